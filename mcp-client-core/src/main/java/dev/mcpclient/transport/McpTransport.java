@@ -1,0 +1,65 @@
+package dev.mcpclient.transport;
+
+import dev.mcpclient.jsonrpc.JsonRpcMessage;
+import java.util.function.Consumer;
+import reactor.core.publisher.Mono;
+
+/**
+ * Moves JSON-RPC messages between the client's session and one MCP server.
+ *
+ * <p>Outbound, {@link #send} delivers one message. Inbound, every message the server sends, on
+ * whatever stream it arrives, is handed to the consumer given to {@link #start}; the session routes
+ * responses to their pending requests by id, so a transport never needs to know who waits for what.
+ *
+ * <p>Session-scoped state a transport keeps (an HTTP session id, the negotiated protocol version)
+ * is set through {@link #protocolVersionNegotiated}, {@link #sessionOpened} and
+ * {@link #sessionExpired}; a transport without sessions ignores them.
+ */
+public interface McpTransport {
+
+    /**
+     * Sets the receiver of every inbound message. Called once, before the first {@link #send}. The
+     * consumer is fast and never blocks; it may be called on an I/O thread.
+     */
+    void start(Consumer<JsonRpcMessage> inbound);
+
+    /**
+     * Sends one message.
+     *
+     * <p>For a request the returned {@code Mono} covers the whole exchange that may carry its
+     * response: delivery of the message and consumption of whatever stream answers it, including
+     * resumption of that stream. It completes when that stream ends with the response seen or
+     * without one (a normal completion settles nothing); it fails with an {@code McpException}
+     * when delivery or the stream fails. Cancelling it stops that exchange and nothing else.
+     * For notifications and responses it completes when the server accepted the message.
+     *
+     * <p>When the server rejects the message because it no longer knows the session, the
+     * {@code Mono} fails with {@link SessionNotFoundException}: the server did not process it.
+     */
+    Mono<Void> send(JsonRpcMessage message);
+
+    /** The protocol version the session negotiated; sent with every later message where the transport needs it. */
+    default void protocolVersionNegotiated(String protocolVersion) {
+    }
+
+    /** The session is initialized: the transport may open what it offers besides (a background stream). */
+    default void sessionOpened() {
+    }
+
+    /**
+     * The server forgot the session: drop its id and what belongs to it (a background stream), so
+     * that a new {@code initialize} starts a fresh one.
+     *
+     * @param sessionId the id the server rejected; ignored when the transport already moved on
+     */
+    default void sessionExpired(String sessionId) {
+    }
+
+    /** The current session id, or {@code null} when there is none (or the transport has no sessions). */
+    default String sessionId() {
+        return null;
+    }
+
+    /** Ends the session (an HTTP {@code DELETE}), stops every stream and releases resources. Never fails. */
+    Mono<Void> closeGracefully();
+}

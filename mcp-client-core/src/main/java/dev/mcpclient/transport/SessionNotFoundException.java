@@ -1,0 +1,22 @@
+package dev.mcpclient.transport;
+
+import dev.mcpclient.McpTransportException;
+
+/**
+ * The server answered a message that carried a session id with "not found" (HTTP 404): it forgot the
+ * session and did not process the message. The client starts a new session and sends it again.
+ */
+public class SessionNotFoundException extends McpTransportException {
+
+    private final String sessionId;
+
+    public SessionNotFoundException(String sessionId, String bodyExcerpt) {
+        super("the server no longer knows session " + sessionId, 404, bodyExcerpt);
+        this.sessionId = sessionId;
+    }
+
+    /** The session id the server rejected. */
+    public String sessionId() {
+        return sessionId;
+    }
+}
