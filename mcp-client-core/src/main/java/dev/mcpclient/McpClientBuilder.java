@@ -1,0 +1,143 @@
+package dev.mcpclient;
+
+import dev.mcpclient.schema.ClientCapabilities;
+import dev.mcpclient.schema.Implementation;
+import dev.mcpclient.session.InboundDispatcher;
+import dev.mcpclient.session.InitializeLifecycle;
+import dev.mcpclient.session.McpSession;
+import dev.mcpclient.transport.McpTransport;
+import dev.mcpclient.transport.http.ReconnectPolicy;
+import dev.mcpclient.transport.http.StreamableHttpTransport;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.function.Consumer;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.reactive.function.client.WebClient;
+
+/**
+ * Builds an {@link McpClient} (and its {@link ReactiveMcpClient} twin). Obtain one from
+ * {@link McpClient#streamableHttp(String)} or {@link McpClient#builder(McpTransport)}.
+ *
+ * <p>The HTTP options ({@link #header}, {@link #webClientBuilder}, ...) apply to the Streamable HTTP
+ * transport only; on a builder made for another transport they throw {@link IllegalStateException}.
+ */
+public final class McpClientBuilder {
+
+    private final StreamableHttpTransport.Builder http;
+    private final McpTransport transport;
+    private Duration requestTimeout = Duration.ofSeconds(30);
+    private Duration initializeTimeout;
+    private Implementation clientInfo = new Implementation("mcp-client-java", null, "0.1.0");
+    private ClientCapabilities capabilities = ClientCapabilities.empty();
+
+    private McpClientBuilder(StreamableHttpTransport.Builder http, McpTransport transport) {
+        this.http = http;
+        this.transport = transport;
+    }
+
+    static McpClientBuilder streamableHttp(String url) {
+        return new McpClientBuilder(StreamableHttpTransport.builder(url), null);
+    }
+
+    static McpClientBuilder of(McpTransport transport) {
+        return new McpClientBuilder(null, Objects.requireNonNull(transport, "transport"));
+    }
+
+    /** The default timeout of every call; default 30 s. */
+    public McpClientBuilder requestTimeout(Duration timeout) {
+        this.requestTimeout = positive(timeout);
+        return this;
+    }
+
+    /** The timeout of {@code initialize}; defaults to the request timeout. */
+    public McpClientBuilder initializeTimeout(Duration timeout) {
+        this.initializeTimeout = positive(timeout);
+        return this;
+    }
+
+    /** The name and version this client gives the server. */
+    public McpClientBuilder clientInfo(String name, String version) {
+        this.clientInfo = new Implementation(Objects.requireNonNull(name, "name"), null,
+                Objects.requireNonNull(version, "version"));
+        return this;
+    }
+
+    /** The capabilities this client declares. */
+    public McpClientBuilder capabilities(ClientCapabilities capabilities) {
+        this.capabilities = Objects.requireNonNull(capabilities, "capabilities");
+        return this;
+    }
+
+    /** A header sent with every HTTP request. */
+    public McpClientBuilder header(String name, String value) {
+        http().header(name, value);
+        return this;
+    }
+
+    /** Adjusts the headers of every HTTP request just before it is sent. */
+    public McpClientBuilder headers(Consumer<HttpHeaders> customizer) {
+        http().headers(customizer);
+        return this;
+    }
+
+    /** The {@code WebClient.Builder} to build on; cloned, not changed. */
+    public McpClientBuilder webClientBuilder(WebClient.Builder builder) {
+        http().webClientBuilder(builder);
+        return this;
+    }
+
+    /** The largest message accepted, in bytes; default 16 MiB. */
+    public McpClientBuilder maxMessageSize(int bytes) {
+        http().maxMessageSize(bytes);
+        return this;
+    }
+
+    /** Whether to open the background {@code GET} stream; default true. */
+    public McpClientBuilder backgroundStream(boolean enabled) {
+        http().backgroundStream(enabled);
+        return this;
+    }
+
+    /** How streams are reconnected and resumed. */
+    public McpClientBuilder reconnect(ReconnectPolicy policy) {
+        http().reconnect(policy);
+        return this;
+    }
+
+    /** How long {@code close} waits for the session's {@code DELETE}; default 5 s. */
+    public McpClientBuilder closeTimeout(Duration timeout) {
+        http().closeTimeout(timeout);
+        return this;
+    }
+
+    /** The blocking client. */
+    public McpClient build() {
+        return new DefaultMcpClient(buildReactive());
+    }
+
+    /** The reactive client. */
+    public ReactiveMcpClient buildReactive() {
+        McpTransport t = transport != null ? transport : http.build();
+        InboundDispatcher dispatcher = new InboundDispatcher();
+        McpSession session = new McpSession(t, requestTimeout, dispatcher);
+        InitializeLifecycle lifecycle = new InitializeLifecycle(session, clientInfo, capabilities,
+                initializeTimeout != null ? initializeTimeout : requestTimeout);
+        session.start(lifecycle);
+        return new DefaultReactiveMcpClient(session, lifecycle, dispatcher);
+    }
+
+    private StreamableHttpTransport.Builder http() {
+        if (http == null) {
+            throw new IllegalStateException("this option applies to the Streamable HTTP transport only");
+        }
+        return http;
+    }
+
+    private static Duration positive(Duration d) {
+        Objects.requireNonNull(d, "timeout");
+        if (d.isNegative() || d.isZero()) {
+            throw new IllegalArgumentException("timeout must be positive: " + d);
+        }
+        return d;
+    }
+}

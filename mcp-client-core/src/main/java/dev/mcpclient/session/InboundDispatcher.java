@@ -1,0 +1,114 @@
+package dev.mcpclient.session;
+
+import dev.mcpclient.McpErrorException;
+import dev.mcpclient.jsonrpc.JsonRpcError;
+import dev.mcpclient.jsonrpc.JsonRpcNotification;
+import dev.mcpclient.jsonrpc.JsonRpcRequest;
+import dev.mcpclient.jsonrpc.JsonRpcResponse;
+import dev.mcpclient.schema.McpJson;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Handles what the server sends on its own initiative: requests (answered through the session) and
+ * notifications (handed to listeners).
+ *
+ * <p>{@code ping} is answered at once. Other request handlers and all listeners are user code that
+ * may block, so they run on a scheduler for blocking work, never on an I/O thread.
+ */
+public final class InboundDispatcher {
+
+    private static final Logger log = LoggerFactory.getLogger(InboundDispatcher.class);
+
+    private final Map<String, Function<JsonRpcRequest, Mono<JsonNode>>> requestHandlers = new ConcurrentHashMap<>();
+    private final Map<String, List<Consumer<JsonRpcNotification>>> listeners = new ConcurrentHashMap<>();
+    private final Scheduler handlerScheduler;
+    private final Scheduler.Worker notificationWorker;
+
+    /** A dispatcher that runs handlers on Reactor's bounded elastic scheduler. */
+    public InboundDispatcher() {
+        this(Schedulers.boundedElastic());
+    }
+
+    /** A dispatcher that runs handlers and listeners on the given scheduler. */
+    public InboundDispatcher(Scheduler handlerScheduler) {
+        this.handlerScheduler = handlerScheduler;
+        this.notificationWorker = handlerScheduler.createWorker();
+    }
+
+    /** Answers the server's requests for {@code method}; the handler may block. */
+    public void onRequest(String method, Function<JsonRpcRequest, Mono<JsonNode>> handler) {
+        requestHandlers.put(method, handler);
+    }
+
+    /** Adds a listener for the server's notifications of {@code method}; it may block. */
+    public void onNotification(String method, Consumer<JsonRpcNotification> listener) {
+        listeners.computeIfAbsent(method, m -> new CopyOnWriteArrayList<>()).add(listener);
+    }
+
+    /** Whether a handler answers {@code method}. */
+    public boolean handles(String method) {
+        return requestHandlers.containsKey(method);
+    }
+
+    void onRequest(JsonRpcRequest request, Consumer<JsonRpcResponse> reply) {
+        if ("ping".equals(request.method())) {
+            reply.accept(JsonRpcResponse.result(request.id(), McpJson.mapper().createObjectNode()));
+            return;
+        }
+        Function<JsonRpcRequest, Mono<JsonNode>> handler = requestHandlers.get(request.method());
+        if (handler == null) {
+            log.debug("The server sent a request this client does not handle: {}", request.method());
+            reply.accept(JsonRpcResponse.error(request.id(),
+                    new JsonRpcError(JsonRpcError.METHOD_NOT_FOUND, "Method not found: " + request.method(), null)));
+            return;
+        }
+        Mono.defer(() -> handler.apply(request))
+                .subscribeOn(handlerScheduler)
+                .map(result -> JsonRpcResponse.result(request.id(), result))
+                .defaultIfEmpty(JsonRpcResponse.result(request.id(), McpJson.mapper().createObjectNode()))
+                .onErrorResume(e -> Mono.just(JsonRpcResponse.error(request.id(), toError(request, e))))
+                .subscribe(reply);
+    }
+
+    void onNotification(JsonRpcNotification notification) {
+        List<Consumer<JsonRpcNotification>> forMethod = listeners.get(notification.method());
+        if (forMethod == null) {
+            log.debug("No listener for the server's notification {}", notification.method());
+            return;
+        }
+        for (Consumer<JsonRpcNotification> listener : forMethod) {
+            // One worker runs tasks one at a time in order: listeners see notifications in arrival order.
+            notificationWorker.schedule(() -> {
+                try {
+                    listener.accept(notification);
+                } catch (RuntimeException e) {
+                    log.warn("A listener for {} failed", notification.method(), e);
+                }
+            });
+        }
+    }
+
+    /** Stops delivering notifications. */
+    public void dispose() {
+        notificationWorker.dispose();
+    }
+
+    private static JsonRpcError toError(JsonRpcRequest request, Throwable e) {
+        if (e instanceof McpErrorException error) {
+            return error.error();
+        }
+        log.warn("The handler for the server's {} request failed", request.method(), e);
+        return new JsonRpcError(JsonRpcError.INTERNAL_ERROR, String.valueOf(e.getMessage()), null);
+    }
+}

@@ -1,0 +1,126 @@
+package dev.mcpclient.session;
+
+import dev.mcpclient.McpProtocolException;
+import dev.mcpclient.McpSessionExpiredException;
+import dev.mcpclient.jsonrpc.JsonRpcMessage;
+import dev.mcpclient.schema.ClientCapabilities;
+import dev.mcpclient.schema.Implementation;
+import dev.mcpclient.schema.InitializeRequest;
+import dev.mcpclient.schema.InitializeResult;
+import dev.mcpclient.schema.McpJson;
+import dev.mcpclient.schema.ProtocolVersions;
+import dev.mcpclient.transport.McpTransport;
+import dev.mcpclient.transport.SessionNotFoundException;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+
+/**
+ * The lifecycle of the initialize/session era (2025-03-26 .. 2025-11-25): {@code initialize}, then
+ * {@code notifications/initialized}, then ordinary traffic; a new session when the server forgets the
+ * current one.
+ *
+ * <p>Starting a session is single-flight: concurrent callers share one {@code initialize}. A failed
+ * start is not cached, so the next call tries again (a server that comes up later is connected then).
+ * When a message is rejected because the server forgot the session, one new session is started
+ * (shared by every request rejected with the same session id) and the message is sent once more on it.
+ */
+public final class InitializeLifecycle implements SessionLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(InitializeLifecycle.class);
+
+    private final McpSession session;
+    private final McpTransport transport;
+    private final Implementation clientInfo;
+    private final ClientCapabilities capabilities;
+    private final Duration initializeTimeout;
+    private final AtomicReference<Mono<InitializeResult>> current = new AtomicReference<>();
+    private volatile InitializeResult initialized;
+
+    public InitializeLifecycle(McpSession session, Implementation clientInfo, ClientCapabilities capabilities,
+            Duration initializeTimeout) {
+        this.session = Objects.requireNonNull(session, "session");
+        this.transport = session.transport();
+        this.clientInfo = Objects.requireNonNull(clientInfo, "clientInfo");
+        this.capabilities = Objects.requireNonNull(capabilities, "capabilities");
+        this.initializeTimeout = Objects.requireNonNull(initializeTimeout, "initializeTimeout");
+    }
+
+    @Override
+    public Mono<Void> ready() {
+        return initialize().then();
+    }
+
+    /** The current session's {@code initialize} result, starting a session if there is none. */
+    public Mono<InitializeResult> initialize() {
+        return Mono.defer(() -> {
+            Mono<InitializeResult> existing = current.get();
+            if (existing != null) {
+                return existing;
+            }
+            // A failed start is forgotten (only if it is still the current one) so the next call tries again.
+            AtomicReference<Mono<InitializeResult>> self = new AtomicReference<>();
+            Mono<InitializeResult> fresh = handshake()
+                    .doOnError(e -> current.compareAndSet(self.get(), null))
+                    .cache();
+            self.set(fresh);
+            return current.compareAndSet(null, fresh) ? fresh : initialize();
+        });
+    }
+
+    /** The result of the last successful {@code initialize}, or {@code null}. */
+    public InitializeResult initializeResult() {
+        return initialized;
+    }
+
+    @Override
+    public Mono<Void> send(JsonRpcMessage message) {
+        return transport.send(message).onErrorResume(SessionNotFoundException.class, expired -> renew(expired.sessionId())
+                .onErrorMap(e -> new McpSessionExpiredException(
+                        "the session expired and a new one could not be started: " + e.getMessage(), e))
+                .then(Mono.defer(() -> transport.send(message)))
+                .onErrorMap(SessionNotFoundException.class, again -> new McpSessionExpiredException(
+                        "the server rejected the message again on a new session", again)));
+    }
+
+    /**
+     * Starts one new session for every request rejected with {@code expiredSessionId}. A caller whose
+     * rejected session was already replaced joins the current session instead.
+     */
+    private Mono<Void> renew(String expiredSessionId) {
+        return Mono.defer(() -> {
+            synchronized (current) {
+                if (Objects.equals(transport.sessionId(), expiredSessionId)) {
+                    log.info("The server forgot session {}; starting a new one", expiredSessionId);
+                    transport.sessionExpired(expiredSessionId);
+                    current.set(null);
+                }
+            }
+            return ready();
+        });
+    }
+
+    private Mono<InitializeResult> handshake() {
+        InitializeRequest request = new InitializeRequest(ProtocolVersions.LATEST, capabilities, clientInfo);
+        Mono<InitializeResult> handshake = session
+                .request("initialize", McpJson.toTree(request), new RequestOptions(initializeTimeout, true))
+                .map(result -> McpJson.fromTree(result, InitializeResult.class))
+                .flatMap(result -> {
+                    if (!ProtocolVersions.isSupported(result.protocolVersion())) {
+                        return Mono.error(new McpProtocolException("the server chose protocol version "
+                                + result.protocolVersion() + ", which this client does not support (supported: "
+                                + String.join(", ", ProtocolVersions.SUPPORTED) + ")"));
+                    }
+                    // Stored before anything else is sent: every later message carries it.
+                    transport.protocolVersionNegotiated(result.protocolVersion());
+                    return session.notifyNow("notifications/initialized", null)
+                            .then(Mono.fromRunnable(transport::sessionOpened))
+                            .doOnSuccess(v -> initialized = result)
+                            .thenReturn(result);
+                });
+        return handshake.doOnError(e -> log.debug("initialize failed: {}", e.toString()));
+    }
+}

@@ -1,0 +1,19 @@
+package dev.mcpclient.session;
+
+import dev.mcpclient.jsonrpc.JsonRpcMessage;
+import reactor.core.publisher.Mono;
+
+/**
+ * The era-specific part of a session: when requests may go out, and how a send recovers from what
+ * the era can recover from. The initialize/session era (2025-03-26 .. 2025-11-25) is
+ * {@link InitializeLifecycle}; a stateless era would be another implementation beside it, leaving
+ * {@link McpSession}'s call path untouched.
+ */
+public interface SessionLifecycle {
+
+    /** Completes when ordinary requests may be sent, starting the session if there is none. */
+    Mono<Void> ready();
+
+    /** Sends one message through the transport, recovering from an expired session where the era allows. */
+    Mono<Void> send(JsonRpcMessage message);
+}

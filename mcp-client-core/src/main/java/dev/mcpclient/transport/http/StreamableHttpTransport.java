@@ -1,0 +1,481 @@
+package dev.mcpclient.transport.http;
+
+import dev.mcpclient.McpException;
+import dev.mcpclient.McpProtocolException;
+import dev.mcpclient.McpTransportException;
+import dev.mcpclient.jsonrpc.JsonRpcCodec;
+import dev.mcpclient.jsonrpc.JsonRpcMessage;
+import dev.mcpclient.jsonrpc.JsonRpcRequest;
+import dev.mcpclient.jsonrpc.JsonRpcResponse;
+import dev.mcpclient.jsonrpc.RequestId;
+import dev.mcpclient.transport.McpTransport;
+import dev.mcpclient.transport.SessionNotFoundException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.web.reactive.function.client.ClientResponse;
+import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
+
+/**
+ * The Streamable HTTP transport (MCP 2025-03-26 and later) on Spring's {@link WebClient}.
+ *
+ * <p>Every message is a POST to the one endpoint. A request's answer is JSON or an SSE stream; an
+ * SSE stream that ends (cleanly or not) before the request's response is resumed with
+ * {@code GET} + {@code Last-Event-ID} after the server's {@code retry} (or a jittered backoff), until
+ * the response arrives by any route (the session then cancels this send) or attempts without
+ * progress run out. The background {@code GET} stream is a {@link BackgroundStream}. The session id
+ * is stored from the {@code initialize} response's headers before its body is read.
+ */
+public final class StreamableHttpTransport implements McpTransport {
+
+    /** The session id header. */
+    public static final String SESSION_ID = "Mcp-Session-Id";
+    /** The negotiated protocol version header. */
+    public static final String PROTOCOL_VERSION = "MCP-Protocol-Version";
+    /** The resumption header. */
+    public static final String LAST_EVENT_ID = "Last-Event-ID";
+
+    private static final Logger log = LoggerFactory.getLogger(StreamableHttpTransport.class);
+    private static final String ACCEPT_POST = "application/json, text/event-stream";
+    private static final int EXCERPT_BYTES = 1024;
+
+    private final WebClient webClient;
+    private final URI endpoint;
+    private final Consumer<HttpHeaders> headers;
+    private final int maxMessageBytes;
+    private final ReconnectPolicy reconnect;
+    private final Duration closeTimeout;
+    private final ConnectionProvider ownedConnections;
+    private final BackgroundStream background;
+    private volatile Consumer<JsonRpcMessage> inbound = message -> { };
+    private volatile String sessionId;
+    private volatile String protocolVersion;
+
+    private StreamableHttpTransport(Builder builder) {
+        this.endpoint = builder.endpoint;
+        this.headers = builder.headers;
+        this.maxMessageBytes = builder.maxMessageBytes;
+        this.reconnect = builder.reconnect;
+        this.closeTimeout = builder.closeTimeout;
+        if (builder.webClientBuilder != null) {
+            this.ownedConnections = null;
+            this.webClient = builder.webClientBuilder.clone().build();
+        } else {
+            this.ownedConnections = ConnectionProvider.builder("mcp-client").maxConnections(1000)
+                    .pendingAcquireMaxCount(-1).build();
+            this.webClient = WebClient.builder()
+                    .clientConnector(new ReactorClientHttpConnector(HttpClient.create(ownedConnections)))
+                    .build();
+        }
+        this.background = builder.backgroundStream ? new BackgroundStream(this) : null;
+    }
+
+    /** A builder for a server at {@code url}. */
+    public static Builder builder(String url) {
+        return new Builder(url);
+    }
+
+    @Override
+    public void start(Consumer<JsonRpcMessage> inbound) {
+        this.inbound = Objects.requireNonNull(inbound, "inbound");
+    }
+
+    @Override
+    public Mono<Void> send(JsonRpcMessage message) {
+        return Mono.defer(() -> {
+            RequestStream stream = new RequestStream(message);
+            String sid = sessionId;
+            return webClient.post().uri(endpoint)
+                    .headers(h -> applyHeaders(h, sid))
+                    .header(HttpHeaders.ACCEPT, ACCEPT_POST)
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(JsonRpcCodec.encode(message))
+                    .exchangeToMono(response -> onPostResponse(response, stream, sid))
+                    .onErrorMap(e -> transportError(e, "POST"))
+                    .then(Mono.defer(() -> stream.sse ? resume(stream) : Mono.empty()));
+        });
+    }
+
+    private Mono<Void> onPostResponse(ClientResponse response, RequestStream stream, String sid) {
+        if (stream.initialize) {
+            // Stored before the body is read, so the initialize result can never overtake it.
+            response.headers().header(SESSION_ID).stream().findFirst().ifPresent(id -> sessionId = id);
+        }
+        int status = response.statusCode().value();
+        if (status == 404 && sid != null) {
+            return excerpt(response).flatMap(text -> Mono.error(new SessionNotFoundException(sid, text)));
+        }
+        if (response.statusCode().isError()) {
+            return onErrorStatus(response, "POST " + stream.describe());
+        }
+        if (status == 202 || status == 204) {
+            return response.releaseBody();
+        }
+        MediaType type = response.headers().contentType().orElse(null);
+        if (type != null && type.isCompatibleWith(MediaType.TEXT_EVENT_STREAM)) {
+            stream.sse = true;
+            return EventStreamReader.read(response.bodyToFlux(DataBuffer.class), stream.cursor, maxMessageBytes,
+                            stream::deliver, "the stream of " + stream.describe())
+                    .onErrorResume(StreamableHttpTransport::isRetryable, e -> {
+                        stream.cursor.lastError = e;
+                        log.debug("The stream of {} broke: {}", stream.describe(), e.toString());
+                        return Mono.empty();
+                    });
+        }
+        if (type != null && type.isCompatibleWith(MediaType.APPLICATION_JSON)) {
+            return readJson(response.bodyToFlux(DataBuffer.class), stream.describe()).doOnNext(stream::deliver).then();
+        }
+        return excerpt(response).flatMap(text -> text.isEmpty() && type == null
+                ? Mono.empty()
+                : Mono.error(new McpTransportException("POST " + stream.describe() + " got Content-Type " + type
+                        + "; expected application/json or text/event-stream", status, text)));
+    }
+
+    /**
+     * Resumes a request's SSE stream that ended before its response, until the response arrives (by
+     * any route: the session then cancels this), or the stream cannot or need not be resumed.
+     */
+    private Mono<Void> resume(RequestStream stream) {
+        return Mono.defer(() -> {
+            StreamCursor cursor = stream.cursor;
+            if (stream.responseSeen) {
+                return Mono.empty();
+            }
+            if (cursor.lastEventId == null) {
+                return Mono.error(new McpTransportException("the response stream of " + stream.describe()
+                        + " ended before the response and gave no event id, so it cannot be resumed", cursor.lastError));
+            }
+            if (cursor.progressed) {
+                cursor.attemptsWithoutProgress = 0;
+            }
+            if (cursor.attemptsWithoutProgress >= reconnect.maxAttemptsWithoutProgress()) {
+                return Mono.error(new McpTransportException("gave up resuming the response stream of " + stream.describe()
+                        + " after " + cursor.attemptsWithoutProgress + " attempts without a new event", cursor.lastError));
+            }
+            Duration delay = reconnect.delay(cursor.retryMillis, cursor.attemptsWithoutProgress);
+            cursor.attemptsWithoutProgress++;
+            cursor.progressed = false;
+            return Mono.delay(delay).then(resumeOnce(stream)).then(resume(stream));
+        });
+    }
+
+    private Mono<Void> resumeOnce(RequestStream stream) {
+        String sid = sessionId;
+        String what = "the resumption of " + stream.describe();
+        return openGet(sid, stream.cursor.lastEventId)
+                .exchangeToMono(response -> {
+                    int status = response.statusCode().value();
+                    if (status == 405 || (status == 404 && sid != null) || response.statusCode().is4xxClientError()) {
+                        return onErrorStatus(response, "GET (" + what + ")");
+                    }
+                    if (response.statusCode().isError()) {
+                        return onErrorStatus(response, "GET (" + what + ")").onErrorResume(e -> {
+                            stream.cursor.lastError = e;
+                            return Mono.empty();
+                        });
+                    }
+                    if (!isEventStream(response)) {
+                        return excerpt(response).flatMap(text -> Mono.error(new McpTransportException(
+                                "GET (" + what + ") did not answer with text/event-stream", status, text)));
+                    }
+                    return EventStreamReader.read(response.bodyToFlux(DataBuffer.class), stream.cursor, maxMessageBytes,
+                            stream::deliver, what);
+                })
+                .onErrorResume(StreamableHttpTransport::isRetryable, e -> {
+                    stream.cursor.lastError = e;
+                    log.debug("{} broke: {}", what, e.toString());
+                    return Mono.empty();
+                });
+    }
+
+    /** A GET of the event stream with the session's headers, resuming after {@code lastEventId} if given. */
+    WebClient.RequestHeadersSpec<?> openGet(String sid, String lastEventId) {
+        return webClient.get().uri(endpoint)
+                .headers(h -> {
+                    applyHeaders(h, sid);
+                    if (lastEventId != null) {
+                        h.set(LAST_EVENT_ID, lastEventId);
+                    }
+                })
+                .accept(MediaType.TEXT_EVENT_STREAM);
+    }
+
+    private void applyHeaders(HttpHeaders h, String sid) {
+        headers.accept(h);
+        if (sid != null) {
+            h.set(SESSION_ID, sid);
+        }
+        String version = protocolVersion;
+        if (version != null) {
+            h.set(PROTOCOL_VERSION, version);
+        }
+    }
+
+    private Flux<JsonRpcMessage> readJson(Flux<DataBuffer> body, String what) {
+        return DataBufferUtils.join(body, maxMessageBytes)
+                .onErrorMap(DataBufferLimitException.class, e -> new McpProtocolException(
+                        "the answer to " + what + " is larger than the limit of " + maxMessageBytes + " bytes", e))
+                .flatMapIterable(buffer -> {
+                    byte[] bytes = new byte[buffer.readableByteCount()];
+                    buffer.read(bytes);
+                    DataBufferUtils.release(buffer);
+                    return JsonRpcCodec.decode(bytes);
+                });
+    }
+
+    /**
+     * An HTTP error: a JSON-RPC error response in the body is delivered like any response (the call
+     * fails with the server's error); anything else fails the send with the status and an excerpt.
+     */
+    private Mono<Void> onErrorStatus(ClientResponse response, String what) {
+        int status = response.statusCode().value();
+        return excerpt(response).flatMap(text -> {
+            if (isJson(response) && !text.isEmpty()) {
+                try {
+                    List<JsonRpcMessage> messages = JsonRpcCodec.decode(text.getBytes(StandardCharsets.UTF_8));
+                    if (messages.size() == 1 && messages.get(0) instanceof JsonRpcResponse) {
+                        inbound.accept(messages.get(0));
+                        return Mono.empty();
+                    }
+                } catch (McpProtocolException notJsonRpc) {
+                    // fall through: report the status with the body
+                }
+            }
+            return Mono.error(new McpTransportException(what + " to " + endpoint + " failed", status, text));
+        });
+    }
+
+    private static Mono<String> excerpt(ClientResponse response) {
+        return DataBufferUtils.join(DataBufferUtils.takeUntilByteCount(response.bodyToFlux(DataBuffer.class), EXCERPT_BYTES))
+                .map(buffer -> {
+                    try {
+                        return buffer.toString(StandardCharsets.UTF_8).strip();
+                    } finally {
+                        DataBufferUtils.release(buffer);
+                    }
+                })
+                .onErrorReturn("")
+                .defaultIfEmpty("");
+    }
+
+    private static boolean isJson(ClientResponse response) {
+        return response.headers().contentType().map(t -> t.isCompatibleWith(MediaType.APPLICATION_JSON)).orElse(false);
+    }
+
+    static boolean isEventStream(ClientResponse response) {
+        return response.headers().contentType().map(t -> t.isCompatibleWith(MediaType.TEXT_EVENT_STREAM)).orElse(false);
+    }
+
+    /** I/O failures are worth a reconnect; what the client itself diagnosed (limits, bad statuses) is not. */
+    static boolean isRetryable(Throwable e) {
+        return !(e instanceof McpException);
+    }
+
+    private Throwable transportError(Throwable e, String what) {
+        if (e instanceof McpException) {
+            return e;
+        }
+        return new McpTransportException(what + " " + endpoint + " failed: " + e.getMessage(), e);
+    }
+
+    @Override
+    public void protocolVersionNegotiated(String version) {
+        this.protocolVersion = version;
+    }
+
+    @Override
+    public void sessionOpened() {
+        if (background != null) {
+            background.start(sessionId);
+        }
+    }
+
+    @Override
+    public void sessionExpired(String expiredSessionId) {
+        if (Objects.equals(sessionId, expiredSessionId)) {
+            sessionId = null;
+            protocolVersion = null;
+            if (background != null) {
+                background.stop();
+            }
+        }
+    }
+
+    @Override
+    public String sessionId() {
+        return sessionId;
+    }
+
+    /** Whether the background stream is connected now. */
+    public boolean isBackgroundStreamOpen() {
+        return background != null && background.isOpen();
+    }
+
+    /** The server's endpoint. */
+    public URI endpoint() {
+        return endpoint;
+    }
+
+    Consumer<JsonRpcMessage> inbound() {
+        return inbound;
+    }
+
+    int maxMessageBytes() {
+        return maxMessageBytes;
+    }
+
+    ReconnectPolicy reconnectPolicy() {
+        return reconnect;
+    }
+
+    @Override
+    public Mono<Void> closeGracefully() {
+        return Mono.defer(() -> {
+            if (background != null) {
+                background.stop();
+            }
+            String sid = sessionId;
+            sessionId = null;
+            Mono<Void> delete = sid == null ? Mono.empty() : webClient.delete().uri(endpoint)
+                    .headers(h -> applyHeaders(h, sid))
+                    .exchangeToMono(response -> {
+                        int status = response.statusCode().value();
+                        if (response.statusCode().isError() && status != 405 && status != 404) {
+                            log.debug("DELETE of session {} answered HTTP {}", sid, status);
+                        }
+                        return response.releaseBody();
+                    })
+                    .timeout(closeTimeout)
+                    .onErrorResume(e -> {
+                        log.debug("DELETE of session {} failed: {}", sid, e.toString());
+                        return Mono.empty();
+                    });
+            return delete.doFinally(signal -> {
+                if (ownedConnections != null) {
+                    ownedConnections.disposeLater().subscribe(null, e -> log.debug("Closing connections failed", e));
+                }
+            });
+        });
+    }
+
+    /** The state of one POST exchange: the response it exists for and where its stream stands. */
+    private final class RequestStream {
+        final RequestId awaited;
+        final boolean initialize;
+        final String method;
+        final StreamCursor cursor = new StreamCursor();
+        volatile boolean sse;
+        volatile boolean responseSeen;
+
+        RequestStream(JsonRpcMessage message) {
+            if (message instanceof JsonRpcRequest request) {
+                this.awaited = request.id();
+                this.method = request.method();
+                this.initialize = "initialize".equals(request.method());
+            } else {
+                this.awaited = null;
+                this.method = null;
+                this.initialize = false;
+            }
+        }
+
+        void deliver(JsonRpcMessage message) {
+            if (message instanceof JsonRpcResponse response && response.id().equals(awaited)) {
+                // Marked first: delivering may settle the call and cancel this stream at once.
+                responseSeen = true;
+            }
+            inbound.accept(message);
+        }
+
+        String describe() {
+            return awaited == null ? "a message" : method + " (id " + awaited + ")";
+        }
+    }
+
+    /** Builds a {@link StreamableHttpTransport}. */
+    public static final class Builder {
+        private final URI endpoint;
+        private WebClient.Builder webClientBuilder;
+        private Consumer<HttpHeaders> headers = h -> { };
+        private int maxMessageBytes = 16 * 1024 * 1024;
+        private ReconnectPolicy reconnect = ReconnectPolicy.DEFAULT;
+        private boolean backgroundStream = true;
+        private Duration closeTimeout = Duration.ofSeconds(5);
+
+        private Builder(String url) {
+            Objects.requireNonNull(url, "url");
+            URI uri = URI.create(url);
+            if (!"http".equalsIgnoreCase(uri.getScheme()) && !"https".equalsIgnoreCase(uri.getScheme())) {
+                throw new IllegalArgumentException("not an http(s) URL: " + url);
+            }
+            this.endpoint = uri;
+        }
+
+        /** The {@code WebClient.Builder} to build on (codecs, SSL, filters, observation); cloned, not changed. */
+        public Builder webClientBuilder(WebClient.Builder builder) {
+            this.webClientBuilder = builder;
+            return this;
+        }
+
+        /** A header sent with every request. */
+        public Builder header(String name, String value) {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(value, "value");
+            return headers(h -> h.set(name, value));
+        }
+
+        /** Adjusts the headers of every request just before it is sent (e.g. a token that changes). */
+        public Builder headers(Consumer<HttpHeaders> customizer) {
+            Consumer<HttpHeaders> previous = this.headers;
+            this.headers = previous.andThen(Objects.requireNonNull(customizer, "customizer"));
+            return this;
+        }
+
+        /** The largest message (a JSON body or one SSE event) accepted, in bytes; default 16 MiB. */
+        public Builder maxMessageSize(int bytes) {
+            if (bytes < 1024) {
+                throw new IllegalArgumentException("maxMessageSize must be at least 1024 bytes");
+            }
+            this.maxMessageBytes = bytes;
+            return this;
+        }
+
+        /** How streams are reconnected and resumed. */
+        public Builder reconnect(ReconnectPolicy policy) {
+            this.reconnect = Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
+        /** Whether to open the background {@code GET} stream after initialization; default true. */
+        public Builder backgroundStream(boolean enabled) {
+            this.backgroundStream = enabled;
+            return this;
+        }
+
+        /** How long {@code close} waits for the session's {@code DELETE}; default 5 s. */
+        public Builder closeTimeout(Duration timeout) {
+            this.closeTimeout = Objects.requireNonNull(timeout, "timeout");
+            return this;
+        }
+
+        /** The transport. */
+        public StreamableHttpTransport build() {
+            return new StreamableHttpTransport(this);
+        }
+    }
+}
