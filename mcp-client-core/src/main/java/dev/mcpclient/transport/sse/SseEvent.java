@@ -8,7 +8,8 @@ package dev.mcpclient.transport.sse;
  * reconnection time even though there is no message to parse.
  *
  * @param lastEventId the stream's last event id after this block (it persists across blocks, as in
- *     WHATWG's "last event ID buffer"), or {@code null} if no id was ever set
+ *     WHATWG's "last event ID buffer"), {@code ""} if the server reset it with an empty {@code id},
+ *     or {@code null} if no id was ever set
  * @param event the event type, {@code "message"} when none was given
  * @param data the data lines joined with LF, without the final LF; empty when there was no data
  * @param retry the reconnection time in milliseconds set by this block, or {@code null}
