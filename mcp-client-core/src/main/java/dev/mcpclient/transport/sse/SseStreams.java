@@ -1,0 +1,57 @@
+package dev.mcpclient.transport.sse;
+
+import dev.mcpclient.McpProtocolException;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import reactor.core.publisher.Flux;
+
+/** Decodes a reactive {@code text/event-stream} body with an {@link SseDecoder}. */
+public final class SseStreams {
+
+    private SseStreams() {
+    }
+
+    /**
+     * Decodes a response body into events, in order.
+     *
+     * <p>Every {@link DataBuffer} the body emits is released exactly once: right after it is
+     * decoded, or, if it is still queued upstream when the result is cancelled or fails, through the
+     * discard hook. Buffers are requested one at a time, as the events of the previous one are
+     * consumed. Each subscription uses a fresh decoder; as the standard requires, an incomplete event
+     * at the end of the body is dropped.
+     *
+     * @param body the raw body; its errors are propagated unchanged
+     * @param maxEventBytes the limit on one line and on one event's data, in bytes; exceeding it
+     *     fails the result with {@link McpProtocolException}
+     * @return the events of the body
+     * @throws IllegalArgumentException if {@code maxEventBytes} is not positive
+     */
+    public static Flux<SseEvent> decode(Flux<DataBuffer> body, int maxEventBytes) {
+        if (maxEventBytes < 1) {
+            throw new IllegalArgumentException("maxEventBytes must be positive: " + maxEventBytes);
+        }
+        return Flux.defer(() -> {
+                    SseDecoder decoder = new SseDecoder(maxEventBytes);
+                    // hide(): no fusion, so a cancelled result does not drain and decode the rest of a
+                    // synchronous body while discarding it
+                    return body.map(buffer -> decodeAndRelease(decoder, buffer))
+                            .hide()
+                            .concatMapIterable(events -> events, 1);
+                })
+                .doOnDiscard(DataBuffer.class, DataBufferUtils::release);
+    }
+
+    private static List<SseEvent> decodeAndRelease(SseDecoder decoder, DataBuffer buffer) {
+        try (DataBuffer.ByteBufferIterator chunks = buffer.readableByteBuffers()) {
+            List<SseEvent> events = new ArrayList<>(2);
+            while (chunks.hasNext()) {
+                events.addAll(decoder.decode(chunks.next()));
+            }
+            return events;
+        } finally {
+            DataBufferUtils.release(buffer);
+        }
+    }
+}
