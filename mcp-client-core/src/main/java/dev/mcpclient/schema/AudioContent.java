@@ -1,0 +1,33 @@
+package dev.mcpclient.schema;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.util.Map;
+
+/**
+ * Audio data provided to or from an LLM ({@code "type": "audio"}).
+ *
+ * @param data the base64-encoded audio data
+ * @param mimeType the MIME type of the audio
+ * @param annotations hints for the client, or {@code null}
+ * @param meta protocol-reserved metadata ({@code _meta}), or {@code null}
+ */
+@JsonPropertyOrder({"type"})
+public record AudioContent(
+        String data, String mimeType, Annotations annotations, @JsonProperty("_meta") Map<String, Object> meta)
+        implements Content, SamplingContent {
+
+    /** The type discriminator. */
+    public static final String TYPE = "audio";
+
+    /** Audio data without annotations. */
+    public AudioContent(String data, String mimeType) {
+        this(data, mimeType, null, null);
+    }
+
+    @Override
+    @JsonProperty(value = "type", access = JsonProperty.Access.READ_ONLY)
+    public String type() {
+        return TYPE;
+    }
+}
