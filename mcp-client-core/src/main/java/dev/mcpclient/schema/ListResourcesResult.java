@@ -1,0 +1,20 @@
+package dev.mcpclient.schema;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The server's answer to {@code resources/list}: one page of resources.
+ *
+ * @param resources the resources of this page; never {@code null}
+ * @param nextCursor the cursor for the next page, or {@code null} if this is the last page
+ * @param meta protocol-reserved metadata ({@code _meta}), or {@code null}
+ */
+public record ListResourcesResult(
+        List<Resource> resources, String nextCursor, @JsonProperty("_meta") Map<String, Object> meta) {
+
+    public ListResourcesResult {
+        resources = SchemaSupport.orEmpty(resources);
+    }
+}
