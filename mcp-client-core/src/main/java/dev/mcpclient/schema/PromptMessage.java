@@ -1,0 +1,10 @@
+package dev.mcpclient.schema;
+
+/**
+ * One message of a prompt; unlike a sampling message its content may embed or link resources.
+ *
+ * @param role who speaks
+ * @param content one content block
+ */
+public record PromptMessage(Role role, Content content) {
+}
