@@ -27,8 +27,8 @@ public final class McpClientBuilder {
     private final McpTransport transport;
     private Duration requestTimeout = Duration.ofSeconds(30);
     private Duration initializeTimeout;
-    private Implementation clientInfo = new Implementation("mcp-client-java", null, "0.1.0");
-    private ClientCapabilities capabilities = ClientCapabilities.empty();
+    private Implementation clientInfo = new Implementation("mcp-client-java", "0.1.0");
+    private ClientCapabilities capabilities = ClientCapabilities.none();
 
     private McpClientBuilder(StreamableHttpTransport.Builder http, McpTransport transport) {
         this.http = http;
@@ -57,7 +57,7 @@ public final class McpClientBuilder {
 
     /** The name and version this client gives the server. */
     public McpClientBuilder clientInfo(String name, String version) {
-        this.clientInfo = new Implementation(Objects.requireNonNull(name, "name"), null,
+        this.clientInfo = new Implementation(Objects.requireNonNull(name, "name"),
                 Objects.requireNonNull(version, "version"));
         return this;
     }

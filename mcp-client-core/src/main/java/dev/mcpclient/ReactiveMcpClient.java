@@ -53,7 +53,7 @@ public interface ReactiveMcpClient {
 
     /** Calls a tool. */
     default Mono<CallToolResult> callTool(String name, Map<String, ?> arguments, CallOptions options) {
-        return callTool(new CallToolRequest(name, arguments == null ? null : Map.copyOf(arguments)), options);
+        return callTool(new CallToolRequest(name, arguments == null ? null : new java.util.LinkedHashMap<String, Object>(arguments)), options);
     }
 
     /**
