@@ -29,6 +29,11 @@ final class DefaultMcpClient implements McpClient {
     }
 
     @Override
+    public McpClientStatus status() {
+        return reactive.status();
+    }
+
+    @Override
     public void ping() {
         await(reactive.ping());
     }

@@ -23,12 +23,25 @@ final class DefaultReactiveMcpClient implements ReactiveMcpClient {
     private final McpSession session;
     private final InitializeLifecycle lifecycle;
     private final InboundDispatcher dispatcher;
+    private final McpCallInterceptor interceptor;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    DefaultReactiveMcpClient(McpSession session, InitializeLifecycle lifecycle, InboundDispatcher dispatcher) {
+    DefaultReactiveMcpClient(McpSession session, InitializeLifecycle lifecycle, InboundDispatcher dispatcher,
+            McpCallInterceptor interceptor) {
         this.session = session;
         this.lifecycle = lifecycle;
         this.dispatcher = dispatcher;
+        this.interceptor = interceptor;
+    }
+
+    @Override
+    public McpClientStatus status() {
+        InitializeResult result = lifecycle.initializeResult();
+        McpSession.Failure failure = session.lastFailure();
+        return new McpClientStatus(result != null, result == null ? null : result.protocolVersion(),
+                session.transport().sessionId() != null, session.transport().isBackgroundStreamOpen(),
+                session.pendingRequests(), session.droppedResponses(),
+                failure == null ? null : failure.error(), failure == null ? null : failure.at());
     }
 
     @Override
@@ -70,7 +83,15 @@ final class DefaultReactiveMcpClient implements ReactiveMcpClient {
 
     @Override
     public Mono<JsonNode> request(String method, Object params, CallOptions options) {
-        return session.request(method, McpJson.toTree(params), RequestOptions.timeout(options.timeout()));
+        return interceptor.intercept(new McpCallInterceptor.McpCall(method, targetOf(params)),
+                session.request(method, McpJson.toTree(params), RequestOptions.timeout(options.timeout())));
+    }
+
+    private static String targetOf(Object params) {
+        if (params instanceof CallToolRequest call) {
+            return call.name();
+        }
+        return null;
     }
 
     private <T> Mono<T> typed(String method, Object params, CallOptions options, Class<T> type) {

@@ -39,6 +39,9 @@ public interface McpClient extends AutoCloseable {
     /** The current session's {@code initialize} result, or {@code null} before the first session. */
     InitializeResult initializeResult();
 
+    /** A snapshot of the connection: session, background stream, calls in flight, last error. */
+    McpClientStatus status();
+
     /** Sends {@code ping}. */
     void ping();
 

@@ -29,6 +29,14 @@ public final class McpClientBuilder {
     private Duration initializeTimeout;
     private Implementation clientInfo = new Implementation("mcp-client-java", "0.1.0");
     private ClientCapabilities capabilities = ClientCapabilities.none();
+    private McpCallInterceptor interceptor = NO_INTERCEPTOR;
+
+    private static final McpCallInterceptor NO_INTERCEPTOR = new McpCallInterceptor() {
+        @Override
+        public <T> reactor.core.publisher.Mono<T> intercept(McpCall call, reactor.core.publisher.Mono<T> execution) {
+            return execution;
+        }
+    };
 
     private McpClientBuilder(StreamableHttpTransport.Builder http, McpTransport transport) {
         this.http = http;
@@ -65,6 +73,19 @@ public final class McpClientBuilder {
     /** The capabilities this client declares. */
     public McpClientBuilder capabilities(ClientCapabilities capabilities) {
         this.capabilities = Objects.requireNonNull(capabilities, "capabilities");
+        return this;
+    }
+
+    /** Wraps every call (observations, metrics, logging); several are applied in the order added, the first outermost. */
+    public McpClientBuilder interceptor(McpCallInterceptor next) {
+        Objects.requireNonNull(next, "interceptor");
+        McpCallInterceptor outer = this.interceptor;
+        this.interceptor = outer == NO_INTERCEPTOR ? next : new McpCallInterceptor() {
+            @Override
+            public <T> reactor.core.publisher.Mono<T> intercept(McpCall call, reactor.core.publisher.Mono<T> execution) {
+                return outer.intercept(call, next.intercept(call, execution));
+            }
+        };
         return this;
     }
 
@@ -123,7 +144,7 @@ public final class McpClientBuilder {
         InitializeLifecycle lifecycle = new InitializeLifecycle(session, clientInfo, capabilities,
                 initializeTimeout != null ? initializeTimeout : requestTimeout);
         session.start(lifecycle);
-        return new DefaultReactiveMcpClient(session, lifecycle, dispatcher);
+        return new DefaultReactiveMcpClient(session, lifecycle, dispatcher, interceptor);
     }
 
     private StreamableHttpTransport.Builder http() {

@@ -24,6 +24,9 @@ public interface ReactiveMcpClient {
     /** The current session's {@code initialize} result, or {@code null} before the first session. */
     InitializeResult initializeResult();
 
+    /** A snapshot of the connection: session, background stream, calls in flight, last error. */
+    McpClientStatus status();
+
     /** Sends {@code ping}. */
     Mono<Void> ping(CallOptions options);
 

@@ -40,6 +40,7 @@ public final class McpSession {
     private final AtomicLong nextId = new AtomicLong(1);
     private final Sinks.Empty<Void> closed = Sinks.empty();
     private volatile SessionLifecycle lifecycle;
+    private volatile Failure lastFailure;
 
     /**
      * @param transport the transport to the server
@@ -97,6 +98,7 @@ public final class McpSession {
             Mono<JsonRpcResponse> closing = closed.asMono()
                     .then(Mono.error(() -> new McpClientClosedException("the client was closed before " + method + " settled")));
             return Mono.firstWithSignal(exchange, timer, closing)
+                    .doOnError(e -> lastFailure = new Failure(e, java.time.Instant.now()))
                     .doOnError(McpTimeoutException.class, e -> cancelOnServer(call, "timeout"))
                     .doOnCancel(() -> cancelOnServer(call, "cancelled by the caller"));
         });
@@ -167,6 +169,20 @@ public final class McpSession {
     /** How many responses were dropped because no request waited for them (late, duplicate, unknown id). */
     public long droppedResponses() {
         return pending.droppedResponses();
+    }
+
+    /** The last call that failed for a reason other than the server's JSON-RPC error, or {@code null}. */
+    public Failure lastFailure() {
+        return lastFailure;
+    }
+
+    /**
+     * A failure and when it happened.
+     *
+     * @param error the failure
+     * @param at when
+     */
+    public record Failure(Throwable error, java.time.Instant at) {
     }
 
     /** The state of one call, written by its own pipeline and read by its cancellation. */

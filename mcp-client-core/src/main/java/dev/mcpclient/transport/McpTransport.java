@@ -60,6 +60,11 @@ public interface McpTransport {
         return null;
     }
 
+    /** Whether a background stream from the server is connected now (false where the transport has none). */
+    default boolean isBackgroundStreamOpen() {
+        return false;
+    }
+
     /** Ends the session (an HTTP {@code DELETE}), stops every stream and releases resources. Never fails. */
     Mono<Void> closeGracefully();
 }

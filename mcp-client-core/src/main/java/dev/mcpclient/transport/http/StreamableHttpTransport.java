@@ -321,7 +321,7 @@ public final class StreamableHttpTransport implements McpTransport {
         return sessionId;
     }
 
-    /** Whether the background stream is connected now. */
+    @Override
     public boolean isBackgroundStreamOpen() {
         return background != null && background.isOpen();
     }
