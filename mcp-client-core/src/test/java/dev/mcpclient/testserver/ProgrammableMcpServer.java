@@ -222,6 +222,16 @@ public final class ProgrammableMcpServer implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Creates a valid session, as the default {@code initialize} does, e.g. for a custom
+     * {@code initialize} handler to put in its {@code Mcp-Session-Id} header.
+     *
+     * @return the new session's id
+     */
+    public String createSession(String protocolVersion) {
+        return newSession(protocolVersion).id;
+    }
+
     /** The ids of the sessions that are currently valid. */
     public Set<String> sessionIds() {
         lock.lock();

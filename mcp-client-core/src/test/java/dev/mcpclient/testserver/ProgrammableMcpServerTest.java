@@ -435,6 +435,32 @@ class ProgrammableMcpServerTest {
     }
 
     @Test
+    void clientCancellationsAreNotLoggedAsErrors() throws Exception {
+        String session = initializeSession();
+        Sinks.Many<SseFrame> frames = Sinks.many().unicast().onBackpressureBuffer();
+        Sinks.One<Reply> release = Sinks.one();
+        server.onPost("tools/call", (req, ex) -> Reply.sse(frames.asFlux()));
+        server.onPost("tools/list", (req, ex) -> Reply.deferred(release.asMono()));
+
+        ClientStream sse = open(HttpMethod.POST, session, toolsCall(2, "{}"));
+        frames.tryEmitNext(SseFrame.comment("first")).orThrow();
+        sse.awaitText("first", WAIT);
+        ClientStream held = open(HttpMethod.POST, session, request(3, "tools/list", null));
+        RecordedRequest list = server.awaitPost("tools/list", WAIT);
+
+        sse.cancel();
+        held.cancel();
+        server.awaitPost("tools/call", WAIT).awaitClosed(WAIT);
+        list.awaitClosed(WAIT);
+        // the server goes on writing to exchanges whose clients are gone
+        frames.tryEmitNext(SseFrame.comment("too late"));
+        frames.tryEmitComplete();
+        release.tryEmitValue(Reply.result(RequestId.of(3), json("{}")));
+        // a later exchange on the same server proves those writes were processed; @AfterEach checks the log
+        assertThat(post(session, ping(4)).statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void awaitClosedTimesOutWhileTheExchangeIsOpen() throws Exception {
         String session = initializeSession();
         open(HttpMethod.GET, session, null);
@@ -543,6 +569,11 @@ class ProgrammableMcpServerTest {
         assertThat(send("GET", b, null, Map.of("Accept", "text/event-stream")).statusCode()).isEqualTo(404);
         String c = initializeSession();
         assertThat(post(c, ping(4)).statusCode()).isEqualTo(200);
+        String d = server.createSession("2025-06-18");
+        assertThat(post(d, ping(5)).statusCode()).isEqualTo(200);
+        server.expireSession(c);
+        assertThat(post(c, ping(6)).statusCode()).isEqualTo(404);
+        assertThat(post(d, ping(7)).statusCode()).isEqualTo(200);
     }
 
     @Test
