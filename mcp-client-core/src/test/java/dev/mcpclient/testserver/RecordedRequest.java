@@ -29,6 +29,8 @@ public final class RecordedRequest {
     private final String bodyText;
     private final JsonNode body;
     private final CompletableFuture<Void> closed;
+    private final long receivedAtNanos = System.nanoTime();
+    private volatile long closedAtNanos;
 
     RecordedRequest(long index, String httpMethod, String uri, Map<String, List<String>> headers,
             String bodyText, JsonNode body, CompletableFuture<Void> closed) {
@@ -42,6 +44,7 @@ public final class RecordedRequest {
         this.bodyText = bodyText;
         this.body = body;
         this.closed = closed;
+        closed.whenComplete((v, e) -> closedAtNanos = System.nanoTime());
     }
 
     /** Position in arrival order, from 0. */
@@ -144,6 +147,16 @@ public final class RecordedRequest {
     /** The {@code MCP-Protocol-Version} header, or {@code null}. */
     public String protocolVersion() {
         return header("MCP-Protocol-Version");
+    }
+
+    /** When the server received this request ({@link System#nanoTime()}). */
+    public long receivedAtNanos() {
+        return receivedAtNanos;
+    }
+
+    /** When the server saw this exchange end ({@link System#nanoTime()}), or 0 while it is open. */
+    public long closedAtNanos() {
+        return closedAtNanos;
     }
 
     /** Whether the server has seen this exchange end (response written, or connection closed). */

@@ -1,0 +1,40 @@
+package dev.mcpclient.support;
+
+import dev.mcpclient.jsonrpc.JsonRpcCodec;
+import dev.mcpclient.jsonrpc.JsonRpcNotification;
+import dev.mcpclient.jsonrpc.JsonRpcRequest;
+import dev.mcpclient.jsonrpc.JsonRpcResponse;
+import dev.mcpclient.jsonrpc.RequestId;
+import dev.mcpclient.schema.McpJson;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** JSON-RPC messages a test server sends. */
+public final class Messages {
+
+    private Messages() {
+    }
+
+    /** A {@code tools/call} result with one text block. */
+    public static JsonNode toolResult(RequestId id, String text) {
+        ObjectNode result = McpJson.mapper().createObjectNode();
+        ObjectNode block = result.putArray("content").addObject();
+        block.put("type", "text");
+        block.put("text", text);
+        result.put("isError", false);
+        return JsonRpcCodec.toTree(JsonRpcResponse.result(id, result));
+    }
+
+    /** A progress notification. */
+    public static JsonNode progress(String token, double progress) {
+        ObjectNode params = McpJson.mapper().createObjectNode();
+        params.put("progressToken", token);
+        params.put("progress", progress);
+        return JsonRpcCodec.toTree(new JsonRpcNotification("notifications/progress", params));
+    }
+
+    /** A {@code ping} request from the server. */
+    public static JsonNode ping(String id) {
+        return JsonRpcCodec.toTree(new JsonRpcRequest(RequestId.of(id), "ping", null));
+    }
+}
