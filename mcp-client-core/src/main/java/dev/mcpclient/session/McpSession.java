@@ -112,8 +112,10 @@ public final class McpSession {
         Mono<JsonRpcResponse> sendFailure = lifecycle.send(new JsonRpcRequest(id, call.method, params))
                 .doOnSubscribe(s -> call.sent = true)
                 .then(Mono.never());
+        // Removed before the outcome reaches the caller (doOnTerminate runs first): a settled call has no entry.
         return Mono.firstWithSignal(response, sendFailure)
-                .doFinally(signal -> pending.remove(id));
+                .doOnTerminate(() -> pending.remove(id))
+                .doOnCancel(() -> pending.remove(id));
     }
 
     private void cancelOnServer(Call call, String reason) {

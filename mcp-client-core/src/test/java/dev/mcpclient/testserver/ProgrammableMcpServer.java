@@ -114,9 +114,13 @@ public final class ProgrammableMcpServer implements AutoCloseable {
 
     private final ChannelGroup channels = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
     private final DisposableServer server;
+    /** The server's own event loops: never shared with the client under test. */
+    private final reactor.netty.resources.LoopResources loops =
+            reactor.netty.resources.LoopResources.create("mcp-test-server", 1, 2, true);
 
     private ProgrammableMcpServer() {
         this.server = HttpServer.create()
+                .runOn(loops)
                 .host("127.0.0.1")
                 .port(0)
                 .option(ChannelOption.SO_BACKLOG, 4096)
@@ -145,6 +149,7 @@ public final class ProgrammableMcpServer implements AutoCloseable {
     public void close() {
         channels.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
         server.disposeNow(Duration.ofSeconds(5));
+        loops.disposeLater(Duration.ZERO, Duration.ofSeconds(5)).block(Duration.ofSeconds(10));
     }
 
     // ---------------------------------------------------------------- programming

@@ -80,8 +80,7 @@ final class BackgroundStream {
     }
 
     private Mono<Outcome> connect(String sessionId, StreamCursor cursor) {
-        return transport.openGet(sessionId, cursor.lastEventId)
-                .exchangeToMono(response -> {
+        return Exchanges.exchange(transport.openGet(sessionId, cursor.lastEventId), response -> {
                     int status = response.statusCode().value();
                     if (status == 405) {
                         log.debug("The server offers no background stream (GET answered 405)");
@@ -100,6 +99,6 @@ final class BackgroundStream {
                     return EventStreamReader.read(response.bodyToFlux(DataBuffer.class), cursor,
                                     transport.maxMessageBytes(), transport.inbound(), "the background stream")
                             .thenReturn(Outcome.ENDED);
-                });
+                }, () -> false, "the background stream");
     }
 }

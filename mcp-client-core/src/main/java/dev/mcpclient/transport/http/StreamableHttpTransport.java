@@ -100,12 +100,13 @@ public final class StreamableHttpTransport implements McpTransport {
         return Mono.defer(() -> {
             RequestStream stream = new RequestStream(message);
             String sid = sessionId;
-            return webClient.post().uri(endpoint)
+            WebClient.RequestHeadersSpec<?> post = webClient.post().uri(endpoint)
                     .headers(h -> applyHeaders(h, sid))
                     .header(HttpHeaders.ACCEPT, ACCEPT_POST)
                     .contentType(MediaType.APPLICATION_JSON)
-                    .bodyValue(JsonRpcCodec.encode(message))
-                    .exchangeToMono(response -> onPostResponse(response, stream, sid))
+                    .bodyValue(JsonRpcCodec.encode(message));
+            return Exchanges.exchange(post, response -> onPostResponse(response, stream, sid),
+                            () -> stream.responseSeen, "POST " + stream.describe())
                     .onErrorMap(e -> transportError(e, "POST"))
                     .then(Mono.defer(() -> stream.sse ? resume(stream) : Mono.empty()));
         });
@@ -177,8 +178,7 @@ public final class StreamableHttpTransport implements McpTransport {
     private Mono<Void> resumeOnce(RequestStream stream) {
         String sid = sessionId;
         String what = "the resumption of " + stream.describe();
-        return openGet(sid, stream.cursor.lastEventId)
-                .exchangeToMono(response -> {
+        return Exchanges.exchange(openGet(sid, stream.cursor.lastEventId), response -> {
                     int status = response.statusCode().value();
                     if (status == 405 || (status == 404 && sid != null) || response.statusCode().is4xxClientError()) {
                         return onErrorStatus(response, "GET (" + what + ")");
@@ -195,7 +195,7 @@ public final class StreamableHttpTransport implements McpTransport {
                     }
                     return EventStreamReader.read(response.bodyToFlux(DataBuffer.class), stream.cursor, maxMessageBytes,
                             stream::deliver, what);
-                })
+                }, () -> false, what)
                 .onErrorResume(StreamableHttpTransport::isRetryable, e -> {
                     stream.cursor.lastError = e;
                     log.debug("{} broke: {}", what, e.toString());

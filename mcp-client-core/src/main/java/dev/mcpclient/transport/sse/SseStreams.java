@@ -18,8 +18,8 @@ public final class SseStreams {
      *
      * <p>Every {@link DataBuffer} the body emits is released exactly once: right after it is
      * decoded, or, if it is still queued upstream when the result is cancelled or fails, through the
-     * discard hook. Buffers are requested one at a time, as the events of the previous one are
-     * consumed. Each subscription uses a fresh decoder; as the standard requires, an incomplete event
+     * discard hook. Buffers are requested without bound and decoded as they arrive; only decoded
+     * events wait for a slow consumer. Each subscription uses a fresh decoder; as the standard requires, an incomplete event
      * at the end of the body is dropped.
      *
      * @param body the raw body; its errors are propagated unchanged
@@ -34,11 +34,16 @@ public final class SseStreams {
         }
         return Flux.defer(() -> {
                     SseDecoder decoder = new SseDecoder(maxEventBytes);
+                    // Eager on purpose: each buffer is decoded and released the moment it arrives, and its
+                    // events are emitted within that same signal. A consumer that cancels while handling
+                    // an event (the response it waited for arrived) thus cancels before the HTTP client
+                    // could have finished the exchange and handed the connection to another request;
+                    // a late cancel would close a connection that is no longer ours.
                     // hide(): no fusion, so a cancelled result does not drain and decode the rest of a
-                    // synchronous body while discarding it
+                    // synchronous body while discarding it.
                     return body.map(buffer -> decodeAndRelease(decoder, buffer))
                             .hide()
-                            .concatMapIterable(events -> events, 1);
+                            .concatMapIterable(events -> events, Integer.MAX_VALUE);
                 })
                 .doOnDiscard(DataBuffer.class, DataBufferUtils::release);
     }
