@@ -39,6 +39,11 @@ final class DefaultMcpClient implements McpClient {
     }
 
     @Override
+    public void ping(CallOptions options) {
+        await(reactive.ping(options));
+    }
+
+    @Override
     public ListToolsResult listTools() {
         return await(reactive.listTools());
     }

@@ -45,6 +45,9 @@ public interface McpClient extends AutoCloseable {
     /** Sends {@code ping}. */
     void ping();
 
+    /** Sends {@code ping}. */
+    void ping(CallOptions options);
+
     /** Lists every tool, following {@code nextCursor} through all pages. */
     ListToolsResult listTools();
 
