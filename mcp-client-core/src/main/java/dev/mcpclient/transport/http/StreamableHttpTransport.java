@@ -142,7 +142,8 @@ public final class StreamableHttpTransport implements McpTransport {
         }
         return excerpt(response).flatMap(text -> text.isEmpty() && type == null
                 ? Mono.empty()
-                : Mono.error(new McpTransportException("POST " + stream.describe() + " got Content-Type " + type
+                : Mono.error(new McpTransportException("POST " + stream.describe() + " got "
+                        + (type == null ? "no Content-Type" : "Content-Type " + type)
                         + "; expected application/json or text/event-stream", status, text)));
     }
 
