@@ -121,7 +121,7 @@ public final class StreamableHttpTransport implements McpTransport {
             return excerpt(response).flatMap(text -> Mono.error(new SessionNotFoundException(sid, text)));
         }
         if (response.statusCode().isError()) {
-            return onErrorStatus(response, "POST " + stream.describe());
+            return onErrorStatus(response, "POST " + stream.describe(), stream);
         }
         if (status == 202 || status == 204) {
             return response.releaseBody();
@@ -182,10 +182,10 @@ public final class StreamableHttpTransport implements McpTransport {
                 .exchangeToMono(response -> {
                     int status = response.statusCode().value();
                     if (status == 405 || (status == 404 && sid != null) || response.statusCode().is4xxClientError()) {
-                        return onErrorStatus(response, "GET (" + what + ")");
+                        return onErrorStatus(response, "GET (" + what + ")", stream);
                     }
                     if (response.statusCode().isError()) {
-                        return onErrorStatus(response, "GET (" + what + ")").onErrorResume(e -> {
+                        return onErrorStatus(response, "GET (" + what + ")", stream).onErrorResume(e -> {
                             stream.cursor.lastError = e;
                             return Mono.empty();
                         });
@@ -240,17 +240,20 @@ public final class StreamableHttpTransport implements McpTransport {
     }
 
     /**
-     * An HTTP error: a JSON-RPC error response in the body is delivered like any response (the call
-     * fails with the server's error); anything else fails the send with the status and an excerpt.
+     * An HTTP error: a JSON-RPC response to the awaited request in the body is delivered like any
+     * response (the call fails with the server's error); anything else, including a response for
+     * another id, fails the send with the status and an excerpt (else the call would wait for its
+     * timeout).
      */
-    private Mono<Void> onErrorStatus(ClientResponse response, String what) {
+    private Mono<Void> onErrorStatus(ClientResponse response, String what, RequestStream stream) {
         int status = response.statusCode().value();
         return excerpt(response).flatMap(text -> {
             if (isJson(response) && !text.isEmpty()) {
                 try {
                     List<JsonRpcMessage> messages = JsonRpcCodec.decode(text.getBytes(StandardCharsets.UTF_8));
-                    if (messages.size() == 1 && messages.get(0) instanceof JsonRpcResponse) {
-                        inbound.accept(messages.get(0));
+                    if (messages.size() == 1 && messages.get(0) instanceof JsonRpcResponse answer
+                            && answer.id().equals(stream.awaited)) {
+                        stream.deliver(answer);
                         return Mono.empty();
                     }
                 } catch (McpProtocolException notJsonRpc) {
