@@ -112,8 +112,11 @@ public final class McpSession {
         Mono<JsonRpcResponse> sendFailure = lifecycle.send(new JsonRpcRequest(id, call.method, params))
                 .doOnSubscribe(s -> call.sent = true)
                 .then(Mono.never());
+        // Removed before the signal travels on (not in doFinally, which runs after it): a caller that
+        // sees its call settle never finds it still counted in pendingRequests().
         return Mono.firstWithSignal(response, sendFailure)
-                .doFinally(signal -> pending.remove(id));
+                .doOnTerminate(() -> pending.remove(id))
+                .doOnCancel(() -> pending.remove(id));
     }
 
     private void cancelOnServer(Call call, String reason) {
