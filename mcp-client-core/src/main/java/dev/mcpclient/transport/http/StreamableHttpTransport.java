@@ -138,7 +138,11 @@ public final class StreamableHttpTransport implements McpTransport {
                     });
         }
         if (type != null && type.isCompatibleWith(MediaType.APPLICATION_JSON)) {
-            return readJson(response.bodyToFlux(DataBuffer.class), stream.describe()).doOnNext(stream::deliver).then();
+            // A JSON answer to a request is its response (spec): without it the call would wait for its timeout.
+            return readJson(response.bodyToFlux(DataBuffer.class), stream.describe()).doOnNext(stream::deliver)
+                    .then(Mono.defer(() -> stream.awaited == null || stream.responseSeen ? Mono.<Void>empty()
+                            : Mono.error(new McpProtocolException("the application/json answer to "
+                                    + stream.describe() + " did not contain its response"))));
         }
         return excerpt(response).flatMap(text -> text.isEmpty() && type == null
                 ? Mono.empty()
