@@ -144,7 +144,8 @@ public final class StreamableHttpTransport implements McpTransport {
                             : Mono.error(new McpProtocolException("the application/json answer to "
                                     + stream.describe() + " did not contain its response"))));
         }
-        return excerpt(response).flatMap(text -> text.isEmpty() && type == null
+        // Not excerpt(): a body that breaks must fail the send, not pass for an empty one (which settles nothing).
+        return readExcerpt(response).flatMap(text -> text.isEmpty() && type == null
                 ? Mono.empty()
                 : Mono.error(new McpTransportException("POST " + stream.describe() + " got "
                         + (type == null ? "no Content-Type" : "Content-Type " + type)
@@ -268,7 +269,13 @@ public final class StreamableHttpTransport implements McpTransport {
         });
     }
 
+    /** The start of the body, for an error whose status says enough: a body that breaks gives "". */
     private static Mono<String> excerpt(ClientResponse response) {
+        return readExcerpt(response).onErrorReturn("");
+    }
+
+    /** The start of the body; a body that breaks while being read fails the result. */
+    private static Mono<String> readExcerpt(ClientResponse response) {
         return DataBufferUtils.join(DataBufferUtils.takeUntilByteCount(response.bodyToFlux(DataBuffer.class), EXCERPT_BYTES))
                 .map(buffer -> {
                     try {
@@ -277,7 +284,6 @@ public final class StreamableHttpTransport implements McpTransport {
                         DataBufferUtils.release(buffer);
                     }
                 })
-                .onErrorReturn("")
                 .defaultIfEmpty("");
     }
 
