@@ -106,7 +106,7 @@ public final class StreamableHttpTransport implements McpTransport {
                     .contentType(MediaType.APPLICATION_JSON)
                     .bodyValue(JsonRpcCodec.encode(message))
                     .exchangeToMono(response -> onPostResponse(response, stream, sid))
-                    .onErrorMap(e -> transportError(e, "POST"))
+                    .onErrorMap(e -> transportError(e, "POST " + stream.describe() + " to"))
                     .then(Mono.defer(() -> stream.sse ? resume(stream) : Mono.empty()));
         });
     }
