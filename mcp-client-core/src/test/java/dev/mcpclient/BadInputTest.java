@@ -21,6 +21,7 @@ import dev.mcpclient.testserver.Reply;
 import dev.mcpclient.testserver.SseFrame;
 import dev.mcpclient.transport.SessionNotFoundException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -33,6 +34,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Schedulers;
 import reactor.test.StepVerifier;
 import tools.jackson.databind.JsonNode;
@@ -104,10 +106,14 @@ class BadInputTest {
         assertThat(client.status().callsInFlight()).isZero();
     }
 
-    /** A server round trip on the background stream: once the client answered it, all sent before was handled. */
+    /**
+     * A server round trip on the background stream: once the client answered it, all sent before was
+     * handled. Waits until the server has also answered that POST, so that a later {@code close()}
+     * (which deletes the session) cannot turn the answer into a 404 and a WARN.
+     */
     private void drainBackground(String pingId) {
         server.background().send(ping(pingId));
-        server.awaitClientResponse(RequestId.of(pingId), WAIT);
+        server.awaitClientResponse(RequestId.of(pingId), WAIT).awaitClosed(WAIT);
     }
 
     private long gets() {
@@ -485,6 +491,34 @@ class BadInputTest {
         assertNextCallWorks();
     }
 
+    @Test
+    void everyPendingCallFailsPromptlyWithTheCauseWhenTheSessionCannotBeRenewed() {
+        client.initialize();
+        Sinks.Empty<Void> release = Sinks.empty();
+        server.onPost("tools/call", (req, ex) -> Reply.deferred(release.asMono().then(Mono.just(Reply.status(404,
+                "application/json", "{\"jsonrpc\":\"2.0\",\"id\":null,\"error\":{\"code\":-32001,\"message\":\"Session not found\"}}")))));
+
+        List<CompletableFuture<CallToolResult>> calls = List.of(
+                callAsync(Map.of("i", 1)), callAsync(Map.of("i", 2)), callAsync(Map.of("i", 3)));
+        server.awaitRequests(r -> "tools/call".equals(r.jsonRpcMethod()), 3, WAIT);
+        server.expireSessions();
+        server.onPost("initialize", (req, ex) -> Reply.status(500, "text/html", "<html>down for maintenance</html>"));
+        release.tryEmitEmpty();
+
+        for (CompletableFuture<CallToolResult> call : calls) {
+            Throwable error = failure(call);
+            assertThat(error).isInstanceOf(McpSessionExpiredException.class);
+            assertThat(error.getCause()).isInstanceOfSatisfying(McpTransportException.class, cause -> {
+                assertThat(cause.status()).isEqualTo(500);
+                assertThat(cause.bodyExcerpt()).contains("down for maintenance");
+            });
+        }
+        assertThat(client.status().callsInFlight()).isZero();
+
+        server.onPost("initialize", null);
+        assertNextCallWorks();
+    }
+
     // ------------------------------------------------------------------ 11. unreachable server
 
     @Test
@@ -545,13 +579,13 @@ class BadInputTest {
         server.background().awaitConnected(WAIT);
 
         server.background().send(ping("srv-ping"));
-        JsonNode pong = server.awaitClientResponse(RequestId.of("srv-ping"), WAIT).body();
+        JsonNode pong = server.awaitClientResponse(RequestId.of("srv-ping"), WAIT).awaitClosed(WAIT).body();
         assertThat(pong.get("result").isObject()).isTrue();
         assertThat(pong.get("result").isEmpty()).isTrue();
         assertThat(pong.has("error")).isFalse();
 
         server.background().send(JsonRpcCodec.toTree(new JsonRpcRequest(RequestId.of("srv-odd"), "nobody/knows", null)));
-        JsonNode refused = server.awaitClientResponse(RequestId.of("srv-odd"), WAIT).body();
+        JsonNode refused = server.awaitClientResponse(RequestId.of("srv-odd"), WAIT).awaitClosed(WAIT).body();
         assertThat(refused.has("result")).isFalse();
         assertThat(refused.get("error").get("code").asInt()).isEqualTo(JsonRpcError.METHOD_NOT_FOUND);
         assertThat(refused.get("error").get("message").asString()).contains("nobody/knows");
