@@ -112,7 +112,8 @@ public final class McpSession {
         Mono<JsonRpcResponse> sendFailure = lifecycle.send(new JsonRpcRequest(id, call.method, params))
                 .doOnSubscribe(s -> call.sent = true)
                 .then(Mono.never());
-        // Removed before the outcome reaches the caller (doOnTerminate runs first): a settled call has no entry.
+        // Removed before the signal travels on (not in doFinally, which runs after it): a caller that
+        // sees its call settle never finds it still counted in pendingRequests().
         return Mono.firstWithSignal(response, sendFailure)
                 .doOnTerminate(() -> pending.remove(id))
                 .doOnCancel(() -> pending.remove(id));

@@ -143,7 +143,10 @@ class SessionStressTest {
         if (s.mode() == Mode.CANCEL) {
             return Mono.defer(() -> {
                 Disposable running = call.subscribe(r -> outcomes.set(s.iteration(), Outcome.RESULT),
-                        e -> outcomes.set(s.iteration(), Outcome.TRANSPORT_ERROR));
+                        e -> {
+                            errors.put(s.iteration(), e);
+                            outcomes.set(s.iteration(), classify(e));
+                        });
                 return Mono.fromFuture(received.get(s.iteration()))
                         .doOnNext(r -> {
                             running.dispose();

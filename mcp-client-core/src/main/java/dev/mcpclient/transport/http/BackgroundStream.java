@@ -1,5 +1,6 @@
 package dev.mcpclient.transport.http;
 
+import dev.mcpclient.McpProtocolException;
 import dev.mcpclient.McpTransportException;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
@@ -60,7 +61,13 @@ final class BackgroundStream {
         return connect(sessionId, cursor)
                 .onErrorResume(e -> {
                     cursor.lastError = e;
-                    log.debug("The background stream of session {} broke: {}", sessionId, e.toString());
+                    if (e instanceof McpProtocolException) {
+                        // Bad input (an event over the size limit): what it carried is lost, so say so.
+                        log.warn("The background stream of session {} broke on bad input, reconnecting: {}",
+                                sessionId, e.getMessage());
+                    } else {
+                        log.debug("The background stream of session {} broke: {}", sessionId, e.toString());
+                    }
                     return Mono.just(Outcome.ENDED);
                 })
                 .doFinally(signal -> open = false)

@@ -12,6 +12,7 @@ import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.Disposable;
 import reactor.core.Disposables;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 
 /**
  * Runs HTTP exchanges so that cancelling one is safe for the connection pool.
@@ -46,6 +47,9 @@ final class Exchanges {
         return Mono.create(sink -> {
             AtomicBoolean cancelled = new AtomicBoolean();
             AtomicBoolean headers = new AtomicBoolean();
+            // Ends a running handler from the inside: its body subscription is cancelled (the connection
+            // is closed while still this exchange's), and WebClient's own cancel path is never taken.
+            Sinks.One<Boolean> stop = Sinks.one(); // a value: takeUntilOther ignores a bare completion
             Disposable.Swap deadline = Disposables.swap();
             Disposable running = request
                     .exchangeToMono(response -> {
@@ -54,7 +58,7 @@ final class Exchanges {
                             // Cancelled while waiting for these headers: end it now, while it owns its connection.
                             return response.bodyToFlux(DataBuffer.class).take(0).then(Mono.<T>empty());
                         }
-                        return handler.apply(response);
+                        return handler.apply(response).takeUntilOther(stop.asMono());
                     })
                     .doFinally(signal -> deadline.dispose())
                     .subscribe(sink::success, e -> {
@@ -64,15 +68,22 @@ final class Exchanges {
                             sink.error(e);
                         }
                     }, sink::success);
+            Runnable end = () -> {
+                if (headers.get()) {
+                    stop.tryEmitValue(Boolean.TRUE);
+                } else {
+                    running.dispose();
+                }
+            };
             sink.onCancel(() -> {
                 cancelled.set(true);
                 if (running.isDisposed()) {
                     return;
                 }
                 if (headers.get() && !finishAfterCancel.getAsBoolean()) {
-                    running.dispose();
+                    end.run();
                 } else {
-                    deadline.update(Mono.delay(CANCEL_DEADLINE).subscribe(tick -> running.dispose()));
+                    deadline.update(Mono.delay(CANCEL_DEADLINE).subscribe(tick -> end.run()));
                 }
             });
         });

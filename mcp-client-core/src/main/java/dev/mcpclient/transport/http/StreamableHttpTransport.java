@@ -107,7 +107,7 @@ public final class StreamableHttpTransport implements McpTransport {
                     .bodyValue(JsonRpcCodec.encode(message));
             return Exchanges.exchange(post, response -> onPostResponse(response, stream, sid),
                             () -> stream.responseSeen, "POST " + stream.describe())
-                    .onErrorMap(e -> transportError(e, "POST"))
+                    .onErrorMap(e -> transportError(e, "POST " + stream.describe() + " to"))
                     .then(Mono.defer(() -> stream.sse ? resume(stream) : Mono.empty()));
         });
     }
@@ -122,7 +122,7 @@ public final class StreamableHttpTransport implements McpTransport {
             return excerpt(response).flatMap(text -> Mono.error(new SessionNotFoundException(sid, text)));
         }
         if (response.statusCode().isError()) {
-            return onErrorStatus(response, "POST " + stream.describe());
+            return onErrorStatus(response, "POST " + stream.describe(), stream);
         }
         if (status == 202 || status == 204) {
             return response.releaseBody();
@@ -139,11 +139,17 @@ public final class StreamableHttpTransport implements McpTransport {
                     });
         }
         if (type != null && type.isCompatibleWith(MediaType.APPLICATION_JSON)) {
-            return readJson(response.bodyToFlux(DataBuffer.class), stream.describe()).doOnNext(stream::deliver).then();
+            // A JSON answer to a request is its response (spec): without it the call would wait for its timeout.
+            return readJson(response.bodyToFlux(DataBuffer.class), stream.describe()).doOnNext(stream::deliver)
+                    .then(Mono.defer(() -> stream.awaited == null || stream.responseSeen ? Mono.<Void>empty()
+                            : Mono.error(new McpProtocolException("the application/json answer to "
+                                    + stream.describe() + " did not contain its response"))));
         }
-        return excerpt(response).flatMap(text -> text.isEmpty() && type == null
+        // Not excerpt(): a body that breaks must fail the send, not pass for an empty one (which settles nothing).
+        return readExcerpt(response).flatMap(text -> text.isEmpty() && type == null
                 ? Mono.empty()
-                : Mono.error(new McpTransportException("POST " + stream.describe() + " got Content-Type " + type
+                : Mono.error(new McpTransportException("POST " + stream.describe() + " got "
+                        + (type == null ? "no Content-Type" : "Content-Type " + type)
                         + "; expected application/json or text/event-stream", status, text)));
     }
 
@@ -181,10 +187,10 @@ public final class StreamableHttpTransport implements McpTransport {
         return Exchanges.exchange(openGet(sid, stream.cursor.lastEventId), response -> {
                     int status = response.statusCode().value();
                     if (status == 405 || (status == 404 && sid != null) || response.statusCode().is4xxClientError()) {
-                        return onErrorStatus(response, "GET (" + what + ")");
+                        return onErrorStatus(response, "GET (" + what + ")", stream);
                     }
                     if (response.statusCode().isError()) {
-                        return onErrorStatus(response, "GET (" + what + ")").onErrorResume(e -> {
+                        return onErrorStatus(response, "GET (" + what + ")", stream).onErrorResume(e -> {
                             stream.cursor.lastError = e;
                             return Mono.empty();
                         });
@@ -239,17 +245,20 @@ public final class StreamableHttpTransport implements McpTransport {
     }
 
     /**
-     * An HTTP error: a JSON-RPC error response in the body is delivered like any response (the call
-     * fails with the server's error); anything else fails the send with the status and an excerpt.
+     * An HTTP error: a JSON-RPC response to the awaited request in the body is delivered like any
+     * response (the call fails with the server's error); anything else, including a response for
+     * another id, fails the send with the status and an excerpt (else the call would wait for its
+     * timeout).
      */
-    private Mono<Void> onErrorStatus(ClientResponse response, String what) {
+    private Mono<Void> onErrorStatus(ClientResponse response, String what, RequestStream stream) {
         int status = response.statusCode().value();
         return excerpt(response).flatMap(text -> {
             if (isJson(response) && !text.isEmpty()) {
                 try {
                     List<JsonRpcMessage> messages = JsonRpcCodec.decode(text.getBytes(StandardCharsets.UTF_8));
-                    if (messages.size() == 1 && messages.get(0) instanceof JsonRpcResponse) {
-                        inbound.accept(messages.get(0));
+                    if (messages.size() == 1 && messages.get(0) instanceof JsonRpcResponse answer
+                            && answer.id().equals(stream.awaited)) {
+                        stream.deliver(answer);
                         return Mono.empty();
                     }
                 } catch (McpProtocolException notJsonRpc) {
@@ -260,7 +269,13 @@ public final class StreamableHttpTransport implements McpTransport {
         });
     }
 
+    /** The start of the body, for an error whose status says enough: a body that breaks gives "". */
     private static Mono<String> excerpt(ClientResponse response) {
+        return readExcerpt(response).onErrorReturn("");
+    }
+
+    /** The start of the body; a body that breaks while being read fails the result. */
+    private static Mono<String> readExcerpt(ClientResponse response) {
         return DataBufferUtils.join(DataBufferUtils.takeUntilByteCount(response.bodyToFlux(DataBuffer.class), EXCERPT_BYTES))
                 .map(buffer -> {
                     try {
@@ -269,7 +284,6 @@ public final class StreamableHttpTransport implements McpTransport {
                         DataBufferUtils.release(buffer);
                     }
                 })
-                .onErrorReturn("")
                 .defaultIfEmpty("");
     }
 
