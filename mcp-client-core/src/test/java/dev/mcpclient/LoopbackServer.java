@@ -27,6 +27,7 @@ final class LoopbackServer implements AutoCloseable {
     }
 
     final List<JsonNode> posts = new CopyOnWriteArrayList<>();
+    final List<io.netty.handler.codec.http.HttpHeaders> postHeaders = new CopyOnWriteArrayList<>();
     private final DisposableServer server;
 
     LoopbackServer(RequestHandler requests,
@@ -36,6 +37,7 @@ final class LoopbackServer implements AutoCloseable {
                         .post("/mcp", (req, res) -> req.receive().aggregate().asString().flatMap(body -> {
                             JsonNode message = McpJson.mapper().readTree(body);
                             posts.add(message);
+                            postHeaders.add(req.requestHeaders());
                             return Mono.from(post(message, res, requests));
                         }))
                         .get("/mcp", gets)
