@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -59,8 +60,10 @@ public final class SdkMcpServer implements AutoCloseable {
     private volatile CountDownLatch waitingTools = new CountDownLatch(1);
 
     private SdkMcpServer(int port) {
+        // The SDK sends the headers of a GET stream only with its first event: its keep-alive pings make
+        // the background stream show as open soon after the session starts.
         HttpServletStreamableServerTransportProvider transport = HttpServletStreamableServerTransportProvider.builder()
-                .mcpEndpoint("/mcp").build();
+                .mcpEndpoint("/mcp").keepAliveInterval(Duration.ofMillis(500)).build();
         this.server = McpServer.sync(transport)
                 .serverInfo("sdk-test-server", "2.1.0")
                 .capabilities(McpSchema.ServerCapabilities.builder().tools(true).build())
