@@ -58,6 +58,7 @@ public final class SdkMcpServer implements AutoCloseable {
     private final Path baseDir;
     private volatile CountDownLatch gate = new CountDownLatch(0);
     private volatile CountDownLatch waitingTools = new CountDownLatch(1);
+    private final java.util.concurrent.atomic.AtomicBoolean endNextGet = new java.util.concurrent.atomic.AtomicBoolean();
 
     private SdkMcpServer(int port) {
         // The SDK sends the headers of a GET stream only with its first event: its keep-alive pings make
@@ -180,6 +181,14 @@ public final class SdkMcpServer implements AutoCloseable {
         gate.countDown();
     }
 
+    /**
+     * Answers the next {@code GET} (a background stream) itself with a stream that asks for a 10 ms
+     * reconnect delay and ends at once; the client then reconnects.
+     */
+    public void endNextBackgroundStream() {
+        endNextGet.set(true);
+    }
+
     /** Lets every call of the {@code wait} tool return. */
     public void finishWaitingTools() {
         waitingTools.countDown();
@@ -209,6 +218,11 @@ public final class SdkMcpServer implements AutoCloseable {
             }
             requests.add(new RecordedRequest(http.getMethod(), headers));
             await(gate);
+            if ("GET".equals(http.getMethod()) && endNextGet.compareAndSet(true, false)) {
+                response.setContentType("text/event-stream");
+                response.getWriter().write("retry: 10\n\n");
+                return;
+            }
             chain.doFilter(request, response);
         }
     }
