@@ -68,7 +68,7 @@ public class McpClientLifecycle implements SmartLifecycle {
         return client.reactive().initialize()
                 .doOnNext(result -> log.info("Connected to MCP server '{}' at {} ({})", name, server.displayUrl(),
                         describe(result)))
-                .onErrorMap(e -> new McpServerUnavailableException(name, server.displayUrl(), e));
+                .onErrorMap(e -> new McpServerUnavailableException(name, server.displayUrl(), server.redact(e.getMessage()), e));
     }
 
     private Disposable connectInBackground(String name, McpClientProperties.Server server, McpClient client) {
@@ -77,18 +77,20 @@ public class McpClientLifecycle implements SmartLifecycle {
         AtomicBoolean warned = new AtomicBoolean();
         return Mono.defer(() -> client.reactive().initialize())
                 .doOnError(e -> {
+                    String reason = server == null ? e.getMessage() : server.redact(e.getMessage());
                     if (warned.compareAndSet(false, true)) {
                         log.warn("MCP server '{}' at {} is not reachable yet ({}); retrying in the background", name, url,
-                                e.getMessage());
+                                reason);
                     } else {
-                        log.debug("MCP server '{}' at {} is still not reachable: {}", name, url, e.getMessage());
+                        log.debug("MCP server '{}' at {} is still not reachable: {}", name, url, reason);
                     }
                 })
                 .retryWhen(Retry.backoff(Long.MAX_VALUE, reconnect.getInitialDelay())
                         .maxBackoff(reconnect.getMaxDelay())
                         .filter(e -> !(e instanceof McpClientClosedException)))
                 .subscribe(result -> log.info("Connected to MCP server '{}' at {} ({})", name, url, describe(result)),
-                        e -> log.debug("Stopped connecting to MCP server '{}': {}", name, e.toString()));
+                        e -> log.debug("Stopped connecting to MCP server '{}': {}", name,
+                                server == null ? e.toString() : server.redact(e.toString())));
     }
 
     private static String describe(InitializeResult result) {

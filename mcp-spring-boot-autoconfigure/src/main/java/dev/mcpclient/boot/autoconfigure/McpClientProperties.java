@@ -293,6 +293,14 @@ public class McpClientProperties {
             return McpUrls.redact(url);
         }
 
+        /** {@code text} (an error message) with this server's URL shown as {@link #displayUrl()}. */
+        public String redact(String text) {
+            if (text == null || url == null || url.isBlank()) {
+                return text;
+            }
+            return text.replace(url.strip(), displayUrl());
+        }
+
         @Override
         public String toString() {
             Map<String, String> masked = new LinkedHashMap<>();

@@ -15,7 +15,17 @@ public class McpServerUnavailableException extends RuntimeException {
      * @param cause why it could not be connected
      */
     public McpServerUnavailableException(String server, String url, Throwable cause) {
-        super("the required MCP server '" + server + "' at " + url + " could not be connected: " + cause.getMessage(), cause);
+        this(server, url, cause.getMessage(), cause);
+    }
+
+    /**
+     * @param server the server's name
+     * @param url the server's URL, as safe to show (no user info, no query)
+     * @param reason why it could not be connected, as safe to show
+     * @param cause the failure
+     */
+    public McpServerUnavailableException(String server, String url, String reason, Throwable cause) {
+        super("the required MCP server '" + server + "' at " + url + " could not be connected: " + reason, cause);
         this.server = server;
         this.url = url;
     }

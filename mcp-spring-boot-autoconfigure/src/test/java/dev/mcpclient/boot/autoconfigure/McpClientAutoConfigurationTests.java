@@ -212,12 +212,14 @@ class McpClientAutoConfigurationTests {
 
     @Test
     void theHeadersOfAServerGoOnEveryRequestToIt() {
-        runner.withPropertyValues("mcp.client.servers.weather.url=" + server.url(),
-                "mcp.client.servers.weather.headers.X-Api-Key=weather-key").run(context -> {
-                    context.getBean(McpClient.class).callTool("echo", Map.of("text", "x"));
-                    assertThat(server.requests()).filteredOn(r -> r.header("Mcp-Session-Id") != null)
-                            .isNotEmpty().allMatch(r -> "weather-key".equals(r.header("X-Api-Key")));
-                });
+        try (SdkMcpServer own = SdkMcpServer.start()) {
+            runner.withPropertyValues("mcp.client.servers.weather.url=" + own.url(),
+                    "mcp.client.servers.weather.headers.X-Api-Key=weather-key").run(context -> {
+                        context.getBean(McpClient.class).callTool("echo", Map.of("text", "x"));
+                    });
+            assertThat(own.requests()).extracting(r -> r.method()).contains("POST", "DELETE");
+            assertThat(own.requests()).allMatch(r -> "weather-key".equals(r.header("X-Api-Key")));
+        }
     }
 
     @Test

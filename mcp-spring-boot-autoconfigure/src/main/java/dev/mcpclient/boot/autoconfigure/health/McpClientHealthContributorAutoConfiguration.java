@@ -35,9 +35,8 @@ public final class McpClientHealthContributorAutoConfiguration {
             McpClientHealthProperties health) {
         Map<String, HealthIndicator> indicators = new LinkedHashMap<>();
         registry.clients().forEach((server, client) -> {
-            McpClientProperties.Server configured = properties.getServers().get(server);
-            indicators.put(server, new McpClientHealthIndicator(client,
-                    configured == null ? null : configured.displayUrl(), health.getTimeout()));
+            indicators.put(server, new McpClientHealthIndicator(client, properties.getServers().get(server),
+                    health.getTimeout()));
         });
         return CompositeHealthContributor.fromMap(indicators);
     }

@@ -3,6 +3,7 @@ package dev.mcpclient.boot.autoconfigure.health;
 import dev.mcpclient.CallOptions;
 import dev.mcpclient.McpClient;
 import dev.mcpclient.McpClientStatus;
+import dev.mcpclient.boot.autoconfigure.McpClientProperties;
 import dev.mcpclient.schema.InitializeResult;
 import java.time.Duration;
 import org.springframework.boot.health.contributor.Health;
@@ -17,17 +18,18 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 public class McpClientHealthIndicator implements HealthIndicator {
 
     private final McpClient client;
-    private final String url;
+    private final McpClientProperties.Server server;
     private final Duration timeout;
 
     /**
      * @param client the server's client
-     * @param url the server's URL as safe to show, or {@code null}
+     * @param server the server's configuration, or {@code null} when unknown: its URL is shown
+     *     without user info or query, in the details and in error messages
      * @param timeout how long the check waits for the server
      */
-    public McpClientHealthIndicator(McpClient client, String url, Duration timeout) {
+    public McpClientHealthIndicator(McpClient client, McpClientProperties.Server server, Duration timeout) {
         this.client = client;
-        this.url = url;
+        this.server = server;
         this.timeout = timeout;
     }
 
@@ -40,8 +42,8 @@ public class McpClientHealthIndicator implements HealthIndicator {
         } catch (RuntimeException e) {
             health = Health.down().withDetail("error", describe(e));
         }
-        if (url != null) {
-            health.withDetail("url", url);
+        if (server != null) {
+            health.withDetail("url", server.displayUrl());
         }
         InitializeResult initialized = client.initializeResult();
         if (initialized != null && initialized.serverInfo() != null) {
@@ -61,7 +63,8 @@ public class McpClientHealthIndicator implements HealthIndicator {
         return health.build();
     }
 
-    private static String describe(Throwable e) {
-        return e.getClass().getSimpleName() + ": " + e.getMessage();
+    private String describe(Throwable e) {
+        String description = e.getClass().getSimpleName() + ": " + e.getMessage();
+        return server == null ? description : server.redact(description);
     }
 }
