@@ -199,6 +199,24 @@ class McpClientAutoConfigurationTests {
     }
 
     @Test
+    void aTransportCustomizerCanSetHeadersPerRequest() {
+        java.util.concurrent.atomic.AtomicInteger token = new java.util.concurrent.atomic.AtomicInteger();
+        try (SdkMcpServer own = SdkMcpServer.start()) {
+            runner.withPropertyValues("mcp.client.servers.weather.url=" + own.url())
+                    .withBean(McpTransportCustomizer.class, () -> (server, builder) -> builder.headers(
+                            headers -> headers.setBearerAuth("token-" + token.incrementAndGet())))
+                    .run(context -> {
+                        McpClient client = context.getBean(McpClient.class);
+                        client.callTool("echo", Map.of("text", "one"));
+                        client.callTool("echo", Map.of("text", "two"));
+                    });
+            List<String> tokens = own.requests("POST").stream().map(r -> r.header("Authorization")).toList();
+            assertThat(tokens).hasSizeGreaterThanOrEqualTo(4).doesNotHaveDuplicates()
+                    .allMatch(value -> value.startsWith("Bearer token-"));
+        }
+    }
+
+    @Test
     void buildsOnTheApplicationsWebClientBuilder() {
         runner.withConfiguration(AutoConfigurations.of(WebClientAutoConfiguration.class))
                 .withPropertyValues("mcp.client.servers.weather.url=" + server.url())

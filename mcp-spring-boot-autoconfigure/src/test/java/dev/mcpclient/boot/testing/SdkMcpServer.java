@@ -75,8 +75,8 @@ public final class SdkMcpServer implements AutoCloseable {
                                         + ((Number) args.get("b")).longValue()), false)),
                         tool("fail", Map.of(), args -> text("this tool always fails", true)),
                         SyncToolSpecification.builder()
-                                .tool(McpSchema.Tool.builder().name("whoami").description("The client's name and version")
-                                        .inputSchema(Map.of("type", "object", "properties", Map.of())).build())
+                                .tool(McpSchema.Tool.builder("whoami", Map.of("type", "object", "properties", Map.of()))
+                                        .description("The client's name and version").build())
                                 .callHandler((exchange, request) -> text(exchange.getClientInfo().name() + " "
                                         + exchange.getClientInfo().version(), false))
                                 .build(),
@@ -129,8 +129,8 @@ public final class SdkMcpServer implements AutoCloseable {
 
     private static SyncToolSpecification tool(String name, Map<String, Object> properties,
             java.util.function.Function<Map<String, Object>, McpSchema.CallToolResult> handler) {
-        McpSchema.Tool tool = McpSchema.Tool.builder().name(name).description("The " + name + " tool")
-                .inputSchema(Map.of("type", "object", "properties", properties)).build();
+        McpSchema.Tool tool = McpSchema.Tool.builder(name, Map.of("type", "object", "properties", properties))
+                .description("The " + name + " tool").build();
         return SyncToolSpecification.builder().tool(tool)
                 .callHandler((exchange, request) -> handler.apply(request.arguments() == null ? Map.of() : request.arguments()))
                 .build();

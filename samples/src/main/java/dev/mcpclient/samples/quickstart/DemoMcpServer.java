@@ -100,8 +100,8 @@ public final class DemoMcpServer implements DisposableBean {
 
     private static SyncToolSpecification tool(String name, String description, Map<String, Object> properties,
             Handler handler) {
-        McpSchema.Tool tool = McpSchema.Tool.builder().name(name).description(description)
-                .inputSchema(Map.of("type", "object", "properties", properties)).build();
+        McpSchema.Tool tool = McpSchema.Tool.builder(name, Map.of("type", "object", "properties", properties))
+                .description(description).build();
         return SyncToolSpecification.builder().tool(tool)
                 .callHandler((exchange, request) -> McpSchema.CallToolResult.builder()
                         .addTextContent(handler.apply(exchange, request)).build())

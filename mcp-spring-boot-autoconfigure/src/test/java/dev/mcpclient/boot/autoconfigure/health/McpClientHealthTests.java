@@ -143,6 +143,7 @@ class McpClientHealthTests {
                         assertThat(health(context, "weather").getStatus()).isEqualTo(Status.UP);
                         assertThat(((TextContent) client.callTool("echo", Map.of("text", "now")).content().get(0)).text())
                                 .isEqualTo("now");
+                        assertThat(late.requests("POST")).isNotEmpty();
                     }
                 });
     }

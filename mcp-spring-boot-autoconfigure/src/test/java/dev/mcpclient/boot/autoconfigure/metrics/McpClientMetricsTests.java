@@ -83,6 +83,24 @@ class McpClientMetricsTests {
     }
 
     @Test
+    void backsOffToTheApplicationsMetrics() {
+        runner.withPropertyValues("mcp.client.servers.weather.url=" + server.url())
+                .withBean("myMetrics", McpClientMetrics.class,
+                        () -> new McpClientMetrics(new dev.mcpclient.boot.autoconfigure.McpClientRegistry(Map.of()), Map.of()))
+                .run(context -> {
+                    assertThat(context).hasSingleBean(McpClientMetrics.class).hasBean("myMetrics");
+                    assertThat(context.getBean(MeterRegistry.class).find("mcp.client.calls.in.flight").gauge()).isNull();
+                });
+    }
+
+    @Test
+    void noMetersWithoutMicrometer() {
+        runner.withClassLoader(new org.springframework.boot.test.context.FilteredClassLoader(MeterRegistry.class))
+                .withPropertyValues("mcp.client.servers.weather.url=" + server.url())
+                .run(context -> assertThat(context).doesNotHaveBean(McpClientMetrics.class));
+    }
+
+    @Test
     void noMetersWithoutAMeterRegistry() {
         new ApplicationContextRunner()
                 .withConfiguration(AutoConfigurations.of(McpClientAutoConfiguration.class, McpClientMetricsAutoConfiguration.class))

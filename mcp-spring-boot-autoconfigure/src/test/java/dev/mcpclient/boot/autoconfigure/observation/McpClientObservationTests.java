@@ -178,6 +178,13 @@ class McpClientObservationTests {
     }
 
     @Test
+    void noObservationsWithoutMicrometerObservation() {
+        runner.withClassLoader(new org.springframework.boot.test.context.FilteredClassLoader(
+                io.micrometer.observation.ObservationRegistry.class))
+                .run(context -> assertThat(context).doesNotHaveBean("mcpClientObservationCustomizer"));
+    }
+
+    @Test
     void backsOffToTheApplicationsCustomizer() {
         McpClientCustomizer own = (server, builder) -> { };
         runner.withBean("mcpClientObservationCustomizer", McpClientCustomizer.class, () -> own).run(context -> {
