@@ -88,7 +88,7 @@ public final class DemoMcpServer implements DisposableBean {
             }
             if (token != null) {
                 exchange.progressNotification(new McpSchema.ProgressNotification(token, (double) step, (double) steps,
-                        "T-" + (steps - step)));
+                        "T-" + (steps - step), null));
             }
         }
         return "Lift-off after " + steps + " steps";
