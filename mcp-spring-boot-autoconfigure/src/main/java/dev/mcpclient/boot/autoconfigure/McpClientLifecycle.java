@@ -47,7 +47,7 @@ public class McpClientLifecycle implements SmartLifecycle {
 
     @Override
     public void start() {
-        if (!running.compareAndSet(false, true)) {
+        if (running.get()) {
             return;
         }
         List<Mono<InitializeResult>> required = new ArrayList<>();
@@ -55,13 +55,19 @@ public class McpClientLifecycle implements SmartLifecycle {
             McpClientProperties.Server server = properties.getServers().get(name);
             if (server != null && server.isRequired()) {
                 required.add(connectNow(name, server, client));
-            } else {
-                connecting.add(connectInBackground(name, server, client));
             }
         });
+        // The required servers first, all at once: when one fails, startup fails and nothing was left running.
         if (!required.isEmpty()) {
             Flux.merge(required).then().block();
         }
+        registry.clients().forEach((name, client) -> {
+            McpClientProperties.Server server = properties.getServers().get(name);
+            if (server == null || !server.isRequired()) {
+                connecting.add(connectInBackground(name, server, client));
+            }
+        });
+        running.set(true);
     }
 
     private Mono<InitializeResult> connectNow(String name, McpClientProperties.Server server, McpClient client) {
