@@ -84,7 +84,8 @@ final class DefaultReactiveMcpClient implements ReactiveMcpClient {
     @Override
     public Mono<JsonNode> request(String method, Object params, CallOptions options) {
         return interceptor.intercept(new McpCallInterceptor.McpCall(method, targetOf(params)),
-                session.request(method, McpJson.toTree(params), RequestOptions.timeout(options.timeout())));
+                session.request(method, McpJson.toTree(params),
+                        RequestOptions.timeout(options.timeout()).withProgress(options.progress())));
     }
 
     private static String targetOf(Object params) {

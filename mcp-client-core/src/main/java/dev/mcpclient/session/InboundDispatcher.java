@@ -6,14 +6,18 @@ import dev.mcpclient.jsonrpc.JsonRpcNotification;
 import dev.mcpclient.jsonrpc.JsonRpcRequest;
 import dev.mcpclient.jsonrpc.JsonRpcResponse;
 import dev.mcpclient.schema.McpJson;
+import dev.mcpclient.schema.McpMethods;
+import dev.mcpclient.schema.ProgressNotification;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
@@ -32,6 +36,7 @@ public final class InboundDispatcher {
 
     private final Map<String, Function<JsonRpcRequest, Mono<JsonNode>>> requestHandlers = new ConcurrentHashMap<>();
     private final Map<String, List<Consumer<JsonRpcNotification>>> listeners = new ConcurrentHashMap<>();
+    private final Map<Object, Consumer<ProgressNotification>> progressListeners = new ConcurrentHashMap<>();
     private final Scheduler handlerScheduler;
     private final Scheduler.Worker notificationWorker;
 
@@ -54,6 +59,16 @@ public final class InboundDispatcher {
     /** Adds a listener for the server's notifications of {@code method}; it may block. */
     public void onNotification(String method, Consumer<JsonRpcNotification> listener) {
         listeners.computeIfAbsent(method, m -> new CopyOnWriteArrayList<>()).add(listener);
+    }
+
+    /**
+     * Hands every {@code notifications/progress} whose token equals {@code progressToken} to
+     * {@code listener} (in arrival order, off the I/O threads) until the returned handle is disposed.
+     */
+    public Disposable onProgress(Object progressToken, Consumer<ProgressNotification> listener) {
+        Objects.requireNonNull(listener, "listener");
+        progressListeners.put(Objects.requireNonNull(progressToken, "progressToken"), listener);
+        return () -> progressListeners.remove(progressToken, listener);
     }
 
     /** Whether a handler answers {@code method}. */
@@ -82,9 +97,12 @@ public final class InboundDispatcher {
     }
 
     void onNotification(JsonRpcNotification notification) {
+        boolean routed = routeProgress(notification);
         List<Consumer<JsonRpcNotification>> forMethod = listeners.get(notification.method());
         if (forMethod == null) {
-            log.debug("No listener for the server's notification {}", notification.method());
+            if (!routed) {
+                log.debug("No listener for the server's notification {}", notification.method());
+            }
             return;
         }
         for (Consumer<JsonRpcNotification> listener : forMethod) {
@@ -97,6 +115,34 @@ public final class InboundDispatcher {
                 }
             });
         }
+    }
+
+    /** Hands a progress notification to the listener of its token's request; whether there was one. */
+    private boolean routeProgress(JsonRpcNotification notification) {
+        if (!McpMethods.NOTIFICATION_PROGRESS.equals(notification.method()) || progressListeners.isEmpty()
+                || notification.params() == null) {
+            return false;
+        }
+        ProgressNotification progress;
+        try {
+            progress = McpJson.fromTree(notification.params(), ProgressNotification.class);
+        } catch (RuntimeException e) {
+            log.debug("Ignoring a malformed progress notification: {}", e.toString());
+            return false;
+        }
+        Consumer<ProgressNotification> listener = progress.progressToken() == null ? null
+                : progressListeners.get(progress.progressToken());
+        if (listener == null) {
+            return false;
+        }
+        notificationWorker.schedule(() -> {
+            try {
+                listener.accept(progress);
+            } catch (RuntimeException e) {
+                log.warn("A progress listener failed", e);
+            }
+        });
+        return true;
     }
 
     /** Stops delivering notifications. */

@@ -9,12 +9,16 @@ import dev.mcpclient.jsonrpc.JsonRpcRequest;
 import dev.mcpclient.jsonrpc.JsonRpcResponse;
 import dev.mcpclient.jsonrpc.RequestId;
 import dev.mcpclient.schema.McpJson;
+import dev.mcpclient.schema.ProgressNotification;
 import dev.mcpclient.transport.McpTransport;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import reactor.core.Disposable;
+import reactor.core.Disposables;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 import tools.jackson.databind.JsonNode;
@@ -90,7 +94,7 @@ public final class McpSession {
             if (isClosed()) {
                 return Mono.error(new McpClientClosedException("the client is closed; " + method + " was not sent"));
             }
-            Call call = new Call(method, options.lifecycle());
+            Call call = new Call(method, options.lifecycle(), options.progress());
             Mono<Void> gate = options.lifecycle() ? Mono.empty() : lifecycle.ready();
             Mono<JsonRpcResponse> exchange = gate.then(Mono.defer(() -> exchange(call, params)));
             Mono<JsonRpcResponse> timer = Mono.delay(timeout)
@@ -108,6 +112,13 @@ public final class McpSession {
     private Mono<JsonRpcResponse> exchange(Call call, JsonNode params) {
         RequestId id = RequestId.of(nextId.getAndIncrement());
         call.id = id;
+        Disposable progress = Disposables.disposed();
+        if (call.progress != null) {
+            // Routed before any I/O, like the response: the first notification may come at once.
+            progress = dispatcher.onProgress(id.value(), call.progress);
+            params = withProgressToken(params, id);
+        }
+        Disposable progressRoute = progress;
         Mono<JsonRpcResponse> response = pending.register(id);
         Mono<JsonRpcResponse> sendFailure = lifecycle.send(new JsonRpcRequest(id, call.method, params))
                 .doOnSubscribe(s -> call.sent = true)
@@ -115,8 +126,26 @@ public final class McpSession {
         // Removed before the signal travels on (not in doFinally, which runs after it): a caller that
         // sees its call settle never finds it still counted in pendingRequests().
         return Mono.firstWithSignal(response, sendFailure)
-                .doOnTerminate(() -> pending.remove(id))
-                .doOnCancel(() -> pending.remove(id));
+                .doOnTerminate(() -> settled(id, progressRoute))
+                .doOnCancel(() -> settled(id, progressRoute));
+    }
+
+    /** Removes a settled call's pending entry and stops routing its progress. */
+    private void settled(RequestId id, Disposable progressRoute) {
+        pending.remove(id);
+        progressRoute.dispose();
+    }
+
+    /** A copy of {@code params} whose {@code _meta.progressToken} is the request id: unique among active requests. */
+    private static JsonNode withProgressToken(JsonNode params, RequestId id) {
+        ObjectNode copy = params instanceof ObjectNode object ? object.deepCopy() : McpJson.mapper().createObjectNode();
+        ObjectNode meta = copy.get("_meta") instanceof ObjectNode existing ? existing : copy.putObject("_meta");
+        if (id.value() instanceof Long l) {
+            meta.put("progressToken", l);
+        } else {
+            meta.put("progressToken", (String) id.value());
+        }
+        return copy;
     }
 
     private void cancelOnServer(Call call, String reason) {
@@ -192,12 +221,14 @@ public final class McpSession {
     private static final class Call {
         final String method;
         final boolean lifecycle;
+        final Consumer<ProgressNotification> progress;
         volatile RequestId id;
         volatile boolean sent;
 
-        Call(String method, boolean lifecycle) {
+        Call(String method, boolean lifecycle, Consumer<ProgressNotification> progress) {
             this.method = method;
             this.lifecycle = lifecycle;
+            this.progress = progress;
         }
     }
 }

@@ -4,6 +4,7 @@ import dev.mcpclient.McpProtocolException;
 import dev.mcpclient.McpTransportException;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.buffer.DataBuffer;
@@ -18,8 +19,11 @@ import reactor.core.publisher.Mono;
  * such stream: not an error, nothing more is tried. After a clean close or an error it reconnects
  * with {@code Last-Event-ID}, after the server's {@code retry} or a jittered backoff, until the
  * session ends. A {@code 404} means the session is gone: the next request renews it.
+ *
+ * <p>Owned by its {@link StreamableHttpTransport}, which opens and closes it; the public methods
+ * only observe it (for health checks and metrics).
  */
-final class BackgroundStream {
+public final class BackgroundStream {
 
     private static final Logger log = LoggerFactory.getLogger(BackgroundStream.class);
 
@@ -27,6 +31,7 @@ final class BackgroundStream {
 
     private final StreamableHttpTransport transport;
     private final AtomicReference<Disposable> running = new AtomicReference<>();
+    private final LongAdder reconnects = new LongAdder();
     private volatile boolean open;
 
     BackgroundStream(StreamableHttpTransport transport) {
@@ -53,8 +58,14 @@ final class BackgroundStream {
         open = false;
     }
 
-    boolean isOpen() {
+    /** Whether the stream is connected now. */
+    public boolean isOpen() {
         return open;
+    }
+
+    /** How many times the stream was reopened after it ended or broke. */
+    public long reconnects() {
+        return reconnects.sum();
     }
 
     private Mono<Void> run(String sessionId, StreamCursor cursor) {
@@ -82,7 +93,10 @@ final class BackgroundStream {
                     Duration delay = policy.delay(cursor.retryMillis, cursor.attemptsWithoutProgress);
                     cursor.attemptsWithoutProgress++;
                     cursor.progressed = false;
-                    return Mono.delay(delay).then(Mono.defer(() -> run(sessionId, cursor)));
+                    return Mono.delay(delay).then(Mono.defer(() -> {
+                        reconnects.increment();
+                        return run(sessionId, cursor);
+                    }));
                 });
     }
 

@@ -61,6 +61,8 @@ final class Exchanges {
                         return handler.apply(response).takeUntilOther(stop.asMono());
                     })
                     .doFinally(signal -> deadline.dispose())
+                    // The caller's Reactor context (a parent observation, a trace) goes along with the request.
+                    .contextWrite(sink.contextView())
                     .subscribe(sink::success, e -> {
                         if (cancelled.get()) {
                             log.debug("{} ended after it was cancelled: {}", what, e.toString());

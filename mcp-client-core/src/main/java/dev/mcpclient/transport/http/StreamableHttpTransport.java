@@ -15,6 +15,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,6 +64,7 @@ public final class StreamableHttpTransport implements McpTransport {
     private final Duration closeTimeout;
     private final ConnectionProvider ownedConnections;
     private final BackgroundStream background;
+    private final LongAdder resumptions = new LongAdder();
     private volatile Consumer<JsonRpcMessage> inbound = message -> { };
     private volatile String sessionId;
     private volatile String protocolVersion;
@@ -177,7 +180,10 @@ public final class StreamableHttpTransport implements McpTransport {
             Duration delay = reconnect.delay(cursor.retryMillis, cursor.attemptsWithoutProgress);
             cursor.attemptsWithoutProgress++;
             cursor.progressed = false;
-            return Mono.delay(delay).then(resumeOnce(stream)).then(resume(stream));
+            return Mono.delay(delay).then(Mono.defer(() -> {
+                resumptions.increment();
+                return resumeOnce(stream);
+            })).then(resume(stream));
         });
     }
 
@@ -343,6 +349,16 @@ public final class StreamableHttpTransport implements McpTransport {
     /** The server's endpoint. */
     public URI endpoint() {
         return endpoint;
+    }
+
+    /** The background {@code GET} stream, or empty when it is switched off. */
+    public Optional<BackgroundStream> backgroundStream() {
+        return Optional.ofNullable(background);
+    }
+
+    /** How many times a stream was reopened: resumptions of request streams and background stream reconnects. */
+    public long reconnects() {
+        return resumptions.sum() + (background == null ? 0 : background.reconnects());
     }
 
     Consumer<JsonRpcMessage> inbound() {

@@ -1,0 +1,54 @@
+package dev.mcpclient.boot.autoconfigure;
+
+import dev.mcpclient.McpClient;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
+import org.springframework.web.reactive.function.client.WebClient;
+
+/**
+ * Auto-configuration of the MCP clients: per server under {@code mcp.client.servers}, a transport,
+ * its background stream, an {@link McpClient} and its reactive twin, all qualified by the server's
+ * name; a {@link McpClientRegistry} of them; and a {@link McpClientLifecycle} that connects them in
+ * the background and closes them on shutdown.
+ */
+@AutoConfiguration(afterName = "org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration")
+@ConditionalOnClass(McpClient.class)
+@ConditionalOnBooleanProperty(name = "mcp.client.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(McpClientProperties.class)
+@Import(McpServerBeanRegistrar.class)
+public final class McpClientAutoConfiguration {
+
+    @Bean(McpServerBeanRegistrar.COMPONENTS)
+    McpServerComponents mcpServerComponents(McpClientProperties properties, Environment environment,
+            BeanFactory beanFactory, ObjectProvider<WebClient.Builder> webClientBuilder,
+            ObjectProvider<McpTransportCustomizer> transportCustomizers,
+            ObjectProvider<McpClientCustomizer> clientCustomizers) {
+        return new McpServerComponents(properties, environment, beanFactory, webClientBuilder, transportCustomizers,
+                clientCustomizers);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    McpClientRegistry mcpClientRegistry(McpClientProperties properties, BeanFactory beanFactory) {
+        Map<String, McpClient> clients = new LinkedHashMap<>();
+        properties.enabledServers().keySet().forEach(server ->
+                clients.put(server, beanFactory.getBean(McpServerBeanNames.client(server), McpClient.class)));
+        return new McpClientRegistry(clients);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    McpClientLifecycle mcpClientLifecycle(McpClientRegistry registry, McpClientProperties properties) {
+        return new McpClientLifecycle(registry, properties);
+    }
+}

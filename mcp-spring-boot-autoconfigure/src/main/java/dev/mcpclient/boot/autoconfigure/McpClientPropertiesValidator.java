@@ -1,0 +1,126 @@
+package dev.mcpclient.boot.autoconfigure;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.springframework.util.unit.DataSize;
+
+/** Checks what binding cannot: required values, URLs, ranges and server names that would clash. */
+final class McpClientPropertiesValidator {
+
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]*");
+    private static final DataSize MIN_MESSAGE_SIZE = DataSize.ofKilobytes(1);
+
+    private McpClientPropertiesValidator() {
+    }
+
+    static void validate(McpClientProperties properties) {
+        positive(McpClientProperties.PREFIX + ".request-timeout", properties.getRequestTimeout());
+        positiveIfSet(McpClientProperties.PREFIX + ".initialize-timeout", properties.getInitializeTimeout());
+        names(properties.getServers().keySet());
+        properties.enabledServers().forEach(McpClientPropertiesValidator::server);
+    }
+
+    private static void names(Iterable<String> names) {
+        Map<String, List<String>> byBeanPrefix = new LinkedHashMap<>();
+        for (String name : names) {
+            if (!NAME.matcher(name).matches()) {
+                throw new McpClientConfigurationException(List.of(server(name)),
+                        "the server name '" + name + "' is not valid: use letters, digits, '-' and '_'",
+                        "Rename the server under " + McpClientProperties.PREFIX + ".servers.");
+            }
+            byBeanPrefix.computeIfAbsent(McpServerBeanNames.prefix(name).toLowerCase(Locale.ROOT), k -> new ArrayList<>())
+                    .add(name);
+        }
+        for (List<String> same : byBeanPrefix.values()) {
+            if (same.size() > 1) {
+                List<String> properties = same.stream().map(McpClientPropertiesValidator::server).toList();
+                throw new McpClientConfigurationException(properties, "the servers " + String.join(" and ", properties)
+                        + " have the same name once relaxed (their beans would be "
+                        + McpServerBeanNames.client(same.get(0)) + ")",
+                        "Give every server under " + McpClientProperties.PREFIX
+                                + ".servers a distinct name, or merge the duplicate entries.");
+            }
+        }
+    }
+
+    private static void server(String name, McpClientProperties.Server server) {
+        String prefix = server(name) + ".";
+        url(name, prefix + "url", server.getUrl());
+        positiveIfSet(prefix + "request-timeout", server.getRequestTimeout());
+        positiveIfSet(prefix + "initialize-timeout", server.getInitializeTimeout());
+        positive(prefix + "close-timeout", server.getCloseTimeout());
+        DataSize size = server.getMaxMessageSize();
+        if (size == null || size.compareTo(MIN_MESSAGE_SIZE) < 0 || size.toBytes() > Integer.MAX_VALUE) {
+            throw invalid(prefix + "max-message-size", "must be between 1KB and 2047MB, but is " + size);
+        }
+        McpClientProperties.Reconnect reconnect = server.getReconnect();
+        positive(prefix + "reconnect.initial-delay", reconnect.getInitialDelay());
+        positive(prefix + "reconnect.max-delay", reconnect.getMaxDelay());
+        if (reconnect.getMaxDelay().compareTo(reconnect.getInitialDelay()) < 0) {
+            throw invalid(prefix + "reconnect.max-delay", "must not be shorter than reconnect.initial-delay ("
+                    + reconnect.getInitialDelay() + "), but is " + reconnect.getMaxDelay());
+        }
+        if (reconnect.getMaxAttemptsWithoutProgress() < 1) {
+            throw invalid(prefix + "reconnect.max-attempts-without-progress",
+                    "must be at least 1, but is " + reconnect.getMaxAttemptsWithoutProgress());
+        }
+        server.getHeaders().forEach((header, value) -> {
+            if (header.isBlank() || value == null) {
+                throw invalid(prefix + "headers", "every header needs a name and a value");
+            }
+        });
+    }
+
+    private static void url(String name, String property, String url) {
+        if (url == null || url.isBlank()) {
+            throw new McpClientConfigurationException(List.of(property), property + " is not set",
+                    "Set " + property + " to the server's MCP endpoint, e.g. http://localhost:8081/mcp, or set "
+                            + server(name) + ".enabled=false.");
+        }
+        String reason;
+        try {
+            URI uri = new URI(url.strip());
+            String scheme = uri.getScheme();
+            if (scheme == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))) {
+                reason = "it must start with http:// or https://";
+            } else if (uri.getHost() == null) {
+                reason = "it has no host";
+            } else {
+                return;
+            }
+        } catch (URISyntaxException e) {
+            reason = e.getMessage();
+        }
+        throw new McpClientConfigurationException(List.of(property),
+                property + " is not a valid MCP endpoint URL: " + reason,
+                "Set " + property + " to the server's MCP endpoint, e.g. http://localhost:8081/mcp.");
+    }
+
+    private static void positive(String property, Duration value) {
+        if (value == null || value.isNegative() || value.isZero()) {
+            throw invalid(property, "must be positive, but is " + value);
+        }
+    }
+
+    private static void positiveIfSet(String property, Duration value) {
+        if (value != null) {
+            positive(property, value);
+        }
+    }
+
+    private static McpClientConfigurationException invalid(String property, String reason) {
+        return new McpClientConfigurationException(List.of(property), property + " " + reason,
+                "Correct " + property + ".");
+    }
+
+    private static String server(String name) {
+        return McpClientProperties.PREFIX + ".servers." + name;
+    }
+}

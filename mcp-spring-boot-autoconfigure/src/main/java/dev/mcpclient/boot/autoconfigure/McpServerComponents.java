@@ -1,0 +1,97 @@
+package dev.mcpclient.boot.autoconfigure;
+
+import dev.mcpclient.McpClient;
+import dev.mcpclient.McpClientBuilder;
+import dev.mcpclient.ReactiveMcpClient;
+import dev.mcpclient.transport.McpTransport;
+import dev.mcpclient.transport.http.BackgroundStream;
+import dev.mcpclient.transport.http.ReconnectPolicy;
+import dev.mcpclient.transport.http.StreamableHttpTransport;
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.core.env.Environment;
+import org.springframework.web.reactive.function.client.WebClient;
+
+/**
+ * Makes the beans of one server from its properties, the application's {@code WebClient.Builder}
+ * and the customizers. The per-server bean definitions registered by {@link McpServerBeanRegistrar}
+ * call these methods; each takes the server's name.
+ */
+final class McpServerComponents {
+
+    private final McpClientProperties properties;
+    private final Environment environment;
+    private final BeanFactory beanFactory;
+    private final ObjectProvider<WebClient.Builder> webClientBuilder;
+    private final ObjectProvider<McpTransportCustomizer> transportCustomizers;
+    private final ObjectProvider<McpClientCustomizer> clientCustomizers;
+
+    McpServerComponents(McpClientProperties properties, Environment environment, BeanFactory beanFactory,
+            ObjectProvider<WebClient.Builder> webClientBuilder, ObjectProvider<McpTransportCustomizer> transportCustomizers,
+            ObjectProvider<McpClientCustomizer> clientCustomizers) {
+        this.properties = properties;
+        this.environment = environment;
+        this.beanFactory = beanFactory;
+        this.webClientBuilder = webClientBuilder;
+        this.transportCustomizers = transportCustomizers;
+        this.clientCustomizers = clientCustomizers;
+    }
+
+    StreamableHttpTransport transport(String name) {
+        McpClientProperties.Server server = server(name);
+        McpClientProperties.Reconnect reconnect = server.getReconnect();
+        StreamableHttpTransport.Builder builder = StreamableHttpTransport.builder(server.getUrl().strip())
+                .maxMessageSize((int) server.getMaxMessageSize().toBytes())
+                .backgroundStream(server.isBackgroundStream())
+                .reconnect(new ReconnectPolicy(reconnect.getInitialDelay(), reconnect.getMaxDelay(),
+                        reconnect.getMaxAttemptsWithoutProgress()))
+                .closeTimeout(server.getCloseTimeout());
+        // A prototype: every server gets its own builder with the application's codecs, SSL, filters, observation.
+        webClientBuilder.ifAvailable(builder::webClientBuilder);
+        server.getHeaders().forEach(builder::header);
+        transportCustomizers.orderedStream().forEach(customizer -> customizer.customize(name, builder));
+        return builder.build();
+    }
+
+    BackgroundStream backgroundStream(String name) {
+        return beanFactory.getBean(McpServerBeanNames.transport(name), StreamableHttpTransport.class)
+                .backgroundStream().orElse(null);
+    }
+
+    McpClient client(String name) {
+        McpClientProperties.Server server = server(name);
+        McpTransport transport = beanFactory.getBean(McpServerBeanNames.transport(name), McpTransport.class);
+        McpClientBuilder builder = McpClient.builder(transport)
+                .requestTimeout(properties.requestTimeout(server))
+                .initializeTimeout(properties.initializeTimeout(server))
+                .clientInfo(clientName(), clientVersion());
+        clientCustomizers.orderedStream().forEach(customizer -> customizer.customize(name, builder));
+        return builder.build();
+    }
+
+    ReactiveMcpClient reactiveClient(String name) {
+        return beanFactory.getBean(McpServerBeanNames.client(name), McpClient.class).reactive();
+    }
+
+    private String clientName() {
+        if (properties.getClientName() != null) {
+            return properties.getClientName();
+        }
+        return environment.getProperty("spring.application.name", "mcp-client-java");
+    }
+
+    private String clientVersion() {
+        if (properties.getClientVersion() != null) {
+            return properties.getClientVersion();
+        }
+        return environment.getProperty("spring.application.version", "unknown");
+    }
+
+    private McpClientProperties.Server server(String name) {
+        McpClientProperties.Server server = properties.getServers().get(name);
+        if (server == null) {
+            throw new IllegalStateException("No MCP server '" + name + "' under " + McpClientProperties.PREFIX + ".servers");
+        }
+        return server;
+    }
+}

@@ -1,0 +1,26 @@
+package dev.mcpclient.boot.autoconfigure;
+
+import dev.mcpclient.transport.http.StreamableHttpTransport;
+
+/**
+ * Adjusts the builder of a server's transport before it is built: headers per request (a token that
+ * changes), the {@code WebClient.Builder}, message size, reconnection. Every bean of this type is
+ * applied to every server, in {@link org.springframework.core.annotation.Order order}; check
+ * {@code server} to act on some servers only.
+ *
+ * <pre>{@code
+ * @Bean
+ * McpTransportCustomizer bearerToken(TokenSource tokens) {
+ *     return (server, builder) -> builder.headers(h -> h.setBearerAuth(tokens.current()));
+ * }
+ * }</pre>
+ */
+@FunctionalInterface
+public interface McpTransportCustomizer {
+
+    /**
+     * @param server the server's name under {@code mcp.client.servers}
+     * @param builder the builder, already set up from the properties
+     */
+    void customize(String server, StreamableHttpTransport.Builder builder);
+}

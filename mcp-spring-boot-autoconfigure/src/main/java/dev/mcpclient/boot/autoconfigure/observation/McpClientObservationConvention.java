@@ -1,0 +1,13 @@
+package dev.mcpclient.boot.autoconfigure.observation;
+
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationConvention;
+
+/** Names and tags the observations of MCP calls; define a bean of this type to replace the default. */
+public interface McpClientObservationConvention extends ObservationConvention<McpClientObservationContext> {
+
+    @Override
+    default boolean supportsContext(Observation.Context context) {
+        return context instanceof McpClientObservationContext;
+    }
+}

@@ -1,0 +1,89 @@
+package dev.mcpclient.boot.autoconfigure.observation;
+
+import dev.mcpclient.McpCallInterceptor;
+import dev.mcpclient.McpErrorException;
+import dev.mcpclient.McpTimeoutException;
+import dev.mcpclient.boot.autoconfigure.observation.McpClientObservationContext.Outcome;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
+import java.util.concurrent.atomic.AtomicBoolean;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Observes every call of one server's client. The observation is the parent of the call's HTTP
+ * exchanges (it travels in the Reactor context, where {@code WebClient} looks for it), so with
+ * tracing the trace context goes out on the requests. Its own parent is the caller's observation:
+ * from the Reactor context, or the current one of the calling thread for the blocking client.
+ */
+public class ObservationMcpCallInterceptor implements McpCallInterceptor {
+
+    private static final McpClientObservationConvention DEFAULT = new DefaultMcpClientObservationConvention();
+
+    private final ObservationRegistry registry;
+    private final String server;
+    private final McpClientObservationConvention convention;
+
+    /**
+     * @param registry where observations go
+     * @param server the server's name
+     * @param convention a custom convention, or {@code null} for the default
+     */
+    public ObservationMcpCallInterceptor(ObservationRegistry registry, String server,
+            McpClientObservationConvention convention) {
+        this.registry = registry;
+        this.server = server;
+        this.convention = convention;
+    }
+
+    @Override
+    public <T> Mono<T> intercept(McpCall call, Mono<T> execution) {
+        return Mono.deferContextual(reactorContext -> {
+            Observation parent = reactorContext.getOrDefault(ObservationThreadLocalAccessor.KEY,
+                    registry.getCurrentObservation());
+            McpClientObservationContext context = new McpClientObservationContext(server, call);
+            Observation observation = Observation.createNotStarted(convention, DEFAULT, () -> context, registry)
+                    .parentObservation(parent)
+                    .start();
+            // The first of success, error and cancellation ends the observation; a cancel after the result is ignored.
+            AtomicBoolean ended = new AtomicBoolean();
+            return execution
+                    .doOnSuccess(result -> {
+                        if (ended.compareAndSet(false, true)) {
+                            context.setOutcome(isToolError(call, result) ? Outcome.TOOL_ERROR : Outcome.SUCCESS);
+                            observation.stop();
+                        }
+                    })
+                    .doOnError(e -> {
+                        if (ended.compareAndSet(false, true)) {
+                            context.setOutcome(outcomeOf(e));
+                            observation.error(e);
+                            observation.stop();
+                        }
+                    })
+                    .doOnCancel(() -> {
+                        if (ended.compareAndSet(false, true)) {
+                            context.setOutcome(Outcome.CANCELLED);
+                            observation.stop();
+                        }
+                    })
+                    .contextWrite(c -> c.put(ObservationThreadLocalAccessor.KEY, observation));
+        });
+    }
+
+    private static boolean isToolError(McpCall call, Object result) {
+        return "tools/call".equals(call.method()) && result instanceof JsonNode node
+                && node.path("isError").asBoolean(false);
+    }
+
+    private static Outcome outcomeOf(Throwable e) {
+        if (e instanceof McpErrorException) {
+            return Outcome.ERROR;
+        }
+        if (e instanceof McpTimeoutException) {
+            return Outcome.TIMEOUT;
+        }
+        return Outcome.FAILURE;
+    }
+}

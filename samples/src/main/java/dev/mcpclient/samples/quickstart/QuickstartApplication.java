@@ -1,0 +1,28 @@
+package dev.mcpclient.samples.quickstart;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/**
+ * The quick start: connects to every server under {@code mcp.client.servers} (or, with none
+ * configured, to a demo server it starts itself), lists the tools, calls a few and exits.
+ *
+ * <pre>
+ * java -jar samples/target/mcp-client-samples.jar
+ * java -jar samples/target/mcp-client-samples.jar --mcp.client.servers.mine.url=http://localhost:8080/mcp
+ * </pre>
+ */
+@SpringBootApplication
+public class QuickstartApplication {
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the application to its end; returns the exit code. */
+    static int run(String... args) {
+        SpringApplication application = new SpringApplication(QuickstartApplication.class);
+        application.addInitializers(new DemoServerInitializer());
+        return SpringApplication.exit(application.run(args));
+    }
+}
