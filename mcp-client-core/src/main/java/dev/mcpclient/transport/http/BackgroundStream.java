@@ -120,6 +120,6 @@ public final class BackgroundStream {
                     return EventStreamReader.read(response.bodyToFlux(DataBuffer.class), cursor,
                                     transport.maxMessageBytes(), transport.inbound(), "the background stream")
                             .thenReturn(Outcome.ENDED);
-                }, () -> false, "the background stream");
+                }, false, "the background stream");
     }
 }

@@ -1,8 +1,9 @@
 package dev.mcpclient.transport.http;
 
 import java.time.Duration;
+import io.netty.channel.Channel;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.BooleanSupplier;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,17 +14,27 @@ import reactor.core.Disposable;
 import reactor.core.Disposables;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
+import reactor.netty.Connection;
+import reactor.netty.channel.ChannelOperations;
 
 /**
- * Runs HTTP exchanges so that cancelling one is safe for the connection pool.
+ * Runs HTTP exchanges so that cancelling one is safe for the connection pool and cheap.
  *
- * <p>Cancelling a {@code WebClient} exchange before its response headers arrived marks it cancelled
- * but lets the response finish; the connection then goes back to the pool, and the cancelled exchange
- * can still close it afterwards, under the next request that took it (seen as "connection
- * prematurely closed" on an unrelated call). So a cancellation here never reaches an exchange that is
- * waiting for headers: it waits for them (bounded by a deadline) and then ends the exchange while it
- * still owns its connection. An exchange whose own stream already delivered what it was for may
- * instead finish by itself (the server ends it right after), so its connection is reused, not closed.
+ * <p>Cancelling a {@code WebClient} exchange the usual way is not: before its response headers
+ * arrived it only marks the exchange cancelled and lets the response finish (a stream that never
+ * ends then holds its connection forever), after which the connection goes back to the pool and the
+ * stale exchange can still close it under the next request that took it ("connection prematurely
+ * closed" on an unrelated call); after the headers, Spring's cancel path races with the body's
+ * delivery (spring-projects/spring-framework#37204). So a cancellation here never takes that path:
+ * <ul>
+ *   <li>an exchange that may finish by itself (a POST: the server ends its stream once it sent the
+ *       response, which another stream may have brought first) gets {@link #CANCEL_DEADLINE} to do
+ *       so, and its connection is reused rather than closed;</li>
+ *   <li>otherwise, or past that deadline, an exchange with headers is ended by cancelling the
+ *       handler's own body subscription, which closes the connection it still owns;</li>
+ *   <li>an exchange still without headers (at once if it may not finish by itself, else at the
+ *       deadline) has its connection closed on its event loop, and only while it still owns it.</li>
+ * </ul>
  * Errors after a cancellation are observed and logged at debug level, never dropped unobserved.
  */
 final class Exchanges {
@@ -39,22 +50,28 @@ final class Exchanges {
     /**
      * @param request the request, ready to send
      * @param handler reads the response; not called for an exchange cancelled before its headers
-     * @param finishAfterCancel whether a cancelled exchange whose headers arrived may run to its end
+     * @param finishAfterCancel whether a cancelled exchange may run to its end (bounded by {@link #CANCEL_DEADLINE})
      * @param what a description for log lines
      */
     static <T> Mono<T> exchange(WebClient.RequestHeadersSpec<?> request, Function<ClientResponse, Mono<T>> handler,
-            BooleanSupplier finishAfterCancel, String what) {
+            boolean finishAfterCancel, String what) {
         return Mono.create(sink -> {
             AtomicBoolean cancelled = new AtomicBoolean();
             AtomicBoolean headers = new AtomicBoolean();
+            AtomicReference<Connection> connection = new AtomicReference<>();
             // Ends a running handler from the inside: its body subscription is cancelled (the connection
             // is closed while still this exchange's), and WebClient's own cancel path is never taken.
             Sinks.One<Boolean> stop = Sinks.one(); // a value: takeUntilOther ignores a bare completion
             Disposable.Swap deadline = Disposables.swap();
             Disposable running = request
+                    .httpRequest(http -> {
+                        if (http.getNativeRequest() instanceof Connection c) {
+                            connection.set(c);
+                        }
+                    })
                     .exchangeToMono(response -> {
                         headers.set(true);
-                        if (cancelled.get()) {
+                        if (cancelled.get() && !finishAfterCancel) {
                             // Cancelled while waiting for these headers: end it now, while it owns its connection.
                             return response.bodyToFlux(DataBuffer.class).take(0).then(Mono.<T>empty());
                         }
@@ -70,24 +87,48 @@ final class Exchanges {
                             sink.error(e);
                         }
                     }, sink::success);
-            Runnable end = () -> {
-                if (headers.get()) {
-                    stop.tryEmitValue(Boolean.TRUE);
-                } else {
-                    running.dispose();
-                }
-            };
             sink.onCancel(() -> {
                 cancelled.set(true);
                 if (running.isDisposed()) {
                     return;
                 }
-                if (headers.get() && !finishAfterCancel.getAsBoolean()) {
-                    end.run();
-                } else {
-                    deadline.update(Mono.delay(CANCEL_DEADLINE).subscribe(tick -> end.run()));
+                if (!finishAfterCancel) {
+                    if (headers.get()) {
+                        stop.tryEmitValue(Boolean.TRUE);
+                    } else {
+                        abortBeforeHeaders(connection.get(), running);
+                    }
+                    return;
                 }
+                // Closing connections is what costs (and what races in the HTTP stack): give the exchange
+                // a moment to finish by itself, then end it.
+                deadline.update(Mono.delay(CANCEL_DEADLINE).subscribe(tick -> {
+                    if (headers.get()) {
+                        stop.tryEmitValue(Boolean.TRUE);
+                    } else {
+                        abortBeforeHeaders(connection.get(), running);
+                    }
+                }));
             });
+        });
+    }
+
+    /**
+     * Ends an exchange that has no response headers yet. Its connection is closed on its own event
+     * loop, and only while the exchange still owns it: once the response ended and the connection went
+     * back to the pool, it belongs to someone else and is left alone. Before a connection was bound,
+     * disposing merely stops the acquisition.
+     */
+    private static void abortBeforeHeaders(Connection connection, Disposable running) {
+        if (connection == null) {
+            running.dispose();
+            return;
+        }
+        Channel channel = connection.channel();
+        channel.eventLoop().execute(() -> {
+            if (ChannelOperations.get(channel) == connection) {
+                channel.close();
+            }
         });
     }
 }

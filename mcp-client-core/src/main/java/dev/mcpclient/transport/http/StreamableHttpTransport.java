@@ -109,7 +109,7 @@ public final class StreamableHttpTransport implements McpTransport {
                     .contentType(MediaType.APPLICATION_JSON)
                     .bodyValue(JsonRpcCodec.encode(message));
             return Exchanges.exchange(post, response -> onPostResponse(response, stream, sid),
-                            () -> stream.responseSeen, "POST " + stream.describe())
+                            true, "POST " + stream.describe())
                     .onErrorMap(e -> transportError(e, "POST " + stream.describe() + " to"))
                     .then(Mono.defer(() -> stream.sse ? resume(stream) : Mono.empty()));
         });
@@ -207,7 +207,7 @@ public final class StreamableHttpTransport implements McpTransport {
                     }
                     return EventStreamReader.read(response.bodyToFlux(DataBuffer.class), stream.cursor, maxMessageBytes,
                             stream::deliver, what);
-                }, () -> false, what)
+                }, false, what)
                 .onErrorResume(StreamableHttpTransport::isRetryable, e -> {
                     stream.cursor.lastError = e;
                     log.debug("{} broke: {}", what, e.toString());
