@@ -48,6 +48,6 @@ class QuickstartApplicationTests {
         int exitCode = QuickstartApplication.run("--mcp.client.servers.nowhere.url=http://127.0.0.1:9/mcp");
 
         assertThat(exitCode).isOne();
-        assertThat(output.getOut()).contains("failed: POST http://127.0.0.1:9/mcp failed");
+        assertThat(output.getOut()).contains("failed: POST initialize (id 2) to http://127.0.0.1:9/mcp failed");
     }
 }

@@ -135,7 +135,7 @@ class McpClientHealthTests {
                     assertThat(health(context, "weather").getStatus()).isEqualTo(Status.DOWN);
                     assertThatExceptionOfType(McpTransportException.class)
                             .isThrownBy(() -> client.callTool("echo", Map.of("text", "too early")))
-                            .withMessageContaining("POST " + url).withMessageContaining("Connection refused");
+                            .withMessageContaining("POST initialize").withMessageContaining(url).withMessageContaining("Connection refused");
 
                     try (SdkMcpServer late = SdkMcpServer.start(port)) {
                         // Connected in the background: no call, no health check needed.
