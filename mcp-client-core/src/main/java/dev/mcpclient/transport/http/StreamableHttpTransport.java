@@ -376,9 +376,6 @@ public final class StreamableHttpTransport implements McpTransport {
     @Override
     public Mono<Void> closeGracefully() {
         return Mono.defer(() -> {
-            if (background != null) {
-                background.stop();
-            }
             String sid = sessionId;
             sessionId = null;
             Mono<Void> delete = sid == null ? Mono.empty() : webClient.delete().uri(endpoint)
@@ -395,7 +392,12 @@ public final class StreamableHttpTransport implements McpTransport {
                         log.debug("DELETE of session {} failed: {}", sid, e.toString());
                         return Mono.empty();
                     });
+            // DELETE first: the server then ends the background stream itself, which is the graceful
+            // way; stopping it is what remains to be done (at once when there is no session).
             return delete.doFinally(signal -> {
+                if (background != null) {
+                    background.stop();
+                }
                 if (ownedConnections != null) {
                     ownedConnections.disposeLater().subscribe(null, e -> log.debug("Closing connections failed", e));
                 }
