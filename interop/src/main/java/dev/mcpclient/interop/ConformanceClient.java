@@ -4,6 +4,7 @@ import dev.mcpclient.McpClient;
 import dev.mcpclient.schema.CallToolResult;
 import dev.mcpclient.schema.ClientCapabilities;
 import dev.mcpclient.schema.ElicitResult;
+import dev.mcpclient.schema.InitializeResult;
 import dev.mcpclient.schema.ListToolsResult;
 import dev.mcpclient.schema.TextContent;
 import dev.mcpclient.transport.McpTransport;
@@ -78,8 +79,10 @@ public final class ConformanceClient {
 
     private static int initialize(String url) {
         try (McpClient client = client(url)) {
-            client.initialize();
-            client.listTools();
+            InitializeResult init = client.initialize();
+            if (init.capabilities().tools() != null) {
+                client.listTools();
+            }
         }
         return 0;
     }
