@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mcpclient.CallOptions;
 import dev.mcpclient.McpClient;
+import dev.mcpclient.McpClientBuilder;
 import dev.mcpclient.McpTimeoutException;
 import dev.mcpclient.interop.report.Feature;
 import dev.mcpclient.interop.report.Interop;
@@ -26,6 +27,8 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -36,8 +39,33 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(InteropRecorder.class)
 abstract class EverythingContract {
 
-    /** A client connected to a server-everything of this test's own. */
-    abstract McpClient client();
+    private final List<McpClient> clients = new CopyOnWriteArrayList<>();
+    private McpClient client;
+
+    /** A builder of a client of server-everything over this class's transport. */
+    abstract McpClientBuilder builder();
+
+    /** A client with the default options (one per test). */
+    McpClient client() {
+        if (client == null) {
+            client = connect(b -> { });
+        }
+        return client;
+    }
+
+    /** A client with handlers or listeners of the test's own; closed after the test. */
+    McpClient connect(Consumer<McpClientBuilder> options) {
+        McpClientBuilder builder = builder().requestTimeout(Duration.ofSeconds(15));
+        options.accept(builder);
+        McpClient built = builder.build();
+        clients.add(built);
+        return built;
+    }
+
+    @AfterEach
+    void closeClients() {
+        clients.forEach(McpClient::close);
+    }
 
     @Test
     @Interop(Feature.INITIALIZE)
@@ -164,6 +192,15 @@ abstract class EverythingContract {
         assertThat(result.isError()).isFalse();
         assertThat(result.structuredContent().path("temperature").asInt()).isEqualTo(36);
         assertThat(result.structuredContent().path("conditions").asString()).isEqualTo("Light rain / drizzle");
+    }
+
+
+
+    /**
+     * Returns once notifications the server sends outside any request can reach the client (over
+     * Streamable HTTP: once the background GET stream is open; a server drops them before that).
+     */
+    void awaitServerNotificationRoute(McpClient client) {
     }
 
     static String text(CallToolResult result) {

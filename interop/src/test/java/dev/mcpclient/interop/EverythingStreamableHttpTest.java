@@ -1,21 +1,19 @@
 package dev.mcpclient.interop;
 
 import dev.mcpclient.McpClient;
+import dev.mcpclient.McpClientBuilder;
 import dev.mcpclient.interop.report.Against;
 import dev.mcpclient.interop.report.Peer;
 import dev.mcpclient.interop.support.EverythingServer;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 
 /** server-everything over Streamable HTTP: one server for the class, a new client (session) per test. */
 @Against(Peer.EVERYTHING_HTTP)
 class EverythingStreamableHttpTest extends EverythingContract {
 
     private static EverythingServer server;
-    private McpClient client;
 
     @BeforeAll
     static void startServer() {
@@ -29,18 +27,24 @@ class EverythingStreamableHttpTest extends EverythingContract {
         }
     }
 
-    @BeforeEach
-    void connect() {
-        client = McpClient.streamableHttp(server.url()).requestTimeout(Duration.ofSeconds(10)).build();
-    }
-
-    @AfterEach
-    void disconnect() {
-        client.close();
+    @Override
+    McpClientBuilder builder() {
+        return McpClient.streamableHttp(server.url());
     }
 
     @Override
-    McpClient client() {
-        return client;
+    void awaitServerNotificationRoute(McpClient client) {
+        awaitBackgroundStream(client);
+    }
+
+    /** Returns once the client's background GET stream is open (polled, at most 10 s). */
+    static void awaitBackgroundStream(McpClient client) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!client.status().backgroundStreamOpen()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the background stream did not open within 10 s: " + client.status());
+            }
+            Thread.onSpinWait();
+        }
     }
 }

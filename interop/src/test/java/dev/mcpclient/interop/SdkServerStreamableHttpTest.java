@@ -1,21 +1,18 @@
 package dev.mcpclient.interop;
 
 import dev.mcpclient.McpClient;
+import dev.mcpclient.McpClientBuilder;
 import dev.mcpclient.interop.report.Against;
 import dev.mcpclient.interop.report.Peer;
 import dev.mcpclient.interop.support.SdkServer;
-import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 
-/** The official Java SDK's server over Streamable HTTP: one server for the class, a client per test. */
+/** The official Java SDK's server over Streamable HTTP: one server for the class, clients per test. */
 @Against(Peer.JAVA_SDK_HTTP)
 class SdkServerStreamableHttpTest extends SdkServerContract {
 
     private static SdkServer server;
-    private McpClient client;
 
     @BeforeAll
     static void startServer() {
@@ -29,18 +26,13 @@ class SdkServerStreamableHttpTest extends SdkServerContract {
         }
     }
 
-    @BeforeEach
-    void connect() {
-        client = McpClient.streamableHttp(server.url()).requestTimeout(Duration.ofSeconds(10)).build();
-    }
-
-    @AfterEach
-    void disconnect() {
-        client.close();
+    @Override
+    McpClientBuilder builder() {
+        return McpClient.streamableHttp(server.url());
     }
 
     @Override
-    McpClient client() {
-        return client;
+    void awaitServerNotificationRoute(McpClient client) {
+        EverythingStreamableHttpTest.awaitBackgroundStream(client);
     }
 }

@@ -14,6 +14,7 @@ public enum Feature {
     PROGRESS("long-running tool with progress (CallOptions.progress)"),
     TIMEOUT("a call past its timeout fails; the session goes on"),
     STRUCTURED_CONTENT("structured content and the tool's outputSchema"),
+    LIST_CHANGED("notifications/resources/list_changed refreshes the cached resource list"),
     RESOURCES_LIST("resources/list"),
     RESOURCE_TEMPLATES_LIST("resources/templates/list"),
     RESOURCES_READ("resources/read"),

@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
 
 /**
  * The reference MCP server {@code @modelcontextprotocol/server-everything} (npm, pinned in
- * {@code interop/package.json}): over Streamable HTTP on a free loopback port, or as a stdio command.
+ * {@code interop/package.json}): over Streamable HTTP or HTTP+SSE on a free loopback port, or as a stdio
+ * command.
  */
 public final class EverythingServer implements AutoCloseable {
 
@@ -31,12 +32,20 @@ public final class EverythingServer implements AutoCloseable {
         return new EverythingServer(process, "http://127.0.0.1:" + process.ready().group(1) + "/mcp");
     }
 
+    /** Starts it over the 2024-11-05 HTTP+SSE transport (event stream at {@code /sse}); returns once it listens. */
+    public static EverythingServer sse() {
+        Path script = NpmPeers.packageFile(SCRIPT);
+        PeerProcess process = PeerProcess.start("server-everything", NpmPeers.loopbackServer(script, "sse"),
+                Map.of("PORT", "0"), LISTENING, Duration.ofSeconds(30));
+        return new EverythingServer(process, "http://127.0.0.1:" + process.ready().group(1) + "/sse");
+    }
+
     /** The command that runs it over stdio. */
     public static List<String> stdioCommand() {
         return List.of(NpmPeers.node().toString(), NpmPeers.packageFile(SCRIPT).toString(), "stdio");
     }
 
-    /** Its Streamable HTTP endpoint. */
+    /** Its endpoint: {@code .../mcp} (Streamable HTTP) or {@code .../sse} (HTTP+SSE). */
     public String url() {
         return url;
     }

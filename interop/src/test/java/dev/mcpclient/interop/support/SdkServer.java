@@ -1,6 +1,10 @@
 package dev.mcpclient.interop.support;
 
 import io.modelcontextprotocol.server.McpServer;
+import io.modelcontextprotocol.server.McpServerFeatures.SyncCompletionSpecification;
+import io.modelcontextprotocol.server.McpServerFeatures.SyncPromptSpecification;
+import io.modelcontextprotocol.server.McpServerFeatures.SyncResourceSpecification;
+import io.modelcontextprotocol.server.McpServerFeatures.SyncResourceTemplateSpecification;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
 import io.modelcontextprotocol.server.McpSyncServer;
 import io.modelcontextprotocol.server.McpSyncServerExchange;
@@ -15,6 +19,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiFunction;
 import org.apache.catalina.Context;
 import org.apache.catalina.LifecycleException;
@@ -28,8 +33,12 @@ import org.apache.catalina.startup.Tomcat;
  * {@code /mcp}) or over the 2024-11-05 HTTP+SSE transport ({@link #sse()}, endpoint {@code /sse}).
  *
  * <p>Tools: {@code echo(text)}, {@code add(a, b)}, {@code fail()} (the tool's own error),
- * {@code count(steps)} (a progress notification per step, to the caller's progress token) and
- * {@code weather(city)} (structured content with an output schema).
+ * {@code count(steps)} (a progress notification per step, to the caller's progress token),
+ * {@code weather(city)} (structured content with an output schema), and tools that make the server
+ * call the client: {@code sample(question)} (sampling), {@code elicit()} (form elicitation),
+ * {@code roots()} (roots/list), {@code log(message)} (a warning log message) and {@code touch()}
+ * (notifications/resources/updated of {@link #README}). Also one resource ({@link #README}), one
+ * resource template, one prompt ({@code greeting(name)}) with completions of {@code name}.
  */
 public final class SdkServer implements AutoCloseable {
 
@@ -68,8 +77,9 @@ public final class SdkServer implements AutoCloseable {
     public static SdkServer streamableHttp() {
         HttpServletStreamableServerTransportProvider transport = HttpServletStreamableServerTransportProvider.builder()
                 .mcpEndpoint("/mcp").keepAliveInterval(Duration.ofSeconds(1)).build();
-        McpSyncServer server = McpServer.sync(transport).serverInfo("sdk-interop-server", "2.1.0")
-                .capabilities(capabilities()).tools(tools()).build();
+        AtomicReference<McpSyncServer> self = new AtomicReference<>();
+        McpSyncServer server = features(McpServer.sync(transport), self).build();
+        self.set(server);
         return new SdkServer(transport, server, "/mcp", "/mcp");
     }
 
@@ -77,17 +87,69 @@ public final class SdkServer implements AutoCloseable {
     public static SdkServer sse() {
         HttpServletSseServerTransportProvider transport = HttpServletSseServerTransportProvider.builder()
                 .sseEndpoint("/sse").messageEndpoint("/message").build();
-        McpSyncServer server = McpServer.sync(transport).serverInfo("sdk-interop-server", "2.1.0")
-                .capabilities(capabilities()).tools(tools()).build();
+        AtomicReference<McpSyncServer> self = new AtomicReference<>();
+        McpSyncServer server = features(McpServer.sync(transport), self).build();
+        self.set(server);
         return new SdkServer(transport, server, "/*", "/sse");
     }
 
-    private static McpSchema.ServerCapabilities capabilities() {
-        return McpSchema.ServerCapabilities.builder().tools(true).build();
+    private static <S extends McpServer.SyncSpecification<S>> McpServer.SyncSpecification<S> features(
+            McpServer.SyncSpecification<S> spec, AtomicReference<McpSyncServer> self) {
+        return spec.serverInfo("sdk-interop-server", "2.1.0")
+                .capabilities(McpSchema.ServerCapabilities.builder().tools(true).resources(true, true).prompts(true)
+                        .completions().logging().build())
+                .tools(tools(self))
+                .resources(new SyncResourceSpecification(
+                        McpSchema.Resource.builder(README, "readme").mimeType("text/plain").build(),
+                        (exchange, request) -> new McpSchema.ReadResourceResult(List.of(
+                                new McpSchema.TextResourceContents(request.uri(), "text/plain", "hello from the Java SDK")))))
+                .resourceTemplates(new SyncResourceTemplateSpecification(
+                        McpSchema.ResourceTemplate.builder("file:///interop/notes/{name}", "notes").build(),
+                        (exchange, request) -> new McpSchema.ReadResourceResult(List.of(
+                                new McpSchema.TextResourceContents(request.uri(), "text/plain", "a note")))))
+                .prompts(new SyncPromptSpecification(
+                        new McpSchema.Prompt("greeting", "Greets someone",
+                                List.of(new McpSchema.PromptArgument("name", "Who to greet", true))),
+                        (exchange, request) -> new McpSchema.GetPromptResult("A greeting", List.of(
+                                new McpSchema.PromptMessage(McpSchema.Role.USER,
+                                        new McpSchema.TextContent("Hello, " + request.arguments().get("name") + "!"))))))
+                .completions(new SyncCompletionSpecification(new McpSchema.PromptReference("greeting"),
+                        (exchange, request) -> new McpSchema.CompleteResult(new McpSchema.CompleteResult.CompleteCompletion(
+                                List.of("Ada", "Alan", "Grace").stream()
+                                        .filter(n -> n.startsWith(request.argument().value())).toList()))));
     }
 
-    private static List<SyncToolSpecification> tools() {
+    /** The URI of the one resource. */
+    public static final String README = "file:///interop/readme.txt";
+
+    private static List<SyncToolSpecification> tools(AtomicReference<McpSyncServer> self) {
         return List.of(
+                tool("sample", Map.of("question", Map.of("type", "string")), null, (exchange, args) -> {
+                    McpSchema.CreateMessageResult answer = exchange.createMessage(McpSchema.CreateMessageRequest.builder()
+                            .messages(List.of(new McpSchema.SamplingMessage(McpSchema.Role.USER,
+                                    new McpSchema.TextContent(String.valueOf(args.get("question"))))))
+                            .maxTokens(50).build());
+                    return text("sampled: " + ((McpSchema.TextContent) answer.content()).text() + " by " + answer.model(), false);
+                }),
+                tool("elicit", Map.of(), null, (exchange, args) -> {
+                    McpSchema.ElicitResult answer = exchange.createElicitation(McpSchema.ElicitRequest.builder()
+                            .message("Who are you?")
+                            .requestedSchema(Map.of("type", "object",
+                                    "properties", Map.of("name", Map.of("type", "string")), "required", List.of("name")))
+                            .build());
+                    return text("elicited: " + answer.action() + " " + answer.content(), false);
+                }),
+                tool("roots", Map.of(), null, (exchange, args) -> text("roots: " + exchange.listRoots().roots().stream()
+                        .map(r -> r.uri() + " (" + r.name() + ")").toList(), false)),
+                tool("log", Map.of("message", Map.of("type", "string")), null, (exchange, args) -> {
+                    exchange.loggingNotification(new McpSchema.LoggingMessageNotification(McpSchema.LoggingLevel.WARNING,
+                            "interop", String.valueOf(args.get("message"))));
+                    return text("logged", false);
+                }),
+                tool("touch", Map.of(), null, (exchange, args) -> {
+                    self.get().notifyResourcesUpdated(new McpSchema.ResourcesUpdatedNotification(README));
+                    return text("touched", false);
+                }),
                 tool("echo", Map.of("text", Map.of("type", "string")), null,
                         (exchange, args) -> text(String.valueOf(args.get("text")), false)),
                 tool("add", Map.of("a", Map.of("type", "number"), "b", Map.of("type", "number")), null,
