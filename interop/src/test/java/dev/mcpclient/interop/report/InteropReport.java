@@ -102,6 +102,19 @@ public final class InteropReport {
             md.append('\n');
         }
 
+        List<String> untested = new ArrayList<>();
+        for (Feature feature : Feature.values()) {
+            if (!feature.name().startsWith("CONFORMANCE_")
+                    && peers.stream().noneMatch(peer -> cells.get(peer).containsKey(feature))) {
+                untested.add(feature.label());
+            }
+        }
+        if (!untested.isEmpty()) {
+            md.append("\nNot tested in this run: ").append(String.join("; ", untested))
+                    .append(". Their tests wait in `interop/pending` for the client API and transports they use "
+                            + "(see its README).\n");
+        }
+
         Map<Feature, JsonNode> conformance = cells.getOrDefault(Peer.CONFORMANCE, Map.of());
         md.append("\n## Official conformance suite\n\n")
                 .append("`interop/conformance.sh` runs `@modelcontextprotocol/conformance` ")
