@@ -9,6 +9,7 @@ import dev.mcpclient.interop.report.Peer;
 import dev.mcpclient.interop.support.NpmPeers;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -39,12 +40,15 @@ class ConformanceTest {
                 .directory(NpmPeers.moduleDir().toFile())
                 .redirectErrorStream(true);
         builder.environment().put("JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        Process run = builder.start();
-        String output = new String(run.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        Path log = NpmPeers.moduleDir().resolve("target/conformance.log");
+        Files.createDirectories(log.getParent());
+        Process run = builder.redirectOutput(log.toFile()).start();
         boolean ended = run.waitFor(5, TimeUnit.MINUTES);
         if (!ended) {
-            run.destroyForcibly();
+            run.descendants().forEach(ProcessHandle::destroyForcibly);
+            run.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         }
+        String output = Files.readString(log, StandardCharsets.UTF_8);
         System.out.println(output);
 
         Map<String, String> results = new LinkedHashMap<>();

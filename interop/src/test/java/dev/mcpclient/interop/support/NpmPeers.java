@@ -31,13 +31,19 @@ public final class NpmPeers {
         }
         Path script = moduleDir().resolve("npm-install.sh");
         try {
+            Path log = Files.createTempFile("npm-install", ".log");
             Process npm = new ProcessBuilder("bash", script.toString())
                     .directory(moduleDir().toFile())
                     .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
                     .start();
-            String output = new String(npm.getInputStream().readAllBytes());
-            if (!npm.waitFor(5, TimeUnit.MINUTES) || npm.exitValue() != 0) {
-                throw new IllegalStateException("npm-install.sh failed:\n" + output);
+            boolean ended = npm.waitFor(5, TimeUnit.MINUTES);
+            if (!ended) {
+                npm.destroyForcibly();
+            }
+            if (!ended || npm.exitValue() != 0) {
+                throw new IllegalStateException("npm-install.sh " + (ended ? "failed" : "did not end within 5 minutes")
+                        + ":\n" + Files.readString(log));
             }
         } catch (IOException e) {
             throw new IllegalStateException("could not run " + script, e);

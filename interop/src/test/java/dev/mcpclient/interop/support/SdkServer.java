@@ -40,6 +40,7 @@ import org.apache.catalina.startup.Tomcat;
  * (notifications/resources/updated of {@link #README}). Also one resource ({@link #README}), one
  * resource template, one prompt ({@code greeting(name)}) with completions of {@code name}.
  */
+@SuppressWarnings("deprecation") // the 2024-11-05 HTTP+SSE servlet and the record constructors, on purpose
 public final class SdkServer implements AutoCloseable {
 
     private final Tomcat tomcat;
