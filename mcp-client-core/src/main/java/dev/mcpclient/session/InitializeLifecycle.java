@@ -110,6 +110,8 @@ public final class InitializeLifecycle implements SessionLifecycle {
                 .map(result -> McpJson.fromTree(result, InitializeResult.class))
                 .flatMap(result -> {
                     if (!ProtocolVersions.isSupported(result.protocolVersion())) {
+                        // No session on a version we cannot speak: forget the one the server may have opened.
+                        transport.sessionExpired(transport.sessionId());
                         return Mono.error(new McpProtocolException("the server chose protocol version "
                                 + result.protocolVersion() + ", which this client does not support (supported: "
                                 + String.join(", ", ProtocolVersions.SUPPORTED) + ")"));
