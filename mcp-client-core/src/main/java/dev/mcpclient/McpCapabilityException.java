@@ -9,6 +9,11 @@ public class McpCapabilityException extends McpException {
     private final String method;
     private final String capability;
 
+    /**
+     * @param method the refused method
+     * @param capability the missing capability, e.g. {@code resources.subscribe}
+     * @param serverName the server's name for the message, or {@code null}
+     */
     public McpCapabilityException(String method, String capability, String serverName) {
         super(method + " needs the server capability '" + capability + "', which "
                 + (serverName == null ? "the server" : "the server " + serverName)

@@ -13,6 +13,11 @@ public class McpOutputSchemaException extends McpException {
     private final List<String> messages;
     private final CallToolResult result;
 
+    /**
+     * @param toolName the tool that was called
+     * @param messages what is wrong, one message per validation error
+     * @param result the result as the server sent it
+     */
     public McpOutputSchemaException(String toolName, List<String> messages, CallToolResult result) {
         super("the result of tool '" + toolName + "' does not match its outputSchema: " + String.join("; ", messages));
         this.toolName = toolName;

@@ -9,11 +9,14 @@ public class McpTimeoutException extends McpException {
     private final Duration timeout;
     private final boolean maxTotalTimeout;
 
+    /** A request that got no response within {@code timeout}. */
     public McpTimeoutException(String method, Duration timeout) {
         this(method, timeout, false);
     }
 
     /**
+     * @param method the method of the request
+     * @param timeout the timeout that expired
      * @param maxTotalTimeout whether {@code timeout} is the call's maximum total timeout (progress
      *     restarted its ordinary timeout until then)
      */

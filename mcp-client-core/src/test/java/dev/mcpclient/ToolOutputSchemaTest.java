@@ -32,6 +32,9 @@ class ToolOutputSchemaTest {
                     "properties":{"temperature":{"type":"number"},"unit":{"enum":["C","F"]}},
                     "required":["temperature"],"additionalProperties":false}},
                   {"name":"plain","inputSchema":{"type":"object"}},
+                  {"name":"draft7","inputSchema":{"type":"object"},"outputSchema":{
+                    "$schema":"http://json-schema.org/draft-07/schema#","type":"object",
+                    "properties":{"temperature":{"type":"number"}},"required":["temperature"]}},
                   {"name":"remote","inputSchema":{"type":"object"},"outputSchema":{"$ref":"http://127.0.0.1:9/schema.json"}}
                 ]}""")));
         server.onPost("tools/call", (req, ex) -> {
@@ -111,6 +114,17 @@ class ToolOutputSchemaTest {
         assertThat(client.callTool("unlisted", Map.of("shape", "bad")).structuredContent()).isNotNull();
         assertThat(client.callTool("weather", Map.of("shape", "good")).isError()).isFalse();
         assertThat(toolLists()).as("the tool list is fetched once, then cached").isEqualTo(1);
+    }
+
+    @Test
+    void aDraft07SchemaAsTypeScriptServersSendIsHonoured() {
+        client(true);
+
+        assertThat(client.callTool("draft7", Map.of("shape", "good")).isError()).isFalse();
+        assertThatThrownBy(() -> client.callTool("draft7", Map.of("shape", "bad")))
+                .isInstanceOf(McpOutputSchemaException.class)
+                .hasMessageContaining("tool 'draft7'")
+                .hasMessageContaining("temperature");
     }
 
     @Test

@@ -21,7 +21,9 @@ import java.lang.annotation.Target;
  *
  * <p>Put it on the bean's class or on its {@code @Bean} method. A server gets at most one roots
  * provider, one sampling handler and one elicitation handler: a bean that names the server wins over
- * one without this annotation; two at the same level fail startup. Every listener that applies is added.
+ * one without this annotation; two at the same level fail startup. Every listener that applies is
+ * added, in bean registration order. Roots providers and listeners are looked up when first used, so
+ * they may depend on the MCP clients themselves.
  */
 @Target({ ElementType.TYPE, ElementType.METHOD })
 @Retention(RetentionPolicy.RUNTIME)

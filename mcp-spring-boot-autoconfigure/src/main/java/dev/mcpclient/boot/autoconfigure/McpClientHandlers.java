@@ -8,14 +8,18 @@ import dev.mcpclient.McpSamplingHandler;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.function.BiConsumer;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.springframework.beans.factory.ListableBeanFactory;
-import org.springframework.core.annotation.AnnotationAwareOrderComparator;
 
 /**
  * Finds the application's handler and listener beans and registers on a server's builder those that
  * serve it (all, or those whose {@link McpClientHandler} names it).
+ *
+ * <p>Roots providers and listeners are looked up by name when first used (the server's first
+ * request or notification, after startup), so they may depend on the clients themselves (e.g. on the
+ * {@link McpClientRegistry}). Sampling and elicitation handlers are needed at once: their
+ * {@code capability()} is part of the {@code initialize} request.
  */
 final class McpClientHandlers {
 
@@ -27,22 +31,28 @@ final class McpClientHandlers {
 
     /** Registers on {@code builder} the handlers and listeners that serve {@code server}. */
     void apply(String server, McpClientBuilder builder) {
-        single(server, McpRootsProvider.class, (b, provider) -> b.roots(provider), builder);
-        single(server, McpSamplingHandler.class, (b, handler) -> b.sampling(handler), builder);
-        single(server, McpElicitationHandler.class, (b, handler) -> b.elicitation(handler), builder);
-        List<McpClientListener> listeners = new ArrayList<>();
+        String roots = single(server, McpRootsProvider.class);
+        if (roots != null) {
+            builder.roots(() -> beans.getBean(roots, McpRootsProvider.class).roots());
+        }
+        String sampling = single(server, McpSamplingHandler.class);
+        if (sampling != null) {
+            builder.sampling(beans.getBean(sampling, McpSamplingHandler.class));
+        }
+        String elicitation = single(server, McpElicitationHandler.class);
+        if (elicitation != null) {
+            builder.elicitation(beans.getBean(elicitation, McpElicitationHandler.class));
+        }
         for (String name : beans.getBeanNamesForType(McpClientListener.class)) {
-            if (named(name) == null || named(name).contains(server)) {
-                listeners.add(beans.getBean(name, McpClientListener.class));
+            List<String> servers = named(name);
+            if (servers == null || servers.contains(server)) {
+                builder.listener(new LazyListener(() -> beans.getBean(name, McpClientListener.class)));
             }
         }
-        AnnotationAwareOrderComparator.sort(listeners);
-        listeners.forEach(builder::listener);
     }
 
-    /** The one bean of {@code type} for {@code server}: one naming it, else one naming no server. */
-    private <T> void single(String server, Class<T> type, BiConsumer<McpClientBuilder, T> register,
-            McpClientBuilder builder) {
+    /** The name of the one bean of {@code type} for {@code server} (one naming it, else one naming no server), or {@code null}. */
+    private String single(String server, Class<?> type) {
         List<String> forServer = new ArrayList<>();
         List<String> forAll = new ArrayList<>();
         for (String name : beans.getBeanNamesForType(type)) {
@@ -59,14 +69,62 @@ final class McpClientHandlers {
                     + " beans " + chosen + (forServer.isEmpty() ? " serving every server" : " naming it")
                     + "; keep one, or bind each to its servers with @McpClientHandler(servers = ...)");
         }
-        if (!chosen.isEmpty()) {
-            register.accept(builder, beans.getBean(chosen.get(0), type));
-        }
+        return chosen.isEmpty() ? null : chosen.get(0);
     }
 
     /** The servers the bean's {@link McpClientHandler} names, or {@code null} when it has none. */
     private List<String> named(String beanName) {
         McpClientHandler binding = beans.findAnnotationOnBean(beanName, McpClientHandler.class);
         return binding == null ? null : Arrays.stream(binding.servers()).map(String::strip).collect(Collectors.toList());
+    }
+
+    /** A listener bean, looked up when the first notification comes. */
+    private static final class LazyListener implements McpClientListener {
+
+        private final Supplier<McpClientListener> lookup;
+        private volatile McpClientListener target;
+
+        LazyListener(Supplier<McpClientListener> lookup) {
+            this.lookup = lookup;
+        }
+
+        private McpClientListener target() {
+            McpClientListener current = target;
+            if (current == null) {
+                current = lookup.get();
+                target = current;
+            }
+            return current;
+        }
+
+        @Override
+        public void onToolsListChanged(List<dev.mcpclient.schema.Tool> tools) {
+            target().onToolsListChanged(tools);
+        }
+
+        @Override
+        public void onResourcesListChanged(List<dev.mcpclient.schema.Resource> resources) {
+            target().onResourcesListChanged(resources);
+        }
+
+        @Override
+        public void onPromptsListChanged(List<dev.mcpclient.schema.Prompt> prompts) {
+            target().onPromptsListChanged(prompts);
+        }
+
+        @Override
+        public void onResourceUpdated(dev.mcpclient.schema.ResourceUpdatedNotification notification) {
+            target().onResourceUpdated(notification);
+        }
+
+        @Override
+        public void onLoggingMessage(dev.mcpclient.schema.LoggingMessageNotification message) {
+            target().onLoggingMessage(message);
+        }
+
+        @Override
+        public void onElicitationComplete(dev.mcpclient.schema.ElicitationCompleteNotification notification) {
+            target().onElicitationComplete(notification);
+        }
     }
 }

@@ -109,7 +109,7 @@ class McpClientHandlersTests {
         }
 
         @Bean
-        McpClientListener everyServerListener() {
+        McpClientListener everyServerListener(McpClientRegistry registry) { // may depend on the clients
             return new McpClientListener() {
                 @Override
                 public void onLoggingMessage(LoggingMessageNotification message) {
