@@ -61,10 +61,10 @@ final class ToolOutputValidator {
         return schema;
     }
 
+    /** The message, after the JSON pointer of the offending value unless it is the whole content. */
     private static String describe(Error error) {
-        String message = error.getMessage();
-        String location = error.getInstanceLocation() == null ? "$" : error.getInstanceLocation().toString();
-        return message != null && message.startsWith(location) ? message : location + ": " + message;
+        String location = error.getInstanceLocation() == null ? "" : error.getInstanceLocation().toString();
+        return location.isEmpty() ? error.getMessage() : location + ": " + error.getMessage();
     }
 
     private record Compiled(Object source, Schema schema) {
