@@ -68,7 +68,9 @@ public interface ReactiveMcpClient {
      * Calls a tool. A tool's own failure is a result with {@code isError()} true, not an exception.
      * When the tool declares an {@code outputSchema} (in the cached tool list, fetched if needed), a
      * successful result whose {@code structuredContent} is missing or does not match it fails with
-     * an {@link McpOutputSchemaException}.
+     * an {@link McpOutputSchemaException} (the tool ran: only its result is rejected). When the tool
+     * list cannot be fetched, the call fails with that error. A tool the list does not name is not
+     * checked.
      */
     Mono<CallToolResult> callTool(CallToolRequest request, CallOptions options);
 

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -94,13 +95,17 @@ public final class InboundDispatcher {
      * the listeners: for work that must keep their order (e.g. delivering a refreshed list).
      */
     public void runInOrder(Runnable task) {
-        notificationWorker.schedule(() -> {
-            try {
-                task.run();
-            } catch (RuntimeException e) {
-                log.warn("A listener task failed", e);
-            }
-        });
+        try {
+            notificationWorker.schedule(() -> {
+                try {
+                    task.run();
+                } catch (RuntimeException e) {
+                    log.warn("A listener task failed", e);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            log.debug("Not run: the dispatcher is disposed (the client is closed)");
+        }
     }
 
     /** Whether a handler answers {@code method}. */
