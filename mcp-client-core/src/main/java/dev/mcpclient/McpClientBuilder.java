@@ -2,6 +2,11 @@ package dev.mcpclient;
 
 import dev.mcpclient.schema.ClientCapabilities;
 import dev.mcpclient.schema.Implementation;
+import dev.mcpclient.schema.LoggingMessageNotification;
+import dev.mcpclient.schema.Prompt;
+import dev.mcpclient.schema.Resource;
+import dev.mcpclient.schema.ResourceUpdatedNotification;
+import dev.mcpclient.schema.Tool;
 import dev.mcpclient.session.InboundDispatcher;
 import dev.mcpclient.session.InitializeLifecycle;
 import dev.mcpclient.session.McpSession;
@@ -9,6 +14,8 @@ import dev.mcpclient.transport.McpTransport;
 import dev.mcpclient.transport.http.ReconnectPolicy;
 import dev.mcpclient.transport.http.StreamableHttpTransport;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 import org.springframework.http.HttpHeaders;
@@ -20,6 +27,21 @@ import org.springframework.web.reactive.function.client.WebClient;
  *
  * <p>The HTTP options ({@link #header}, {@link #webClientBuilder}, ...) apply to the Streamable HTTP
  * transport only; on a builder made for another transport they throw {@link IllegalStateException}.
+ *
+ * <p>The server's requests are answered by the handlers registered here ({@link #roots},
+ * {@link #sampling}, {@link #elicitation}; {@code ping} always), and the client declares each of
+ * these capabilities only when its handler exists. Listeners ({@link #listener}, {@link #onLoggingMessage}, ...)
+ * receive the server's notifications.
+ *
+ * <pre>{@code
+ * McpClient client = McpClient.streamableHttp(url)
+ *         .roots(() -> List.of(new Root("file:///work", "work")))
+ *         .sampling(request -> llm.sample(request))
+ *         .elicitation(request -> ElicitResult.accept(askUser(request)))
+ *         .onToolsListChanged(tools -> log.info("now {} tools", tools.size()))
+ *         .onLoggingMessage(message -> audit.record(message))
+ *         .build();
+ * }</pre>
  */
 public final class McpClientBuilder {
 
@@ -30,6 +52,14 @@ public final class McpClientBuilder {
     private Implementation clientInfo = new Implementation("mcp-client-java", "0.1.0");
     private ClientCapabilities capabilities = ClientCapabilities.none();
     private McpCallInterceptor interceptor = NO_INTERCEPTOR;
+    private String serverName;
+    private boolean validateToolOutput = true;
+    private McpRootsProvider roots;
+    private McpSamplingHandler sampling;
+    private ClientCapabilities.SamplingCapability samplingCapability;
+    private McpElicitationHandler elicitation;
+    private ClientCapabilities.ElicitationCapability elicitationCapability;
+    private final List<McpClientListener> listeners = new ArrayList<>();
 
     private static final McpCallInterceptor NO_INTERCEPTOR = new McpCallInterceptor() {
         @Override
@@ -70,7 +100,12 @@ public final class McpClientBuilder {
         return this;
     }
 
-    /** The capabilities this client declares. */
+    /**
+     * The capabilities this client declares besides those of its handlers: {@code roots},
+     * {@code sampling} and {@code elicitation} are always declared from the handlers registered
+     * ({@link #roots}, {@link #sampling}, {@link #elicitation}) and only then; the rest
+     * ({@code experimental}, {@code tasks}) is taken from here.
+     */
     public McpClientBuilder capabilities(ClientCapabilities capabilities) {
         this.capabilities = Objects.requireNonNull(capabilities, "capabilities");
         return this;
@@ -87,6 +122,127 @@ public final class McpClientBuilder {
             }
         };
         return this;
+    }
+
+    /**
+     * The name of the server, as the application calls it: in error messages, and in the name of the
+     * SLF4J logger that receives the server's log messages ({@code dev.mcpclient.server.<name>}).
+     * Default: the server's {@code serverInfo.name}.
+     */
+    public McpClientBuilder serverName(String name) {
+        this.serverName = Objects.requireNonNull(name, "name");
+        return this;
+    }
+
+    /**
+     * Whether a tool's {@code structuredContent} is checked against its {@code outputSchema}; default
+     * true (see {@link ReactiveMcpClient#callTool(dev.mcpclient.schema.CallToolRequest, CallOptions)}).
+     */
+    public McpClientBuilder validateToolOutput(boolean enabled) {
+        this.validateToolOutput = enabled;
+        return this;
+    }
+
+    /** Answers the server's {@code roots/list}; declares {@code roots} (with {@code listChanged}). */
+    public McpClientBuilder roots(McpRootsProvider provider) {
+        this.roots = Objects.requireNonNull(provider, "provider");
+        return this;
+    }
+
+    /** Answers the server's {@code sampling/createMessage}; declares {@code sampling} as the handler's {@code capability()} says. */
+    public McpClientBuilder sampling(McpSamplingHandler handler) {
+        this.sampling = Objects.requireNonNull(handler, "handler");
+        this.samplingCapability = null;
+        return this;
+    }
+
+    /**
+     * Answers the server's {@code sampling/createMessage}; declares {@code sampling} as {@code capability}
+     * says, e.g. {@code SamplingCapability.of(false, true)} for a handler that supports tools.
+     */
+    public McpClientBuilder sampling(McpSamplingHandler handler, ClientCapabilities.SamplingCapability capability) {
+        this.sampling = Objects.requireNonNull(handler, "handler");
+        this.samplingCapability = Objects.requireNonNull(capability, "capability");
+        return this;
+    }
+
+    /** Answers the server's {@code elicitation/create}; declares {@code elicitation} as the handler's {@code capability()} says. */
+    public McpClientBuilder elicitation(McpElicitationHandler handler) {
+        this.elicitation = Objects.requireNonNull(handler, "handler");
+        this.elicitationCapability = null;
+        return this;
+    }
+
+    /**
+     * Answers the server's {@code elicitation/create}; declares {@code elicitation} as {@code capability}
+     * says: its modes ({@code form}, {@code url}) and {@code form.applyDefaults}.
+     */
+    public McpClientBuilder elicitation(McpElicitationHandler handler,
+            ClientCapabilities.ElicitationCapability capability) {
+        this.elicitation = Objects.requireNonNull(handler, "handler");
+        this.elicitationCapability = Objects.requireNonNull(capability, "capability");
+        return this;
+    }
+
+    /** Adds a listener of the server's notifications; several are called in the order added. */
+    public McpClientBuilder listener(McpClientListener listener) {
+        listeners.add(Objects.requireNonNull(listener, "listener"));
+        return this;
+    }
+
+    /** Receives the tool list fetched again after each {@code notifications/tools/list_changed}. */
+    public McpClientBuilder onToolsListChanged(Consumer<List<Tool>> listener) {
+        Objects.requireNonNull(listener, "listener");
+        return listener(new McpClientListener() {
+            @Override
+            public void onToolsListChanged(List<Tool> tools) {
+                listener.accept(tools);
+            }
+        });
+    }
+
+    /** Receives the resource list fetched again after each {@code notifications/resources/list_changed}. */
+    public McpClientBuilder onResourcesListChanged(Consumer<List<Resource>> listener) {
+        Objects.requireNonNull(listener, "listener");
+        return listener(new McpClientListener() {
+            @Override
+            public void onResourcesListChanged(List<Resource> resources) {
+                listener.accept(resources);
+            }
+        });
+    }
+
+    /** Receives the prompt list fetched again after each {@code notifications/prompts/list_changed}. */
+    public McpClientBuilder onPromptsListChanged(Consumer<List<Prompt>> listener) {
+        Objects.requireNonNull(listener, "listener");
+        return listener(new McpClientListener() {
+            @Override
+            public void onPromptsListChanged(List<Prompt> prompts) {
+                listener.accept(prompts);
+            }
+        });
+    }
+
+    /** Receives {@code notifications/resources/updated} of subscribed resources. */
+    public McpClientBuilder onResourceUpdated(Consumer<ResourceUpdatedNotification> listener) {
+        Objects.requireNonNull(listener, "listener");
+        return listener(new McpClientListener() {
+            @Override
+            public void onResourceUpdated(ResourceUpdatedNotification notification) {
+                listener.accept(notification);
+            }
+        });
+    }
+
+    /** Receives the server's log messages ({@code notifications/message}). */
+    public McpClientBuilder onLoggingMessage(Consumer<LoggingMessageNotification> listener) {
+        Objects.requireNonNull(listener, "listener");
+        return listener(new McpClientListener() {
+            @Override
+            public void onLoggingMessage(LoggingMessageNotification message) {
+                listener.accept(message);
+            }
+        });
     }
 
     /** A header sent with every HTTP request. */
@@ -141,10 +297,16 @@ public final class McpClientBuilder {
         McpTransport t = transport != null ? transport : http.build();
         InboundDispatcher dispatcher = new InboundDispatcher();
         McpSession session = new McpSession(t, requestTimeout, dispatcher);
-        InitializeLifecycle lifecycle = new InitializeLifecycle(session, clientInfo, capabilities,
+        ServerRequestHandlers handlers = new ServerRequestHandlers(roots, sampling, samplingCapability, elicitation,
+                elicitationCapability);
+        InitializeLifecycle lifecycle = new InitializeLifecycle(session, clientInfo, handlers.capabilities(capabilities),
                 initializeTimeout != null ? initializeTimeout : requestTimeout);
+        DefaultReactiveMcpClient client = new DefaultReactiveMcpClient(session, lifecycle, dispatcher, interceptor,
+                serverName, validateToolOutput ? new ToolOutputValidator() : null, handlers.hasRoots());
+        handlers.registerOn(dispatcher);
+        new ServerNotifications(listeners, dispatcher, () -> client.serverName(serverName)).registerOn(client);
         session.start(lifecycle);
-        return new DefaultReactiveMcpClient(session, lifecycle, dispatcher, interceptor);
+        return client;
     }
 
     private StreamableHttpTransport.Builder http() {

@@ -8,7 +8,9 @@ import dev.mcpclient.transport.http.BackgroundStream;
 import dev.mcpclient.transport.http.ReconnectPolicy;
 import dev.mcpclient.transport.http.StreamableHttpTransport;
 import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.env.Environment;
 import org.springframework.web.reactive.function.client.WebClient;
 
@@ -25,16 +27,20 @@ final class McpServerComponents {
     private final ObjectProvider<WebClient.Builder> webClientBuilder;
     private final ObjectProvider<McpTransportCustomizer> transportCustomizers;
     private final ObjectProvider<McpClientCustomizer> clientCustomizers;
+    private final McpClientHandlers handlers;
+    private final ApplicationEventPublisher eventPublisher;
 
     McpServerComponents(McpClientProperties properties, Environment environment, BeanFactory beanFactory,
             ObjectProvider<WebClient.Builder> webClientBuilder, ObjectProvider<McpTransportCustomizer> transportCustomizers,
-            ObjectProvider<McpClientCustomizer> clientCustomizers) {
+            ObjectProvider<McpClientCustomizer> clientCustomizers, ApplicationEventPublisher eventPublisher) {
         this.properties = properties;
         this.environment = environment;
         this.beanFactory = beanFactory;
         this.webClientBuilder = webClientBuilder;
         this.transportCustomizers = transportCustomizers;
         this.clientCustomizers = clientCustomizers;
+        this.handlers = new McpClientHandlers((ListableBeanFactory) beanFactory);
+        this.eventPublisher = eventPublisher;
     }
 
     StreamableHttpTransport transport(String name) {
@@ -64,9 +70,16 @@ final class McpServerComponents {
         McpClientBuilder builder = McpClient.builder(transport)
                 .requestTimeout(properties.requestTimeout(server))
                 .initializeTimeout(properties.initializeTimeout(server))
-                .clientInfo(clientName(), clientVersion());
+                .clientInfo(clientName(), clientVersion())
+                .serverName(name);
+        // Handler and listener beans serving this server, then the events.
+        handlers.apply(name, builder);
+        McpEventPublisher events = new McpEventPublisher(name, eventPublisher);
+        builder.listener(events);
         clientCustomizers.orderedStream().forEach(customizer -> customizer.customize(name, builder));
-        return builder.build();
+        McpClient client = builder.build();
+        events.source(client);
+        return client;
     }
 
     ReactiveMcpClient reactiveClient(String name) {
