@@ -28,6 +28,14 @@ public interface McpClient extends AutoCloseable {
         return McpClientBuilder.streamableHttp(url);
     }
 
+    /**
+     * A builder of a client for a server that runs as a child process, started by {@code command} with
+     * {@code args} and spoken to over its standard input and output (the stdio transport).
+     */
+    static McpClientBuilder stdio(String command, String... args) {
+        return McpClientBuilder.stdio(command, args);
+    }
+
     /** A builder of a client over any transport. */
     static McpClientBuilder builder(McpTransport transport) {
         return McpClientBuilder.of(transport);

@@ -8,6 +8,8 @@ import dev.mcpclient.session.McpSession;
 import dev.mcpclient.transport.McpTransport;
 import dev.mcpclient.transport.http.ReconnectPolicy;
 import dev.mcpclient.transport.http.StreamableHttpTransport;
+import dev.mcpclient.transport.stdio.StdioTransport;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -16,14 +18,17 @@ import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * Builds an {@link McpClient} (and its {@link ReactiveMcpClient} twin). Obtain one from
- * {@link McpClient#streamableHttp(String)} or {@link McpClient#builder(McpTransport)}.
+ * {@link McpClient#streamableHttp(String)}, {@link McpClient#stdio(String, String...)} or
+ * {@link McpClient#builder(McpTransport)}.
  *
- * <p>The HTTP options ({@link #header}, {@link #webClientBuilder}, ...) apply to the Streamable HTTP
- * transport only; on a builder made for another transport they throw {@link IllegalStateException}.
+ * <p>The HTTP options ({@link #header}, {@link #webClientBuilder}, ...) apply to the HTTP transports
+ * only, the process options ({@link #env}, {@link #workingDirectory}) to stdio only; on a builder
+ * made for another transport they throw {@link IllegalStateException}.
  */
 public final class McpClientBuilder {
 
     private final StreamableHttpTransport.Builder http;
+    private final StdioTransport.Builder stdio;
     private final McpTransport transport;
     private Duration requestTimeout = Duration.ofSeconds(30);
     private Duration initializeTimeout;
@@ -38,17 +43,22 @@ public final class McpClientBuilder {
         }
     };
 
-    private McpClientBuilder(StreamableHttpTransport.Builder http, McpTransport transport) {
+    private McpClientBuilder(StreamableHttpTransport.Builder http, StdioTransport.Builder stdio, McpTransport transport) {
         this.http = http;
+        this.stdio = stdio;
         this.transport = transport;
     }
 
     static McpClientBuilder streamableHttp(String url) {
-        return new McpClientBuilder(StreamableHttpTransport.builder(url), null);
+        return new McpClientBuilder(StreamableHttpTransport.builder(url), null, null);
+    }
+
+    static McpClientBuilder stdio(String command, String... args) {
+        return new McpClientBuilder(null, StdioTransport.builder(command, args), null);
     }
 
     static McpClientBuilder of(McpTransport transport) {
-        return new McpClientBuilder(null, Objects.requireNonNull(transport, "transport"));
+        return new McpClientBuilder(null, null, Objects.requireNonNull(transport, "transport"));
     }
 
     /** The default timeout of every call; default 30 s. */
@@ -109,7 +119,11 @@ public final class McpClientBuilder {
 
     /** The largest message accepted, in bytes; default 16 MiB. */
     public McpClientBuilder maxMessageSize(int bytes) {
-        http().maxMessageSize(bytes);
+        if (stdio != null) {
+            stdio.maxMessageSize(bytes);
+        } else {
+            http().maxMessageSize(bytes);
+        }
         return this;
     }
 
@@ -125,9 +139,29 @@ public final class McpClientBuilder {
         return this;
     }
 
-    /** How long {@code close} waits for the session's {@code DELETE}; default 5 s. */
+    /**
+     * How long {@code close} waits for the session's {@code DELETE}; for stdio, how long it waits for the
+     * process to exit after its input closed, and again after asking it to stop, before killing it.
+     * Default 5 s.
+     */
     public McpClientBuilder closeTimeout(Duration timeout) {
-        http().closeTimeout(timeout);
+        if (stdio != null) {
+            stdio.closeTimeout(timeout);
+        } else {
+            http().closeTimeout(timeout);
+        }
+        return this;
+    }
+
+    /** Sets an environment variable of the server process (added to the inherited environment). */
+    public McpClientBuilder env(String name, String value) {
+        stdio().env(name, value);
+        return this;
+    }
+
+    /** The working directory of the server process; default this JVM's. */
+    public McpClientBuilder workingDirectory(Path directory) {
+        stdio().workingDirectory(directory);
         return this;
     }
 
@@ -138,7 +172,7 @@ public final class McpClientBuilder {
 
     /** The reactive client. */
     public ReactiveMcpClient buildReactive() {
-        McpTransport t = transport != null ? transport : http.build();
+        McpTransport t = transport != null ? transport : stdio != null ? stdio.build() : http.build();
         InboundDispatcher dispatcher = new InboundDispatcher();
         McpSession session = new McpSession(t, requestTimeout, dispatcher);
         InitializeLifecycle lifecycle = new InitializeLifecycle(session, clientInfo, capabilities,
@@ -152,6 +186,13 @@ public final class McpClientBuilder {
             throw new IllegalStateException("this option applies to the Streamable HTTP transport only");
         }
         return http;
+    }
+
+    private StdioTransport.Builder stdio() {
+        if (stdio == null) {
+            throw new IllegalStateException("this option applies to the stdio transport only");
+        }
+        return stdio;
     }
 
     private static Duration positive(Duration d) {
