@@ -6,7 +6,9 @@ import dev.mcpclient.session.InboundDispatcher;
 import dev.mcpclient.session.InitializeLifecycle;
 import dev.mcpclient.session.McpSession;
 import dev.mcpclient.transport.McpTransport;
+import dev.mcpclient.transport.http.LegacySseTransport;
 import dev.mcpclient.transport.http.ReconnectPolicy;
+import dev.mcpclient.transport.http.SseFallbackTransport;
 import dev.mcpclient.transport.http.StreamableHttpTransport;
 import dev.mcpclient.transport.stdio.StdioTransport;
 import java.nio.file.Path;
@@ -18,8 +20,8 @@ import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * Builds an {@link McpClient} (and its {@link ReactiveMcpClient} twin). Obtain one from
- * {@link McpClient#streamableHttp(String)}, {@link McpClient#stdio(String, String...)} or
- * {@link McpClient#builder(McpTransport)}.
+ * {@link McpClient#streamableHttp(String)}, {@link McpClient#sse(String)},
+ * {@link McpClient#stdio(String, String...)} or {@link McpClient#builder(McpTransport)}.
  *
  * <p>The HTTP options ({@link #header}, {@link #webClientBuilder}, ...) apply to the HTTP transports
  * only, the process options ({@link #env}, {@link #workingDirectory}) to stdio only; on a builder
@@ -28,6 +30,7 @@ import org.springframework.web.reactive.function.client.WebClient;
 public final class McpClientBuilder {
 
     private final StreamableHttpTransport.Builder http;
+    private final LegacySseTransport.Builder sse;
     private final StdioTransport.Builder stdio;
     private final McpTransport transport;
     private Duration requestTimeout = Duration.ofSeconds(30);
@@ -35,6 +38,7 @@ public final class McpClientBuilder {
     private Implementation clientInfo = new Implementation("mcp-client-java", "0.1.0");
     private ClientCapabilities capabilities = ClientCapabilities.none();
     private McpCallInterceptor interceptor = NO_INTERCEPTOR;
+    private Boolean legacySseFallback;
 
     private static final McpCallInterceptor NO_INTERCEPTOR = new McpCallInterceptor() {
         @Override
@@ -43,22 +47,28 @@ public final class McpClientBuilder {
         }
     };
 
-    private McpClientBuilder(StreamableHttpTransport.Builder http, StdioTransport.Builder stdio, McpTransport transport) {
+    private McpClientBuilder(StreamableHttpTransport.Builder http, LegacySseTransport.Builder sse,
+            StdioTransport.Builder stdio, McpTransport transport) {
         this.http = http;
+        this.sse = sse;
         this.stdio = stdio;
         this.transport = transport;
     }
 
     static McpClientBuilder streamableHttp(String url) {
-        return new McpClientBuilder(StreamableHttpTransport.builder(url), null, null);
+        return new McpClientBuilder(StreamableHttpTransport.builder(url), null, null, null);
+    }
+
+    static McpClientBuilder sse(String sseUrl) {
+        return new McpClientBuilder(null, LegacySseTransport.builder(sseUrl), null, null);
     }
 
     static McpClientBuilder stdio(String command, String... args) {
-        return new McpClientBuilder(null, StdioTransport.builder(command, args), null);
+        return new McpClientBuilder(null, null, StdioTransport.builder(command, args), null);
     }
 
     static McpClientBuilder of(McpTransport transport) {
-        return new McpClientBuilder(null, null, Objects.requireNonNull(transport, "transport"));
+        return new McpClientBuilder(null, null, null, Objects.requireNonNull(transport, "transport"));
     }
 
     /** The default timeout of every call; default 30 s. */
@@ -101,30 +111,26 @@ public final class McpClientBuilder {
 
     /** A header sent with every HTTP request. */
     public McpClientBuilder header(String name, String value) {
-        http().header(name, value);
-        return this;
+        return http(b -> b.header(name, value), b -> b.header(name, value));
     }
 
     /** Adjusts the headers of every HTTP request just before it is sent. */
     public McpClientBuilder headers(Consumer<HttpHeaders> customizer) {
-        http().headers(customizer);
-        return this;
+        return http(b -> b.headers(customizer), b -> b.headers(customizer));
     }
 
     /** The {@code WebClient.Builder} to build on; cloned, not changed. */
     public McpClientBuilder webClientBuilder(WebClient.Builder builder) {
-        http().webClientBuilder(builder);
-        return this;
+        return http(b -> b.webClientBuilder(builder), b -> b.webClientBuilder(builder));
     }
 
     /** The largest message accepted, in bytes; default 16 MiB. */
     public McpClientBuilder maxMessageSize(int bytes) {
         if (stdio != null) {
             stdio.maxMessageSize(bytes);
-        } else {
-            http().maxMessageSize(bytes);
+            return this;
         }
-        return this;
+        return http(b -> b.maxMessageSize(bytes), b -> b.maxMessageSize(bytes));
     }
 
     /** Whether to open the background {@code GET} stream; default true. */
@@ -135,7 +141,20 @@ public final class McpClientBuilder {
 
     /** How streams are reconnected and resumed. */
     public McpClientBuilder reconnect(ReconnectPolicy policy) {
-        http().reconnect(policy);
+        return http(b -> b.reconnect(policy), b -> b.reconnect(policy));
+    }
+
+    /**
+     * Whether a Streamable HTTP client whose {@code initialize} POST is answered with 400, 404 or 405
+     * tries the HTTP+SSE transport of revision 2024-11-05 at the same URL instead; default true for
+     * {@link McpClient#streamableHttp(String)}, and for {@link McpClient#builder(McpTransport)} with a
+     * {@link StreamableHttpTransport} only when set.
+     */
+    public McpClientBuilder legacySseFallback(boolean enabled) {
+        if (http == null && !(transport instanceof StreamableHttpTransport)) {
+            throw new IllegalStateException("legacySseFallback applies to the Streamable HTTP transport only");
+        }
+        this.legacySseFallback = enabled;
         return this;
     }
 
@@ -172,7 +191,7 @@ public final class McpClientBuilder {
 
     /** The reactive client. */
     public ReactiveMcpClient buildReactive() {
-        McpTransport t = transport != null ? transport : stdio != null ? stdio.build() : http.build();
+        McpTransport t = transport();
         InboundDispatcher dispatcher = new InboundDispatcher();
         McpSession session = new McpSession(t, requestTimeout, dispatcher);
         InitializeLifecycle lifecycle = new InitializeLifecycle(session, clientInfo, capabilities,
@@ -186,6 +205,30 @@ public final class McpClientBuilder {
             throw new IllegalStateException("this option applies to the Streamable HTTP transport only");
         }
         return http;
+    }
+
+    private McpTransport transport() {
+        if (stdio != null) {
+            return stdio.build();
+        }
+        if (sse != null) {
+            return sse.build();
+        }
+        McpTransport t = transport != null ? transport : http.build();
+        boolean fallback = legacySseFallback != null ? legacySseFallback : http != null;
+        return fallback ? SseFallbackTransport.of((StreamableHttpTransport) t) : t;
+    }
+
+    private McpClientBuilder http(Consumer<StreamableHttpTransport.Builder> streamable,
+            Consumer<LegacySseTransport.Builder> legacy) {
+        if (http != null) {
+            streamable.accept(http);
+        } else if (sse != null) {
+            legacy.accept(sse);
+        } else {
+            throw new IllegalStateException("this option applies to the HTTP transports only");
+        }
+        return this;
     }
 
     private StdioTransport.Builder stdio() {
