@@ -64,6 +64,8 @@ public final class LegacySseTransport implements McpTransport {
 
     private final WebClient webClient;
     private final URI sseUrl;
+    /** The SSE URL as errors and logs show it: without user info or query, which may hold secrets. */
+    private final String shownUrl;
     private final Consumer<HttpHeaders> headers;
     private final int maxMessageBytes;
     private final ReconnectPolicy reconnect;
@@ -81,6 +83,7 @@ public final class LegacySseTransport implements McpTransport {
             ReconnectPolicy reconnect, ConnectionProvider ownedConnections) {
         this.webClient = webClient;
         this.sseUrl = sseUrl;
+        this.shownUrl = StreamableHttpTransport.shown(sseUrl);
         this.headers = headers;
         this.maxMessageBytes = maxMessageBytes;
         this.reconnect = reconnect;
@@ -148,19 +151,21 @@ public final class LegacySseTransport implements McpTransport {
                     }
                     if (response.statusCode().isError()) {
                         return StreamableHttpTransport.excerpt(response).flatMap(text -> Mono.error(
-                                new McpTransportException(what + " to " + stream.endpointUri + " failed", status, text)));
+                                new McpTransportException(what + " to " + StreamableHttpTransport.shown(stream.endpointUri)
+                                        + " failed", status, text)));
                     }
                     return response.releaseBody();
                 }, true, what)
                 .onErrorMap(e -> !(e instanceof McpException),
-                        e -> new McpTransportException(what + " to " + stream.endpointUri + " failed: " + e.getMessage(), e));
+                        e -> new McpTransportException(what + " to " + StreamableHttpTransport.shown(stream.endpointUri)
+                                + " failed: " + e.getMessage(), e));
     }
 
     /** The current stream once its endpoint is known, opening one if there is none. */
     private Mono<Stream> stream() {
         return Mono.defer(() -> {
             if (closed) {
-                return Mono.error(new McpTransportException("the HTTP+SSE transport of " + sseUrl + " is closed",
+                return Mono.error(new McpTransportException("the HTTP+SSE transport of " + shownUrl + " is closed",
                         (Throwable) null));
             }
             Stream existing = current.get();
@@ -276,12 +281,12 @@ public final class LegacySseTransport implements McpTransport {
             int status = response.statusCode().value();
             if (response.statusCode().isError()) {
                 return StreamableHttpTransport.excerpt(response).flatMap(text -> Mono.error(new McpTransportException(
-                        "GET " + sseUrl + " (the HTTP+SSE stream) failed", status, text)));
+                        "GET " + shownUrl + " (the HTTP+SSE stream) failed", status, text)));
             }
             if (!StreamableHttpTransport.isEventStream(response)) {
                 String type = response.headers().contentType().map(Object::toString).orElse("no Content-Type");
                 return StreamableHttpTransport.excerpt(response).flatMap(text -> Mono.error(new McpTransportException(
-                        "GET " + sseUrl + " (the HTTP+SSE stream) answered " + type + ", not text/event-stream",
+                        "GET " + shownUrl + " (the HTTP+SSE stream) answered " + type + ", not text/event-stream",
                         status, text)));
             }
             return SseStreams.decode(response.bodyToFlux(DataBuffer.class), maxMessageBytes)
@@ -301,14 +306,14 @@ public final class LegacySseTransport implements McpTransport {
                 return;
             }
             if (!"message".equals(event.event())) {
-                log.debug("Ignoring an SSE event of type '{}' on the HTTP+SSE stream of {}", event.event(), sseUrl);
+                log.debug("Ignoring an SSE event of type '{}' on the HTTP+SSE stream of {}", event.event(), shownUrl);
                 return;
             }
             List<JsonRpcMessage> messages;
             try {
                 messages = JsonRpcCodec.decode(event.data().getBytes(StandardCharsets.UTF_8));
             } catch (McpProtocolException e) {
-                log.warn("Skipping a bad event on the HTTP+SSE stream of {}: {}", sseUrl, e.getMessage());
+                log.warn("Skipping a bad event on the HTTP+SSE stream of {}: {}", shownUrl, e.getMessage());
                 return;
             }
             messages.forEach(inbound);
@@ -316,24 +321,25 @@ public final class LegacySseTransport implements McpTransport {
 
         private void onEndpoint(String data) {
             if (established) {
-                log.warn("Ignoring a second endpoint event on the HTTP+SSE stream of {}: {}", sseUrl, data);
+                log.warn("Ignoring a second endpoint event on the HTTP+SSE stream of {}: {}", shownUrl, data);
                 return;
             }
             URI uri;
             try {
                 uri = sseUrl.resolve(data);
             } catch (IllegalArgumentException e) {
-                throw new McpTransportException("the endpoint event of the HTTP+SSE stream at " + sseUrl
+                throw new McpTransportException("the endpoint event of the HTTP+SSE stream at " + shownUrl
                         + " is not a URI: " + data, e);
             }
             if (!sameOrigin(uri, sseUrl)) {
-                throw new McpTransportException("the endpoint event of the HTTP+SSE stream at " + sseUrl + " names "
-                        + uri + ", which is not on the same origin; refusing to send messages there", (Throwable) null);
+                throw new McpTransportException("the endpoint event of the HTTP+SSE stream at " + shownUrl + " names "
+                        + StreamableHttpTransport.shown(uri) + ", which is not on the same origin; refusing to send messages there",
+                        (Throwable) null);
             }
             endpointUri = uri;
             sessionId = uri.toString();
             established = true;
-            log.debug("The HTTP+SSE stream of {} gave the endpoint {}", sseUrl, uri);
+            log.debug("The HTTP+SSE stream of {} gave the endpoint {}", shownUrl, StreamableHttpTransport.shown(uri));
             endpointReady.tryEmitValue(uri);
         }
 
@@ -341,7 +347,7 @@ public final class LegacySseTransport implements McpTransport {
         void retire() {
             retired = true;
             failed = true;
-            endpointReady.tryEmitError(new McpTransportException("the HTTP+SSE stream of " + sseUrl + " was closed",
+            endpointReady.tryEmitError(new McpTransportException("the HTTP+SSE stream of " + shownUrl + " was closed",
                     (Throwable) null));
             Disposable r = running;
             if (r != null) {
@@ -357,21 +363,21 @@ public final class LegacySseTransport implements McpTransport {
             String how = error == null ? "ended" : "broke: " + error.getMessage();
             if (!established) {
                 Throwable cause = error instanceof McpException ? error : new McpTransportException(
-                        "the HTTP+SSE stream at " + sseUrl + " " + (error == null
+                        "the HTTP+SSE stream at " + shownUrl + " " + (error == null
                                 ? "ended before its endpoint event" : "failed: " + error.getMessage()), error);
                 if (attempt > 0 && attempt < reconnect.maxAttemptsWithoutProgress() && !(error instanceof McpProtocolException)) {
                     reopen(attempt + 1, how);
                 } else if (attempt > 0) {
-                    log.warn("Gave up reopening the HTTP+SSE stream of {} after {} attempts: {}", sseUrl, attempt,
+                    log.warn("Gave up reopening the HTTP+SSE stream of {} after {} attempts: {}", shownUrl, attempt,
                             cause.getMessage());
                 }
                 // Senders waiting on this stream fail with the cause, or move on to its successor.
                 endpointReady.tryEmitError(cause);
                 return;
             }
-            log.info("The HTTP+SSE stream of {} {}; reopening it", sseUrl, how);
+            log.info("The HTTP+SSE stream of {} {}; reopening it", shownUrl, how);
             reopen(1, how);
-            connectionLost.accept(new McpTransportException("the HTTP+SSE stream of " + sseUrl + " " + how
+            connectionLost.accept(new McpTransportException("the HTTP+SSE stream of " + shownUrl + " " + how
                     + "; the requests sent on it can no longer be answered", error));
         }
 
@@ -380,7 +386,7 @@ public final class LegacySseTransport implements McpTransport {
             if (current.compareAndSet(this, next)) {
                 reconnects.increment();
                 Duration delay = reconnect.delay(retryMillis, nextAttempt - 1);
-                log.debug("Reopening the HTTP+SSE stream of {} in {} (attempt {}) after it {}", sseUrl, delay,
+                log.debug("Reopening the HTTP+SSE stream of {} in {} (attempt {}) after it {}", shownUrl, delay,
                         nextAttempt, why);
                 next.open(delay);
                 if (closed && current.compareAndSet(next, null)) {

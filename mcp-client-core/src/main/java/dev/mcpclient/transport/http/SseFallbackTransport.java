@@ -66,13 +66,14 @@ public final class SseFallbackTransport implements McpTransport {
             return primary.send(message).onErrorResume(SseFallbackTransport::meansNoStreamableHttp, rejected -> {
                 int status = ((McpTransportException) rejected).status();
                 log.info("The server at {} answered the POST of initialize with HTTP {}: trying the HTTP+SSE transport "
-                        + "of protocol revision 2024-11-05 (GET of the same URL)", primary.endpoint(), status);
+                        + "of protocol revision 2024-11-05 (GET of the same URL)", StreamableHttpTransport.shown(primary.endpoint()),
+                        status);
                 current = legacy;
                 return legacy.send(message).onErrorMap(e -> {
                     if (!decided) {
                         current = primary;
                     }
-                    return new McpTransportException("the server at " + primary.endpoint()
+                    return new McpTransportException("the server at " + StreamableHttpTransport.shown(primary.endpoint())
                             + " answered the POST of initialize with HTTP " + status
                             + " (no Streamable HTTP), and the HTTP+SSE transport failed too: " + e.getMessage(), e);
                 });
