@@ -34,9 +34,29 @@ import tools.jackson.databind.JsonNode;
  */
 public interface McpClient extends AutoCloseable {
 
-    /** A builder of a client for a Streamable HTTP server at {@code url}. */
+    /**
+     * A builder of a client for a Streamable HTTP server at {@code url}. A server that answers the
+     * {@code initialize} POST with 400, 404 or 405 is tried over the HTTP+SSE transport of revision
+     * 2024-11-05 at the same URL (see {@link McpClientBuilder#legacySseFallback(boolean)}).
+     */
     static McpClientBuilder streamableHttp(String url) {
         return McpClientBuilder.streamableHttp(url);
+    }
+
+    /**
+     * A builder of a client for a server of the HTTP+SSE transport of protocol revision 2024-11-05,
+     * whose event stream is at {@code sseUrl} (e.g. {@code http://localhost:8080/sse}).
+     */
+    static McpClientBuilder sse(String sseUrl) {
+        return McpClientBuilder.sse(sseUrl);
+    }
+
+    /**
+     * A builder of a client for a server that runs as a child process, started by {@code command} with
+     * {@code args} and spoken to over its standard input and output (the stdio transport).
+     */
+    static McpClientBuilder stdio(String command, String... args) {
+        return McpClientBuilder.stdio(command, args);
     }
 
     /** A builder of a client over any transport. */

@@ -11,8 +11,12 @@ import dev.mcpclient.session.InboundDispatcher;
 import dev.mcpclient.session.InitializeLifecycle;
 import dev.mcpclient.session.McpSession;
 import dev.mcpclient.transport.McpTransport;
+import dev.mcpclient.transport.http.LegacySseTransport;
 import dev.mcpclient.transport.http.ReconnectPolicy;
+import dev.mcpclient.transport.http.SseFallbackTransport;
 import dev.mcpclient.transport.http.StreamableHttpTransport;
+import dev.mcpclient.transport.stdio.StdioTransport;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,10 +27,12 @@ import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * Builds an {@link McpClient} (and its {@link ReactiveMcpClient} twin). Obtain one from
- * {@link McpClient#streamableHttp(String)} or {@link McpClient#builder(McpTransport)}.
+ * {@link McpClient#streamableHttp(String)}, {@link McpClient#sse(String)},
+ * {@link McpClient#stdio(String, String...)} or {@link McpClient#builder(McpTransport)}.
  *
- * <p>The HTTP options ({@link #header}, {@link #webClientBuilder}, ...) apply to the Streamable HTTP
- * transport only; on a builder made for another transport they throw {@link IllegalStateException}.
+ * <p>The HTTP options ({@link #header}, {@link #webClientBuilder}, ...) apply to the HTTP transports
+ * only, the process options ({@link #env}, {@link #workingDirectory}) to stdio only; on a builder
+ * made for another transport they throw {@link IllegalStateException}.
  *
  * <p>The server's requests are answered by the handlers registered here ({@link #roots},
  * {@link #sampling}, {@link #elicitation}; {@code ping} always), and the client declares each of
@@ -46,6 +52,8 @@ import org.springframework.web.reactive.function.client.WebClient;
 public final class McpClientBuilder {
 
     private final StreamableHttpTransport.Builder http;
+    private final LegacySseTransport.Builder sse;
+    private final StdioTransport.Builder stdio;
     private final McpTransport transport;
     private Duration requestTimeout = Duration.ofSeconds(30);
     private Duration initializeTimeout;
@@ -60,6 +68,7 @@ public final class McpClientBuilder {
     private McpElicitationHandler elicitation;
     private ClientCapabilities.ElicitationCapability elicitationCapability;
     private final List<McpClientListener> listeners = new ArrayList<>();
+    private Boolean legacySseFallback;
 
     private static final McpCallInterceptor NO_INTERCEPTOR = new McpCallInterceptor() {
         @Override
@@ -68,17 +77,28 @@ public final class McpClientBuilder {
         }
     };
 
-    private McpClientBuilder(StreamableHttpTransport.Builder http, McpTransport transport) {
+    private McpClientBuilder(StreamableHttpTransport.Builder http, LegacySseTransport.Builder sse,
+            StdioTransport.Builder stdio, McpTransport transport) {
         this.http = http;
+        this.sse = sse;
+        this.stdio = stdio;
         this.transport = transport;
     }
 
     static McpClientBuilder streamableHttp(String url) {
-        return new McpClientBuilder(StreamableHttpTransport.builder(url), null);
+        return new McpClientBuilder(StreamableHttpTransport.builder(url), null, null, null);
+    }
+
+    static McpClientBuilder sse(String sseUrl) {
+        return new McpClientBuilder(null, LegacySseTransport.builder(sseUrl), null, null);
+    }
+
+    static McpClientBuilder stdio(String command, String... args) {
+        return new McpClientBuilder(null, null, StdioTransport.builder(command, args), null);
     }
 
     static McpClientBuilder of(McpTransport transport) {
-        return new McpClientBuilder(null, Objects.requireNonNull(transport, "transport"));
+        return new McpClientBuilder(null, null, null, Objects.requireNonNull(transport, "transport"));
     }
 
     /** The default timeout of every call; default 30 s. */
@@ -247,26 +267,26 @@ public final class McpClientBuilder {
 
     /** A header sent with every HTTP request. */
     public McpClientBuilder header(String name, String value) {
-        http().header(name, value);
-        return this;
+        return http(b -> b.header(name, value), b -> b.header(name, value));
     }
 
     /** Adjusts the headers of every HTTP request just before it is sent. */
     public McpClientBuilder headers(Consumer<HttpHeaders> customizer) {
-        http().headers(customizer);
-        return this;
+        return http(b -> b.headers(customizer), b -> b.headers(customizer));
     }
 
     /** The {@code WebClient.Builder} to build on; cloned, not changed. */
     public McpClientBuilder webClientBuilder(WebClient.Builder builder) {
-        http().webClientBuilder(builder);
-        return this;
+        return http(b -> b.webClientBuilder(builder), b -> b.webClientBuilder(builder));
     }
 
     /** The largest message accepted, in bytes; default 16 MiB. */
     public McpClientBuilder maxMessageSize(int bytes) {
-        http().maxMessageSize(bytes);
-        return this;
+        if (stdio != null) {
+            stdio.maxMessageSize(bytes);
+            return this;
+        }
+        return http(b -> b.maxMessageSize(bytes), b -> b.maxMessageSize(bytes));
     }
 
     /** Whether to open the background {@code GET} stream; default true. */
@@ -277,13 +297,46 @@ public final class McpClientBuilder {
 
     /** How streams are reconnected and resumed. */
     public McpClientBuilder reconnect(ReconnectPolicy policy) {
-        http().reconnect(policy);
+        return http(b -> b.reconnect(policy), b -> b.reconnect(policy));
+    }
+
+    /**
+     * Whether a Streamable HTTP client whose {@code initialize} POST is answered with 400, 404 or 405
+     * tries the HTTP+SSE transport of revision 2024-11-05 at the same URL instead; default true for
+     * {@link McpClient#streamableHttp(String)}, and for {@link McpClient#builder(McpTransport)} with a
+     * {@link StreamableHttpTransport} only when set.
+     */
+    public McpClientBuilder legacySseFallback(boolean enabled) {
+        if (http == null && !(transport instanceof StreamableHttpTransport)) {
+            throw new IllegalStateException("legacySseFallback applies to the Streamable HTTP transport only");
+        }
+        this.legacySseFallback = enabled;
         return this;
     }
 
-    /** How long {@code close} waits for the session's {@code DELETE}; default 5 s. */
+    /**
+     * How long {@code close} waits for the session's {@code DELETE}; for stdio, how long it waits for the
+     * process to exit after its input closed, and again after asking it to stop, before killing it.
+     * Default 5 s.
+     */
     public McpClientBuilder closeTimeout(Duration timeout) {
-        http().closeTimeout(timeout);
+        if (stdio != null) {
+            stdio.closeTimeout(timeout);
+        } else {
+            http().closeTimeout(timeout);
+        }
+        return this;
+    }
+
+    /** Sets an environment variable of the server process (added to the inherited environment). */
+    public McpClientBuilder env(String name, String value) {
+        stdio().env(name, value);
+        return this;
+    }
+
+    /** The working directory of the server process; default this JVM's. */
+    public McpClientBuilder workingDirectory(Path directory) {
+        stdio().workingDirectory(directory);
         return this;
     }
 
@@ -294,7 +347,7 @@ public final class McpClientBuilder {
 
     /** The reactive client. */
     public ReactiveMcpClient buildReactive() {
-        McpTransport t = transport != null ? transport : http.build();
+        McpTransport t = transport();
         InboundDispatcher dispatcher = new InboundDispatcher();
         McpSession session = new McpSession(t, requestTimeout, dispatcher);
         ServerRequestHandlers handlers = new ServerRequestHandlers(roots, sampling, samplingCapability, elicitation,
@@ -314,6 +367,37 @@ public final class McpClientBuilder {
             throw new IllegalStateException("this option applies to the Streamable HTTP transport only");
         }
         return http;
+    }
+
+    private McpTransport transport() {
+        if (stdio != null) {
+            return stdio.build();
+        }
+        if (sse != null) {
+            return sse.build();
+        }
+        McpTransport t = transport != null ? transport : http.build();
+        boolean fallback = legacySseFallback != null ? legacySseFallback : http != null;
+        return fallback ? SseFallbackTransport.of((StreamableHttpTransport) t) : t;
+    }
+
+    private McpClientBuilder http(Consumer<StreamableHttpTransport.Builder> streamable,
+            Consumer<LegacySseTransport.Builder> legacy) {
+        if (http != null) {
+            streamable.accept(http);
+        } else if (sse != null) {
+            legacy.accept(sse);
+        } else {
+            throw new IllegalStateException("this option applies to the HTTP transports only");
+        }
+        return this;
+    }
+
+    private StdioTransport.Builder stdio() {
+        if (stdio == null) {
+            throw new IllegalStateException("this option applies to the stdio transport only");
+        }
+        return stdio;
     }
 
     private static Duration positive(Duration d) {

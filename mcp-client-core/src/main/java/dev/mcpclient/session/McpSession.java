@@ -62,7 +62,7 @@ public final class McpSession {
     /** Binds the era's lifecycle and starts receiving. Called once. */
     public void start(SessionLifecycle lifecycle) {
         this.lifecycle = Objects.requireNonNull(lifecycle, "lifecycle");
-        transport.start(this::receive);
+        transport.start(this::receive, this::connectionLost);
     }
 
     /** The transport under this session. */
@@ -215,6 +215,15 @@ public final class McpSession {
         } catch (RuntimeException e) {
             log.error("Failed to handle inbound message {}", message, e);
         }
+    }
+
+    /**
+     * The transport lost what would carry the responses of the requests sent so far (a process
+     * exited, a stream ended): every request waiting for its response fails with {@code cause} now.
+     */
+    private void connectionLost(Throwable cause) {
+        int failed = pending.failAll(cause);
+        log.debug("Connection lost; failed {} pending request(s): {}", failed, cause.toString());
     }
 
     private void respond(JsonRpcResponse response) {

@@ -279,7 +279,7 @@ public final class StreamableHttpTransport implements McpTransport {
     }
 
     /** The start of the body, for an error whose status says enough: a body that breaks gives "". */
-    private static Mono<String> excerpt(ClientResponse response) {
+    static Mono<String> excerpt(ClientResponse response) {
         return readExcerpt(response).onErrorReturn("");
     }
 
@@ -371,6 +371,14 @@ public final class StreamableHttpTransport implements McpTransport {
 
     Consumer<JsonRpcMessage> inbound() {
         return inbound;
+    }
+
+    WebClient webClient() {
+        return webClient;
+    }
+
+    Consumer<HttpHeaders> headers() {
+        return headers;
     }
 
     int maxMessageBytes() {

@@ -5,8 +5,10 @@ import dev.mcpclient.McpClientBuilder;
 import dev.mcpclient.ReactiveMcpClient;
 import dev.mcpclient.transport.McpTransport;
 import dev.mcpclient.transport.http.BackgroundStream;
+import dev.mcpclient.transport.http.LegacySseTransport;
 import dev.mcpclient.transport.http.ReconnectPolicy;
 import dev.mcpclient.transport.http.StreamableHttpTransport;
+import dev.mcpclient.transport.stdio.StdioTransport;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -49,14 +51,44 @@ final class McpServerComponents {
         StreamableHttpTransport.Builder builder = StreamableHttpTransport.builder(server.getUrl().strip())
                 .maxMessageSize((int) server.getMaxMessageSize().toBytes())
                 .backgroundStream(server.isBackgroundStream())
-                .reconnect(new ReconnectPolicy(reconnect.getInitialDelay(), reconnect.getMaxDelay(),
-                        reconnect.getMaxAttemptsWithoutProgress()))
+                .reconnect(reconnectPolicy(reconnect))
                 .closeTimeout(server.getCloseTimeout());
         // A prototype: every server gets its own builder with the application's codecs, SSL, filters, observation.
         webClientBuilder.ifAvailable(builder::webClientBuilder);
         server.getHeaders().forEach(builder::header);
         transportCustomizers.orderedStream().forEach(customizer -> customizer.customize(name, builder));
         return builder.build();
+    }
+
+    LegacySseTransport sseTransport(String name) {
+        McpClientProperties.Server server = server(name);
+        LegacySseTransport.Builder builder = LegacySseTransport.builder(server.getUrl().strip())
+                .maxMessageSize((int) server.getMaxMessageSize().toBytes())
+                .reconnect(reconnectPolicy(server.getReconnect()));
+        webClientBuilder.ifAvailable(builder::webClientBuilder);
+        server.getHeaders().forEach(builder::header);
+        transportCustomizers.orderedStream().forEach(customizer -> customizer.customize(name, builder));
+        return builder.build();
+    }
+
+    StdioTransport stdioTransport(String name) {
+        McpClientProperties.Server server = server(name);
+        StdioTransport.Builder builder = StdioTransport.builder(server.getCommand().strip())
+                .args(server.getArgs())
+                .env(server.getEnv())
+                .name(name)
+                .maxMessageSize((int) server.getMaxMessageSize().toBytes())
+                .closeTimeout(server.getCloseTimeout());
+        if (server.getWorkingDir() != null) {
+            builder.workingDirectory(server.getWorkingDir());
+        }
+        transportCustomizers.orderedStream().forEach(customizer -> customizer.customize(name, builder));
+        return builder.build();
+    }
+
+    private static ReconnectPolicy reconnectPolicy(McpClientProperties.Reconnect reconnect) {
+        return new ReconnectPolicy(reconnect.getInitialDelay(), reconnect.getMaxDelay(),
+                reconnect.getMaxAttemptsWithoutProgress());
     }
 
     BackgroundStream backgroundStream(String name) {
@@ -67,8 +99,12 @@ final class McpServerComponents {
     McpClient client(String name) {
         McpClientProperties.Server server = server(name);
         McpTransport transport = beanFactory.getBean(McpServerBeanNames.transport(name), McpTransport.class);
-        McpClientBuilder builder = McpClient.builder(transport)
-                .requestTimeout(properties.requestTimeout(server))
+        McpClientBuilder builder = McpClient.builder(transport);
+        if (transport instanceof StreamableHttpTransport) {
+            builder.legacySseFallback(server.getTransport() == McpClientProperties.Transport.STREAMABLE_HTTP
+                    && server.isLegacySseFallback());
+        }
+        builder.requestTimeout(properties.requestTimeout(server))
                 .initializeTimeout(properties.initializeTimeout(server))
                 .clientInfo(clientName(), clientVersion())
                 .serverName(name);
