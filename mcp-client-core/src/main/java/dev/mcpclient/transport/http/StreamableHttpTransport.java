@@ -130,7 +130,9 @@ public final class StreamableHttpTransport implements McpTransport {
         if (response.statusCode().isError()) {
             return onErrorStatus(response, "POST " + stream.describe(), stream);
         }
-        if (status == 202 || status == 204) {
+        if (status == 202 || status == 204 || stream.awaited == null) {
+            // A POST that carried no request (a notification or a response) awaits nothing: any 2xx
+            // means accepted, and a body (servers that answer 200 with JSON) has nothing to deliver.
             return response.releaseBody();
         }
         MediaType type = response.headers().contentType().orElse(null);
