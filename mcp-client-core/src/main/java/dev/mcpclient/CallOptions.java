@@ -2,6 +2,9 @@ package dev.mcpclient;
 
 import dev.mcpclient.schema.ProgressNotification;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 
@@ -11,18 +14,28 @@ import java.util.function.Consumer;
  * <pre>{@code
  * client.callTool("search", args, CallOptions.withTimeout(Duration.ofSeconds(2)));
  * client.callTool("build", args, CallOptions.defaults().progress(p -> log.info("{}/{}", p.progress(), p.total())));
+ * client.callTool("crawl", args, CallOptions.withTimeout(Duration.ofSeconds(10))   // idle at most 10 s between progress
+ *         .maxTotalTimeout(Duration.ofMinutes(5)));                                   // and 5 min in all
+ * client.callTool("echo", args, CallOptions.defaults().meta(Map.of("traceId", "abc")));   // params._meta
  * }</pre>
+ *
+ * <p>Cancelling a call (disposing its {@code Mono}) sends {@code notifications/cancelled} to the server.
  */
 public final class CallOptions {
 
-    private static final CallOptions DEFAULTS = new CallOptions(null, null);
+    private static final CallOptions DEFAULTS = new CallOptions(null, null, null, null);
 
     private final Duration timeout;
     private final Consumer<ProgressNotification> progress;
+    private final Duration maxTotalTimeout;
+    private final Map<String, Object> meta;
 
-    private CallOptions(Duration timeout, Consumer<ProgressNotification> progress) {
+    private CallOptions(Duration timeout, Consumer<ProgressNotification> progress, Duration maxTotalTimeout,
+            Map<String, Object> meta) {
         this.timeout = timeout;
         this.progress = progress;
+        this.maxTotalTimeout = maxTotalTimeout;
+        this.meta = meta;
     }
 
     /** The client's defaults. */
@@ -37,11 +50,7 @@ public final class CallOptions {
 
     /** A copy with this timeout. */
     public CallOptions timeout(Duration timeout) {
-        Objects.requireNonNull(timeout, "timeout");
-        if (timeout.isNegative() || timeout.isZero()) {
-            throw new IllegalArgumentException("timeout must be positive: " + timeout);
-        }
-        return new CallOptions(timeout, progress);
+        return new CallOptions(positive(timeout, "timeout"), progress, maxTotalTimeout, meta);
     }
 
     /**
@@ -50,7 +59,28 @@ public final class CallOptions {
      * {@code listener}, in arrival order, off the I/O threads, until the call settles.
      */
     public CallOptions progress(Consumer<ProgressNotification> listener) {
-        return new CallOptions(timeout, Objects.requireNonNull(listener, "listener"));
+        return new CallOptions(timeout, Objects.requireNonNull(listener, "listener"), maxTotalTimeout, meta);
+    }
+
+    /**
+     * A copy whose timeout restarts with every progress notification of the call, bounded by
+     * {@code maxTotalTimeout} from the call's start. The call asks for progress (a progress token in
+     * {@code _meta}) even without a {@link #progress(Consumer) listener}. A call that reaches the
+     * total fails with an {@link McpTimeoutException} whose {@link McpTimeoutException#isMaxTotalTimeout()}
+     * is true, and is cancelled on the server.
+     */
+    public CallOptions maxTotalTimeout(Duration maxTotalTimeout) {
+        return new CallOptions(timeout, progress, positive(maxTotalTimeout, "maxTotalTimeout"), meta);
+    }
+
+    /**
+     * A copy that adds these entries to the request's {@code _meta} (after the request's own
+     * {@code _meta}; the client's {@code progressToken} is always its own).
+     */
+    public CallOptions meta(Map<String, ?> meta) {
+        Objects.requireNonNull(meta, "meta");
+        return new CallOptions(timeout, progress, maxTotalTimeout,
+                Collections.unmodifiableMap(new LinkedHashMap<>(meta)));
     }
 
     /** The timeout, or {@code null} for the client's default. */
@@ -63,8 +93,27 @@ public final class CallOptions {
         return progress;
     }
 
+    /** The maximum total timeout when progress restarts the timeout, or {@code null} when it does not. */
+    public Duration maxTotalTimeout() {
+        return maxTotalTimeout;
+    }
+
+    /** The entries added to the request's {@code _meta}, or {@code null} for none. */
+    public Map<String, Object> meta() {
+        return meta;
+    }
+
+    private static Duration positive(Duration d, String name) {
+        Objects.requireNonNull(d, name);
+        if (d.isNegative() || d.isZero()) {
+            throw new IllegalArgumentException(name + " must be positive: " + d);
+        }
+        return d;
+    }
+
     @Override
     public String toString() {
-        return "CallOptions[timeout=" + timeout + ", progress=" + (progress != null) + "]";
+        return "CallOptions[timeout=" + timeout + ", progress=" + (progress != null) + ", maxTotalTimeout="
+                + maxTotalTimeout + ", meta=" + (meta == null ? "none" : meta.keySet()) + "]";
     }
 }

@@ -2,36 +2,85 @@ package dev.mcpclient;
 
 import dev.mcpclient.schema.CallToolRequest;
 import dev.mcpclient.schema.CallToolResult;
+import dev.mcpclient.schema.CompleteRequest;
+import dev.mcpclient.schema.CompleteResult;
+import dev.mcpclient.schema.GetPromptRequest;
+import dev.mcpclient.schema.GetPromptResult;
 import dev.mcpclient.schema.InitializeResult;
+import dev.mcpclient.schema.ListPromptsResult;
+import dev.mcpclient.schema.ListResourceTemplatesResult;
+import dev.mcpclient.schema.ListResourcesResult;
 import dev.mcpclient.schema.ListToolsResult;
+import dev.mcpclient.schema.LoggingLevel;
 import dev.mcpclient.schema.McpJson;
+import dev.mcpclient.schema.McpMethods;
 import dev.mcpclient.schema.PaginatedRequest;
+import dev.mcpclient.schema.ReadResourceRequest;
+import dev.mcpclient.schema.ReadResourceResult;
+import dev.mcpclient.schema.SetLevelRequest;
+import dev.mcpclient.schema.SubscribeRequest;
 import dev.mcpclient.schema.Tool;
+import dev.mcpclient.schema.UnsubscribeRequest;
 import dev.mcpclient.session.InboundDispatcher;
 import dev.mcpclient.session.InitializeLifecycle;
 import dev.mcpclient.session.McpSession;
 import dev.mcpclient.session.RequestOptions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 
-/** The client's calls, each one a typed request on the session. */
+/**
+ * The client's calls, each one a typed request on the session; the session's cached lists; the
+ * check of tool results against their output schema.
+ *
+ * <p>Full listings ({@code listTools()}, {@code listResources()}, {@code listPrompts()}) are cached
+ * per session and dropped when the server announces a change (see {@link ServerNotifications});
+ * listings of one page by cursor always ask the server.
+ */
 final class DefaultReactiveMcpClient implements ReactiveMcpClient {
 
     private final McpSession session;
     private final InitializeLifecycle lifecycle;
     private final InboundDispatcher dispatcher;
     private final McpCallInterceptor interceptor;
+    private final CapabilityGuard guard;
+    private final ToolOutputValidator outputValidator;
+    private final boolean hasRoots;
+    private final ListCache<ListToolsResult> tools;
+    private final ListCache<ListResourcesResult> resources;
+    private final ListCache<ListPromptsResult> prompts;
     private final AtomicBoolean closed = new AtomicBoolean();
 
+    /**
+     * @param serverName the configured name of the server, or {@code null} for its {@code serverInfo.name}
+     * @param outputValidator checks tool results, or {@code null} to not check them
+     */
     DefaultReactiveMcpClient(McpSession session, InitializeLifecycle lifecycle, InboundDispatcher dispatcher,
-            McpCallInterceptor interceptor) {
+            McpCallInterceptor interceptor, String serverName, ToolOutputValidator outputValidator, boolean hasRoots) {
         this.session = session;
         this.lifecycle = lifecycle;
         this.dispatcher = dispatcher;
         this.interceptor = interceptor;
+        this.guard = new CapabilityGuard(lifecycle::initializeResult, () -> serverName(serverName));
+        this.outputValidator = outputValidator;
+        this.hasRoots = hasRoots;
+        this.tools = new ListCache<>(lifecycle::initializeResult);
+        this.resources = new ListCache<>(lifecycle::initializeResult);
+        this.prompts = new ListCache<>(lifecycle::initializeResult);
+    }
+
+    /** The configured name, else the server's own name, else {@code "unknown"}. */
+    String serverName(String configured) {
+        if (configured != null) {
+            return configured;
+        }
+        InitializeResult result = lifecycle.initializeResult();
+        return result != null && result.serverInfo() != null && result.serverInfo().name() != null
+                ? result.serverInfo().name() : "unknown";
     }
 
     @Override
@@ -56,41 +105,151 @@ final class DefaultReactiveMcpClient implements ReactiveMcpClient {
 
     @Override
     public Mono<Void> ping(CallOptions options) {
-        return request("ping", null, options).then();
+        return request(McpMethods.PING, null, options).then();
     }
+
+    // ---------------------------------------------------------------- tools
 
     @Override
     public Mono<ListToolsResult> listTools(CallOptions options) {
-        return listTools(null, options)
-                .expand(page -> page.nextCursor() == null ? Mono.empty() : listTools(page.nextCursor(), options))
-                .collectList()
-                .map(pages -> {
-                    List<Tool> tools = new ArrayList<>();
-                    pages.forEach(page -> tools.addAll(page.tools()));
-                    return new ListToolsResult(List.copyOf(tools), null, null);
-                });
+        return tools.get(() -> allPages(cursor -> listTools(cursor, options), ListToolsResult::nextCursor,
+                pages -> new ListToolsResult(concat(pages, ListToolsResult::tools), null, null)));
     }
 
     @Override
     public Mono<ListToolsResult> listTools(String cursor, CallOptions options) {
-        return typed("tools/list", cursor == null ? null : new PaginatedRequest(cursor), options, ListToolsResult.class);
+        return typed(McpMethods.TOOLS_LIST, page(cursor), options, ListToolsResult.class);
     }
 
     @Override
     public Mono<CallToolResult> callTool(CallToolRequest request, CallOptions options) {
-        return typed("tools/call", request, options, CallToolResult.class);
+        Mono<CallToolResult> call = typed(McpMethods.TOOLS_CALL, request, options, CallToolResult.class);
+        if (outputValidator == null) {
+            return call;
+        }
+        return call.flatMap(result -> result.isError() ? Mono.just(result)
+                : toolNamed(request.name(), options)
+                        .map(tool -> outputValidator.check(tool, result))
+                        .defaultIfEmpty(result));
+    }
+
+    /** The tool of that name in the (cached) tool list, or empty when the server does not list it. */
+    private Mono<Tool> toolNamed(String name, CallOptions options) {
+        CallOptions listing = options.timeout() == null ? CallOptions.defaults() : CallOptions.withTimeout(options.timeout());
+        return listTools(listing).flatMap(list -> Mono.justOrEmpty(
+                list.tools().stream().filter(t -> Objects.equals(t.name(), name)).findFirst()));
+    }
+
+    // ---------------------------------------------------------------- resources
+
+    @Override
+    public Mono<ListResourcesResult> listResources(CallOptions options) {
+        return resources.get(() -> allPages(cursor -> listResources(cursor, options), ListResourcesResult::nextCursor,
+                pages -> new ListResourcesResult(concat(pages, ListResourcesResult::resources), null, null)));
     }
 
     @Override
+    public Mono<ListResourcesResult> listResources(String cursor, CallOptions options) {
+        return typed(McpMethods.RESOURCES_LIST, page(cursor), options, ListResourcesResult.class);
+    }
+
+    @Override
+    public Mono<ListResourceTemplatesResult> listResourceTemplates(CallOptions options) {
+        return allPages(cursor -> listResourceTemplates(cursor, options), ListResourceTemplatesResult::nextCursor,
+                pages -> new ListResourceTemplatesResult(
+                        concat(pages, ListResourceTemplatesResult::resourceTemplates), null, null));
+    }
+
+    @Override
+    public Mono<ListResourceTemplatesResult> listResourceTemplates(String cursor, CallOptions options) {
+        return typed(McpMethods.RESOURCES_TEMPLATES_LIST, page(cursor), options, ListResourceTemplatesResult.class);
+    }
+
+    @Override
+    public Mono<ReadResourceResult> readResource(ReadResourceRequest request, CallOptions options) {
+        return typed(McpMethods.RESOURCES_READ, request, options, ReadResourceResult.class);
+    }
+
+    @Override
+    public Mono<Void> subscribeResource(String uri, CallOptions options) {
+        return request(McpMethods.RESOURCES_SUBSCRIBE, new SubscribeRequest(Objects.requireNonNull(uri, "uri")), options)
+                .then();
+    }
+
+    @Override
+    public Mono<Void> unsubscribeResource(String uri, CallOptions options) {
+        return request(McpMethods.RESOURCES_UNSUBSCRIBE, new UnsubscribeRequest(Objects.requireNonNull(uri, "uri")),
+                options).then();
+    }
+
+    // ---------------------------------------------------------------- prompts, completion, logging
+
+    @Override
+    public Mono<ListPromptsResult> listPrompts(CallOptions options) {
+        return prompts.get(() -> allPages(cursor -> listPrompts(cursor, options), ListPromptsResult::nextCursor,
+                pages -> new ListPromptsResult(concat(pages, ListPromptsResult::prompts), null, null)));
+    }
+
+    @Override
+    public Mono<ListPromptsResult> listPrompts(String cursor, CallOptions options) {
+        return typed(McpMethods.PROMPTS_LIST, page(cursor), options, ListPromptsResult.class);
+    }
+
+    @Override
+    public Mono<GetPromptResult> getPrompt(GetPromptRequest request, CallOptions options) {
+        return typed(McpMethods.PROMPTS_GET, request, options, GetPromptResult.class);
+    }
+
+    @Override
+    public Mono<CompleteResult> complete(CompleteRequest request, CallOptions options) {
+        return typed(McpMethods.COMPLETION_COMPLETE, request, options, CompleteResult.class);
+    }
+
+    @Override
+    public Mono<Void> setLoggingLevel(LoggingLevel level, CallOptions options) {
+        return request(McpMethods.LOGGING_SET_LEVEL, new SetLevelRequest(Objects.requireNonNull(level, "level")), options)
+                .then();
+    }
+
+    // ---------------------------------------------------------------- roots
+
+    @Override
+    public Mono<Void> rootsListChanged() {
+        if (!hasRoots) {
+            return Mono.error(new IllegalStateException(
+                    "no roots provider is registered (McpClientBuilder.roots), so the client declared no roots capability"));
+        }
+        return session.notify(McpMethods.NOTIFICATION_ROOTS_LIST_CHANGED, null);
+    }
+
+    // ---------------------------------------------------------------- any request
+
+    @Override
     public Mono<JsonNode> request(String method, Object params, CallOptions options) {
+        RequestOptions requestOptions = RequestOptions.timeout(options.timeout())
+                .withProgress(options.progress())
+                .withMaxTotalTimeout(options.maxTotalTimeout())
+                .withMeta(options.meta())
+                .withGuard(guard.forMethod(method));
         return interceptor.intercept(new McpCallInterceptor.McpCall(method, targetOf(params)),
-                session.request(method, McpJson.toTree(params),
-                        RequestOptions.timeout(options.timeout()).withProgress(options.progress())));
+                session.request(method, McpJson.toTree(params), requestOptions));
     }
 
     private static String targetOf(Object params) {
         if (params instanceof CallToolRequest call) {
             return call.name();
+        }
+        if (params instanceof GetPromptRequest prompt) {
+            return prompt.name();
+        }
+        if (params instanceof ReadResourceRequest read) {
+            return read.uri();
+        }
+        if (params instanceof SubscribeRequest subscribe) {
+            return subscribe.uri();
+        }
+        if (params instanceof UnsubscribeRequest unsubscribe) {
+            return unsubscribe.uri();
         }
         return null;
     }
@@ -104,6 +263,39 @@ final class DefaultReactiveMcpClient implements ReactiveMcpClient {
                         + type.getSimpleName() + ": " + e.getMessage(), e));
             }
         });
+    }
+
+    private static PaginatedRequest page(String cursor) {
+        return cursor == null ? null : new PaginatedRequest(cursor);
+    }
+
+    /** Every page, following {@code nextCursor}, joined into one result. */
+    private static <P> Mono<P> allPages(Function<String, Mono<P>> page, Function<P, String> nextCursor,
+            Function<List<P>, P> join) {
+        return page.apply(null)
+                .expand(p -> nextCursor.apply(p) == null ? Mono.empty() : page.apply(nextCursor.apply(p)))
+                .collectList()
+                .map(join);
+    }
+
+    private static <P, I> List<I> concat(List<P> pages, Function<P, List<I>> items) {
+        List<I> all = new ArrayList<>();
+        pages.forEach(p -> all.addAll(items.apply(p)));
+        return List.copyOf(all);
+    }
+
+    // ---------------------------------------------------------------- for the notifications, the blocking twin, tests
+
+    ListCache<ListToolsResult> toolsCache() {
+        return tools;
+    }
+
+    ListCache<ListResourcesResult> resourcesCache() {
+        return resources;
+    }
+
+    ListCache<ListPromptsResult> promptsCache() {
+        return prompts;
     }
 
     /** The session, for the blocking twin and for tests. */

@@ -119,6 +119,8 @@ class WireMockBadInputTest {
         server.stubFor(mcpPost("tools/call").atPriority(10).willReturn(jsonRpcResult(
                 "{\"content\":[{\"type\":\"text\",\"text\":\"{{jsonPath request.body '$.params.arguments.say'}}\"}],"
                         + "\"isError\":false}")));
+        server.stubFor(mcpPost("tools/list").atPriority(10).willReturn(jsonRpcResult(
+                "{\"tools\":[{\"name\":\"say\",\"inputSchema\":{\"type\":\"object\"}}]}")));
         server.stubFor(get(urlEqualTo(PATH)).willReturn(aResponse().withStatus(405)));
         server.stubFor(delete(urlEqualTo(PATH)).willReturn(aResponse().withStatus(200)));
     }

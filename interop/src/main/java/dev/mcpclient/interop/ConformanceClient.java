@@ -4,7 +4,6 @@ import dev.mcpclient.McpClient;
 import dev.mcpclient.schema.CallToolResult;
 import dev.mcpclient.schema.ClientCapabilities;
 import dev.mcpclient.schema.ElicitResult;
-import dev.mcpclient.schema.InitializeResult;
 import dev.mcpclient.schema.ListToolsResult;
 import dev.mcpclient.schema.TextContent;
 import dev.mcpclient.transport.McpTransport;
@@ -79,8 +78,9 @@ public final class ConformanceClient {
 
     private static int initialize(String url) {
         try (McpClient client = client(url)) {
-            InitializeResult init = client.initialize();
-            if (init.capabilities().tools() != null) {
+            // The handshake is the scenario; list tools only where the server offers them (the client
+            // refuses a call whose capability the server did not declare).
+            if (client.initialize().capabilities().tools() != null) {
                 client.listTools();
             }
         }

@@ -14,13 +14,16 @@ public final class ProtocolVersions {
     public static final String V2025_06_18 = "2025-06-18";
     /** Revision 2025-03-26: Streamable HTTP, tool annotations, audio content, completions. */
     public static final String V2025_03_26 = "2025-03-26";
-    /** Revision 2024-11-05, the first one; known but not supported. */
+    /**
+     * Revision 2024-11-05, the first one: accepted only over its own HTTP+SSE transport (see
+     * {@code McpTransport.protocolVersions()}), never over Streamable HTTP.
+     */
     public static final String V2024_11_05 = "2024-11-05";
 
     /** The revision the client asks for. */
     public static final String LATEST = V2025_11_25;
 
-    /** The revisions the client accepts from a server, newest first. */
+    /** The revisions the client accepts from a server over Streamable HTTP and stdio, newest first. */
     public static final List<String> SUPPORTED = List.of(V2025_11_25, V2025_06_18, V2025_03_26);
 
     private ProtocolVersions() {

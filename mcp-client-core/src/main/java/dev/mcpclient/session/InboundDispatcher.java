@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -36,7 +37,8 @@ public final class InboundDispatcher {
 
     private final Map<String, Function<JsonRpcRequest, Mono<JsonNode>>> requestHandlers = new ConcurrentHashMap<>();
     private final Map<String, List<Consumer<JsonRpcNotification>>> listeners = new ConcurrentHashMap<>();
-    private final Map<Object, Consumer<ProgressNotification>> progressListeners = new ConcurrentHashMap<>();
+    private final Map<String, List<Consumer<JsonRpcNotification>>> arrivalHooks = new ConcurrentHashMap<>();
+    private final Map<Object, ProgressRoute> progressListeners = new ConcurrentHashMap<>();
     private final Scheduler handlerScheduler;
     private final Scheduler.Worker notificationWorker;
 
@@ -62,13 +64,48 @@ public final class InboundDispatcher {
     }
 
     /**
+     * Runs {@code hook} on the receiving thread as each notification of {@code method} arrives, before
+     * any listener is scheduled: for the client's own bookkeeping (dropping a cache), which must be
+     * fast and never block.
+     */
+    public void onNotificationArrival(String method, Consumer<JsonRpcNotification> hook) {
+        arrivalHooks.computeIfAbsent(method, m -> new CopyOnWriteArrayList<>()).add(hook);
+    }
+
+    /**
      * Hands every {@code notifications/progress} whose token equals {@code progressToken} to
      * {@code listener} (in arrival order, off the I/O threads) until the returned handle is disposed.
      */
     public Disposable onProgress(Object progressToken, Consumer<ProgressNotification> listener) {
-        Objects.requireNonNull(listener, "listener");
-        progressListeners.put(Objects.requireNonNull(progressToken, "progressToken"), listener);
-        return () -> progressListeners.remove(progressToken, listener);
+        return onProgress(progressToken, listener, null);
+    }
+
+    /**
+     * As {@link #onProgress(Object, Consumer)}, and runs {@code onArrival} (if not {@code null}) on the
+     * receiving thread as each notification arrives, before the listener: it must be fast and never block.
+     */
+    public Disposable onProgress(Object progressToken, Consumer<ProgressNotification> listener, Runnable onArrival) {
+        ProgressRoute route = new ProgressRoute(Objects.requireNonNull(listener, "listener"), onArrival);
+        progressListeners.put(Objects.requireNonNull(progressToken, "progressToken"), route);
+        return () -> progressListeners.remove(progressToken, route);
+    }
+
+    /**
+     * Runs {@code task} after every notification listener already scheduled, on the same thread as
+     * the listeners: for work that must keep their order (e.g. delivering a refreshed list).
+     */
+    public void runInOrder(Runnable task) {
+        try {
+            notificationWorker.schedule(() -> {
+                try {
+                    task.run();
+                } catch (RuntimeException e) {
+                    log.warn("A listener task failed", e);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            log.debug("Not run: the dispatcher is disposed (the client is closed)");
+        }
     }
 
     /** Whether a handler answers {@code method}. */
@@ -97,7 +134,17 @@ public final class InboundDispatcher {
     }
 
     void onNotification(JsonRpcNotification notification) {
-        boolean routed = routeProgress(notification);
+        List<Consumer<JsonRpcNotification>> hooks = arrivalHooks.get(notification.method());
+        if (hooks != null) {
+            for (Consumer<JsonRpcNotification> hook : hooks) {
+                try {
+                    hook.accept(notification);
+                } catch (RuntimeException e) {
+                    log.warn("Handling {} failed", notification.method(), e);
+                }
+            }
+        }
+        boolean routed = routeProgress(notification) || hooks != null;
         List<Consumer<JsonRpcNotification>> forMethod = listeners.get(notification.method());
         if (forMethod == null) {
             if (!routed) {
@@ -130,14 +177,17 @@ public final class InboundDispatcher {
             log.debug("Ignoring a malformed progress notification: {}", e.toString());
             return false;
         }
-        Consumer<ProgressNotification> listener = progress.progressToken() == null ? null
+        ProgressRoute route = progress.progressToken() == null ? null
                 : progressListeners.get(progress.progressToken());
-        if (listener == null) {
+        if (route == null) {
             return false;
+        }
+        if (route.onArrival() != null) {
+            route.onArrival().run();
         }
         notificationWorker.schedule(() -> {
             try {
-                listener.accept(progress);
+                route.listener().accept(progress);
             } catch (RuntimeException e) {
                 log.warn("A progress listener failed", e);
             }
@@ -148,6 +198,10 @@ public final class InboundDispatcher {
     /** Stops delivering notifications. */
     public void dispose() {
         notificationWorker.dispose();
+    }
+
+    /** Where one request's progress goes. */
+    private record ProgressRoute(Consumer<ProgressNotification> listener, Runnable onArrival) {
     }
 
     private static JsonRpcError toError(JsonRpcRequest request, Throwable e) {

@@ -109,10 +109,14 @@ public final class InitializeLifecycle implements SessionLifecycle {
                 .request("initialize", McpJson.toTree(request), new RequestOptions(initializeTimeout, true))
                 .map(result -> McpJson.fromTree(result, InitializeResult.class))
                 .flatMap(result -> {
-                    if (!ProtocolVersions.isSupported(result.protocolVersion())) {
+                    // What the transport can carry: the 2024-11-05 revision only over its own HTTP+SSE transport.
+                    java.util.List<String> accepted = transport.protocolVersions();
+                    if (result.protocolVersion() == null || !accepted.contains(result.protocolVersion())) {
+                        // No session on a version we cannot speak: forget the one the server may have opened.
+                        transport.sessionExpired(transport.sessionId());
                         return Mono.error(new McpProtocolException("the server chose protocol version "
                                 + result.protocolVersion() + ", which this client does not support (supported: "
-                                + String.join(", ", ProtocolVersions.SUPPORTED) + ")"));
+                                + String.join(", ", accepted) + ")"));
                     }
                     // Stored before anything else is sent: every later message carries it.
                     transport.protocolVersionNegotiated(result.protocolVersion());

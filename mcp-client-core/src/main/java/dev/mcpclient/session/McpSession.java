@@ -1,5 +1,6 @@
 package dev.mcpclient.session;
 
+import dev.mcpclient.McpCapabilityException;
 import dev.mcpclient.McpClientClosedException;
 import dev.mcpclient.McpErrorException;
 import dev.mcpclient.McpTimeoutException;
@@ -12,6 +13,7 @@ import dev.mcpclient.schema.McpJson;
 import dev.mcpclient.schema.ProgressNotification;
 import dev.mcpclient.transport.McpTransport;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -60,7 +62,7 @@ public final class McpSession {
     /** Binds the era's lifecycle and starts receiving. Called once. */
     public void start(SessionLifecycle lifecycle) {
         this.lifecycle = Objects.requireNonNull(lifecycle, "lifecycle");
-        transport.start(this::receive);
+        transport.start(this::receive, this::connectionLost);
     }
 
     /** The transport under this session. */
@@ -90,21 +92,44 @@ public final class McpSession {
 
     private Mono<JsonRpcResponse> call(String method, JsonNode params, RequestOptions options) {
         Duration timeout = options.timeout() != null ? options.timeout() : defaultTimeout;
+        Duration maxTotal = options.maxTotalTimeout();
         return Mono.defer(() -> {
             if (isClosed()) {
                 return Mono.error(new McpClientClosedException("the client is closed; " + method + " was not sent"));
             }
-            Call call = new Call(method, options.lifecycle(), options.progress());
+            Call call = new Call(method, options, timeout);
             Mono<Void> gate = options.lifecycle() ? Mono.empty() : lifecycle.ready();
-            Mono<JsonRpcResponse> exchange = gate.then(Mono.defer(() -> exchange(call, params)));
-            Mono<JsonRpcResponse> timer = Mono.delay(timeout)
-                    .then(Mono.error(() -> new McpTimeoutException(method, timeout)));
+            Mono<Void> guarded = options.guard() == null ? gate : gate.then(Mono.fromRunnable(options.guard()));
+            Mono<JsonRpcResponse> exchange = guarded.then(Mono.defer(() -> exchange(call, params)));
             Mono<JsonRpcResponse> closing = closed.asMono()
                     .then(Mono.error(() -> new McpClientClosedException("the client was closed before " + method + " settled")));
-            return Mono.firstWithSignal(exchange, timer, closing)
-                    .doOnError(e -> lastFailure = new Failure(e, java.time.Instant.now()))
+            Mono<JsonRpcResponse> settled = maxTotal == null
+                    ? Mono.firstWithSignal(exchange, timer(call), closing)
+                    : Mono.firstWithSignal(exchange, timer(call), closing, Mono.delay(maxTotal)
+                            .then(Mono.error(() -> new McpTimeoutException(method, maxTotal, true))));
+            return settled
+                    .doOnError(e -> {
+                        if (!(e instanceof McpCapabilityException)) {
+                            lastFailure = new Failure(e, java.time.Instant.now());
+                        }
+                    })
                     .doOnError(McpTimeoutException.class, e -> cancelOnServer(call, "timeout"))
                     .doOnCancel(() -> cancelOnServer(call, "cancelled by the caller"));
+        });
+    }
+
+    /**
+     * Fails the call when its deadline passes. Without a maximum total timeout the deadline is fixed;
+     * with one, each progress notification of the call moves it (see {@link Call#progressed()}), and
+     * the timer, on waking, waits again for whatever is left.
+     */
+    private Mono<JsonRpcResponse> timer(Call call) {
+        return Mono.defer(() -> {
+            long left = call.deadline - System.nanoTime();
+            if (left <= 0) {
+                return Mono.error(new McpTimeoutException(call.method, call.timeout));
+            }
+            return Mono.delay(Duration.ofNanos(left)).then(timer(call));
         });
     }
 
@@ -113,11 +138,13 @@ public final class McpSession {
         RequestId id = RequestId.of(nextId.getAndIncrement());
         call.id = id;
         Disposable progress = Disposables.disposed();
-        if (call.progress != null) {
+        boolean wantsProgress = call.progress != null || call.resetsOnProgress;
+        if (wantsProgress) {
             // Routed before any I/O, like the response: the first notification may come at once.
-            progress = dispatcher.onProgress(id.value(), call.progress);
-            params = withProgressToken(params, id);
+            progress = dispatcher.onProgress(id.value(), call.progress != null ? call.progress : p -> { },
+                    call.resetsOnProgress ? call::progressed : null);
         }
+        params = withMeta(params, call.meta, wantsProgress ? id : null);
         Disposable progressRoute = progress;
         Mono<JsonRpcResponse> response = pending.register(id);
         Mono<JsonRpcResponse> sendFailure = lifecycle.send(new JsonRpcRequest(id, call.method, params))
@@ -136,14 +163,26 @@ public final class McpSession {
         progressRoute.dispose();
     }
 
-    /** A copy of {@code params} whose {@code _meta.progressToken} is the request id: unique among active requests. */
-    private static JsonNode withProgressToken(JsonNode params, RequestId id) {
+    /**
+     * {@code params}, or a copy whose {@code _meta} also holds {@code meta} and, when {@code progressToken}
+     * is not {@code null}, {@code progressToken}: the request id, unique among active requests.
+     */
+    private static JsonNode withMeta(JsonNode params, Map<String, Object> meta, RequestId progressToken) {
+        if ((meta == null || meta.isEmpty()) && progressToken == null) {
+            return params;
+        }
         ObjectNode copy = params instanceof ObjectNode object ? object.deepCopy() : McpJson.mapper().createObjectNode();
-        ObjectNode meta = copy.get("_meta") instanceof ObjectNode existing ? existing : copy.putObject("_meta");
-        if (id.value() instanceof Long l) {
-            meta.put("progressToken", l);
+        ObjectNode target = copy.get("_meta") instanceof ObjectNode existing ? existing : copy.putObject("_meta");
+        if (meta != null) {
+            meta.forEach((key, value) -> target.set(key, McpJson.mapper().valueToTree(value)));
+        }
+        if (progressToken == null) {
+            return copy;
+        }
+        if (progressToken.value() instanceof Long l) {
+            target.put("progressToken", l);
         } else {
-            meta.put("progressToken", (String) id.value());
+            target.put("progressToken", (String) progressToken.value());
         }
         return copy;
     }
@@ -176,6 +215,15 @@ public final class McpSession {
         } catch (RuntimeException e) {
             log.error("Failed to handle inbound message {}", message, e);
         }
+    }
+
+    /**
+     * The transport lost what would carry the responses of the requests sent so far (a process
+     * exited, a stream ended): every request waiting for its response fails with {@code cause} now.
+     */
+    private void connectionLost(Throwable cause) {
+        int failed = pending.failAll(cause);
+        log.debug("Connection lost; failed {} pending request(s): {}", failed, cause.toString());
     }
 
     private void respond(JsonRpcResponse response) {
@@ -217,18 +265,31 @@ public final class McpSession {
     public record Failure(Throwable error, java.time.Instant at) {
     }
 
-    /** The state of one call, written by its own pipeline and read by its cancellation. */
+    /** The state of one call, written by its own pipeline and read by its cancellation and timer. */
     private static final class Call {
         final String method;
         final boolean lifecycle;
         final Consumer<ProgressNotification> progress;
+        final Map<String, Object> meta;
+        final Duration timeout;
+        final boolean resetsOnProgress;
+        volatile long deadline;
         volatile RequestId id;
         volatile boolean sent;
 
-        Call(String method, boolean lifecycle, Consumer<ProgressNotification> progress) {
+        Call(String method, RequestOptions options, Duration timeout) {
             this.method = method;
-            this.lifecycle = lifecycle;
-            this.progress = progress;
+            this.lifecycle = options.lifecycle();
+            this.progress = options.progress();
+            this.meta = options.meta();
+            this.timeout = timeout;
+            this.resetsOnProgress = options.maxTotalTimeout() != null;
+            this.deadline = System.nanoTime() + timeout.toNanos();
+        }
+
+        /** A progress notification of this call arrived: its timeout starts again. */
+        void progressed() {
+            deadline = System.nanoTime() + timeout.toNanos();
         }
     }
 }

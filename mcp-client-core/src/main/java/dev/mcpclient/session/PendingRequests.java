@@ -55,6 +55,18 @@ final class PendingRequests {
         return true;
     }
 
+    /** Fails every pending request with {@code cause}, removing its entry; returns how many there were. */
+    int failAll(Throwable cause) {
+        int failed = 0;
+        for (RequestId id : pending.keySet()) {
+            Sinks.One<JsonRpcResponse> sink = pending.remove(id);
+            if (sink != null && sink.tryEmitError(cause).isSuccess()) {
+                failed++;
+            }
+        }
+        return failed;
+    }
+
     /** How many requests wait for a response. */
     int size() {
         return pending.size();

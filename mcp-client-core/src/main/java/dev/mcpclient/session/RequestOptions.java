@@ -2,18 +2,27 @@ package dev.mcpclient.session;
 
 import dev.mcpclient.schema.ProgressNotification;
 import java.time.Duration;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
  * How the session sends one request.
  *
- * @param timeout how long to wait for the response; {@code null} for the session's default
+ * @param timeout how long to wait for the response; {@code null} for the session's default. With a
+ *     {@code maxTotalTimeout}, how long to wait without progress
  * @param lifecycle whether this is a lifecycle request ({@code initialize}): it is not held until the
  *     session is ready, and it is never cancelled on the server
  * @param progress receives the request's progress notifications, or {@code null} for none: the
  *     session then sends a progress token in the request's {@code _meta}
+ * @param maxTotalTimeout when set, each progress notification of the request restarts its timeout,
+ *     and the request fails at the latest this long after it started; the request then always
+ *     carries a progress token. {@code null}: progress does not touch the timeout
+ * @param meta entries added to the request's {@code _meta}, or {@code null}
+ * @param guard runs once the session is ready, before anything is sent; what it throws fails the
+ *     request without sending it (e.g. a capability the server did not declare); {@code null} for none
  */
-public record RequestOptions(Duration timeout, boolean lifecycle, Consumer<ProgressNotification> progress) {
+public record RequestOptions(Duration timeout, boolean lifecycle, Consumer<ProgressNotification> progress,
+        Duration maxTotalTimeout, Map<String, Object> meta, Runnable guard) {
 
     /** Default options: the session's timeout, an ordinary request. */
     public static final RequestOptions DEFAULT = new RequestOptions(null, false);
@@ -23,6 +32,11 @@ public record RequestOptions(Duration timeout, boolean lifecycle, Consumer<Progr
         this(timeout, lifecycle, null);
     }
 
+    /** Options with a progress listener and nothing else. */
+    public RequestOptions(Duration timeout, boolean lifecycle, Consumer<ProgressNotification> progress) {
+        this(timeout, lifecycle, progress, null, null, null);
+    }
+
     /** An ordinary request with this timeout ({@code null}: the session's default). */
     public static RequestOptions timeout(Duration timeout) {
         return new RequestOptions(timeout, false);
@@ -30,6 +44,21 @@ public record RequestOptions(Duration timeout, boolean lifecycle, Consumer<Progr
 
     /** A copy with this progress listener ({@code null}: none). */
     public RequestOptions withProgress(Consumer<ProgressNotification> listener) {
-        return new RequestOptions(timeout, lifecycle, listener);
+        return new RequestOptions(timeout, lifecycle, listener, maxTotalTimeout, meta, guard);
+    }
+
+    /** A copy whose progress restarts the timeout, up to this total ({@code null}: it does not). */
+    public RequestOptions withMaxTotalTimeout(Duration total) {
+        return new RequestOptions(timeout, lifecycle, progress, total, meta, guard);
+    }
+
+    /** A copy that adds these entries to {@code _meta} ({@code null}: none). */
+    public RequestOptions withMeta(Map<String, Object> entries) {
+        return new RequestOptions(timeout, lifecycle, progress, maxTotalTimeout, entries, guard);
+    }
+
+    /** A copy with this guard ({@code null}: none). */
+    public RequestOptions withGuard(Runnable check) {
+        return new RequestOptions(timeout, lifecycle, progress, maxTotalTimeout, meta, check);
     }
 }

@@ -1,6 +1,8 @@
 package dev.mcpclient.transport;
 
 import dev.mcpclient.jsonrpc.JsonRpcMessage;
+import dev.mcpclient.schema.ProtocolVersions;
+import java.util.List;
 import java.util.function.Consumer;
 import reactor.core.publisher.Mono;
 
@@ -24,6 +26,21 @@ public interface McpTransport {
     void start(Consumer<JsonRpcMessage> inbound);
 
     /**
+     * Like {@link #start(Consumer)}, and also sets the receiver of connection losses: a transport
+     * that learns that responses can no longer arrive for the requests already sent (a child
+     * process exited, the stream that carried them ended) reports it there, once per loss, and the
+     * session fails every request waiting for a response with that cause at once. Later sends may
+     * still succeed (a transport that reconnects) or fail (one that cannot). The session calls this
+     * method; a transport that never loses responses this way need not override it.
+     *
+     * @param inbound receives every inbound message (see {@link #start(Consumer)})
+     * @param connectionLost receives the cause of a loss; fast, never blocks, may be called on any thread
+     */
+    default void start(Consumer<JsonRpcMessage> inbound, Consumer<Throwable> connectionLost) {
+        start(inbound);
+    }
+
+    /**
      * Sends one message.
      *
      * <p>For a request the returned {@code Mono} covers the whole exchange that may carry its
@@ -37,6 +54,14 @@ public interface McpTransport {
      * {@code Mono} fails with {@link SessionNotFoundException}: the server did not process it.
      */
     Mono<Void> send(JsonRpcMessage message);
+
+    /**
+     * The protocol versions this transport can carry, newest first: the session accepts a server's
+     * choice only from this list. Default {@link ProtocolVersions#SUPPORTED}.
+     */
+    default List<String> protocolVersions() {
+        return ProtocolVersions.SUPPORTED;
+    }
 
     /** The protocol version the session negotiated; sent with every later message where the transport needs it. */
     default void protocolVersionNegotiated(String protocolVersion) {

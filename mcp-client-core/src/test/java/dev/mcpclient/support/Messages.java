@@ -37,4 +37,24 @@ public final class Messages {
     public static JsonNode ping(String id) {
         return JsonRpcCodec.toTree(new JsonRpcRequest(RequestId.of(id), "ping", null));
     }
+
+    /** A notification from the server ({@code params} may be {@code null}). */
+    public static JsonNode notification(String method, JsonNode params) {
+        return JsonRpcCodec.toTree(new JsonRpcNotification(method, params));
+    }
+
+    /** A request from the server. */
+    public static JsonNode request(String id, String method, JsonNode params) {
+        return JsonRpcCodec.toTree(new JsonRpcRequest(RequestId.of(id), method, params));
+    }
+
+    /** A result response. */
+    public static JsonNode result(RequestId id, JsonNode result) {
+        return JsonRpcCodec.toTree(JsonRpcResponse.result(id, result));
+    }
+
+    /** Parses JSON text (for readable test data). */
+    public static JsonNode json(String text) {
+        return McpJson.mapper().readTree(text);
+    }
 }

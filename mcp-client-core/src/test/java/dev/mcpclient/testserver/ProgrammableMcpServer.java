@@ -109,6 +109,7 @@ public final class ProgrammableMcpServer implements AutoCloseable {
     private volatile Handler getHandler;
     private volatile Handler deleteHandler;
     private volatile String versionOverride;
+    private volatile JsonNode capabilities;
     private volatile boolean validate = true;
     private final List<Throwable> handlerErrors = new CopyOnWriteArrayList<>();
 
@@ -191,6 +192,15 @@ public final class ProgrammableMcpServer implements AutoCloseable {
      */
     public ProgrammableMcpServer overrideProtocolVersion(String version) {
         this.versionOverride = version;
+        return this;
+    }
+
+    /**
+     * The {@code capabilities} the default {@code initialize} answers with; {@code null} restores the
+     * default ({@code {"tools":{"listChanged":true}}}).
+     */
+    public ProgrammableMcpServer capabilities(JsonNode capabilities) {
+        this.capabilities = capabilities;
         return this;
     }
 
@@ -624,7 +634,12 @@ public final class ProgrammableMcpServer implements AutoCloseable {
                 Session session = newSession(version);
                 ex.session(session);
                 result.put("protocolVersion", version);
-                result.putObject("capabilities").putObject("tools").put("listChanged", true);
+                JsonNode declared = capabilities;
+                if (declared != null) {
+                    result.set("capabilities", declared.deepCopy());
+                } else {
+                    result.putObject("capabilities").putObject("tools").put("listChanged", true);
+                }
                 ObjectNode info = result.putObject("serverInfo");
                 info.put("name", "programmable");
                 info.put("version", "1.0.0");

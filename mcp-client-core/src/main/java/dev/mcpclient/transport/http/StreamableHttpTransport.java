@@ -58,6 +58,8 @@ public final class StreamableHttpTransport implements McpTransport {
 
     private final WebClient webClient;
     private final URI endpoint;
+    /** The endpoint as errors and logs show it: without user info or query, which may hold secrets. */
+    private final String shownEndpoint;
     private final Consumer<HttpHeaders> headers;
     private final int maxMessageBytes;
     private final ReconnectPolicy reconnect;
@@ -71,6 +73,7 @@ public final class StreamableHttpTransport implements McpTransport {
 
     private StreamableHttpTransport(Builder builder) {
         this.endpoint = builder.endpoint;
+        this.shownEndpoint = shown(builder.endpoint);
         this.headers = builder.headers;
         this.maxMessageBytes = builder.maxMessageBytes;
         this.reconnect = builder.reconnect;
@@ -273,12 +276,12 @@ public final class StreamableHttpTransport implements McpTransport {
                     // fall through: report the status with the body
                 }
             }
-            return Mono.error(new McpTransportException(what + " to " + endpoint + " failed", status, text));
+            return Mono.error(new McpTransportException(what + " to " + shownEndpoint + " failed", status, text));
         });
     }
 
     /** The start of the body, for an error whose status says enough: a body that breaks gives "". */
-    private static Mono<String> excerpt(ClientResponse response) {
+    static Mono<String> excerpt(ClientResponse response) {
         return readExcerpt(response).onErrorReturn("");
     }
 
@@ -312,7 +315,7 @@ public final class StreamableHttpTransport implements McpTransport {
         if (e instanceof McpException) {
             return e;
         }
-        return new McpTransportException(what + " " + endpoint + " failed: " + e.getMessage(), e);
+        return new McpTransportException(what + " " + shownEndpoint + " failed: " + e.getMessage(), e);
     }
 
     @Override
@@ -348,6 +351,11 @@ public final class StreamableHttpTransport implements McpTransport {
         return background != null && background.isOpen();
     }
 
+    static String shown(URI uri) {
+        String port = uri.getPort() < 0 ? "" : ":" + uri.getPort();
+        return uri.getScheme() + "://" + uri.getHost() + port + (uri.getRawPath() == null ? "" : uri.getRawPath());
+    }
+
     /** The server's endpoint. */
     public URI endpoint() {
         return endpoint;
@@ -365,6 +373,14 @@ public final class StreamableHttpTransport implements McpTransport {
 
     Consumer<JsonRpcMessage> inbound() {
         return inbound;
+    }
+
+    WebClient webClient() {
+        return webClient;
+    }
+
+    Consumer<HttpHeaders> headers() {
+        return headers;
     }
 
     int maxMessageBytes() {

@@ -10,6 +10,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
@@ -20,6 +21,11 @@ import org.springframework.web.reactive.function.client.WebClient;
  * its background stream, an {@link McpClient} and its reactive twin, all qualified by the server's
  * name; a {@link McpClientRegistry} of them; and a {@link McpClientLifecycle} that connects them in
  * the background and closes them on shutdown.
+ *
+ * <p>Handler and listener beans ({@link dev.mcpclient.McpSamplingHandler}, {@link dev.mcpclient.McpElicitationHandler},
+ * {@link dev.mcpclient.McpRootsProvider}, {@link dev.mcpclient.McpClientListener}) are registered on the
+ * servers they serve ({@link McpClientHandler}); each server's list changes and resource updates are
+ * published as {@link McpListChangedEvent} and {@link McpResourceUpdatedEvent}.
  */
 @AutoConfiguration(afterName = "org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration")
 @ConditionalOnClass(McpClient.class)
@@ -32,9 +38,9 @@ public final class McpClientAutoConfiguration {
     McpServerComponents mcpServerComponents(McpClientProperties properties, Environment environment,
             BeanFactory beanFactory, ObjectProvider<WebClient.Builder> webClientBuilder,
             ObjectProvider<McpTransportCustomizer> transportCustomizers,
-            ObjectProvider<McpClientCustomizer> clientCustomizers) {
+            ObjectProvider<McpClientCustomizer> clientCustomizers, ApplicationEventPublisher eventPublisher) {
         return new McpServerComponents(properties, environment, beanFactory, webClientBuilder, transportCustomizers,
-                clientCustomizers);
+                clientCustomizers, eventPublisher);
     }
 
     @Bean

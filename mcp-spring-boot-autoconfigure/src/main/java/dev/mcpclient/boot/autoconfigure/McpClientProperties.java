@@ -1,7 +1,10 @@
 package dev.mcpclient.boot.autoconfigure;
 
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
@@ -17,6 +20,10 @@ import org.springframework.util.unit.DataSize;
  *       weather:
  *         url: http://localhost:8081/mcp
  *         headers: { X-Api-Key: secret }
+ *       files:
+ *         transport: stdio
+ *         command: npx
+ *         args: [ "-y", "@modelcontextprotocol/server-filesystem", "/tmp" ]
  * </pre>
  */
 @ConfigurationProperties(prefix = McpClientProperties.PREFIX, ignoreUnknownFields = false)
@@ -138,8 +145,17 @@ public class McpClientProperties {
     /** The transports a server can be reached by. */
     public enum Transport {
 
-        /** Streamable HTTP (MCP 2025-03-26 and later). */
-        STREAMABLE_HTTP
+        /**
+         * Streamable HTTP (MCP 2025-03-26 and later); falls back to SSE when the server rejects the
+         * initialize POST with 400, 404 or 405, unless legacy-sse-fallback is false.
+         */
+        STREAMABLE_HTTP,
+
+        /** The HTTP+SSE transport of MCP 2024-11-05: 'url' is the server's event stream. */
+        SSE,
+
+        /** A local server process started with 'command' and 'args', spoken to over its stdin and stdout. */
+        STDIO
     }
 
     /** One MCP server. */
@@ -151,14 +167,43 @@ public class McpClientProperties {
         private boolean enabled = true;
 
         /**
-         * The server's endpoint, e.g. http://localhost:8081/mcp.
+         * The server's endpoint, e.g. http://localhost:8081/mcp; for transport 'sse', the URL of its
+         * event stream, e.g. http://localhost:8081/sse. Not used with transport 'stdio'.
          */
         private String url;
 
         /**
-         * How to reach the server.
+         * How to reach the server: streamable-http, sse (the HTTP+SSE transport of MCP 2024-11-05) or
+         * stdio (a local process).
          */
         private Transport transport = Transport.STREAMABLE_HTTP;
+
+        /**
+         * Whether a streamable-http server that rejects the initialize POST with 400, 404 or 405 is
+         * tried again over the HTTP+SSE transport of MCP 2024-11-05 at the same URL.
+         */
+        private boolean legacySseFallback = true;
+
+        /**
+         * For transport 'stdio': the program that starts the server, e.g. npx, node, java or a path.
+         */
+        private String command;
+
+        /**
+         * For transport 'stdio': the program's arguments.
+         */
+        private List<String> args = new ArrayList<>();
+
+        /**
+         * For transport 'stdio': environment variables of the process, added to (or replacing) the
+         * inherited ones. Values never appear in logs, health details or toString().
+         */
+        private Map<String, String> env = new LinkedHashMap<>();
+
+        /**
+         * For transport 'stdio': the working directory of the process. Defaults to the application's.
+         */
+        private Path workingDir;
 
         /**
          * Whether the application must connect to this server to start. When false, connecting
@@ -190,12 +235,14 @@ public class McpClientProperties {
         private boolean backgroundStream = true;
 
         /**
-         * Largest message accepted: a JSON body or one event of a stream.
+         * Largest message accepted: a JSON body, one event of a stream, or one line from a process.
          */
         private DataSize maxMessageSize = DataSize.ofMegabytes(16);
 
         /**
-         * How long shutdown waits for the server to end the session (the HTTP DELETE).
+         * How long shutdown waits for the server to end the session (the HTTP DELETE); for stdio,
+         * how long it waits for the process to exit after its input closed, and again after asking
+         * it to stop, before killing it.
          */
         private Duration closeTimeout = Duration.ofSeconds(5);
 
@@ -226,6 +273,46 @@ public class McpClientProperties {
 
         public void setTransport(Transport transport) {
             this.transport = transport;
+        }
+
+        public boolean isLegacySseFallback() {
+            return legacySseFallback;
+        }
+
+        public void setLegacySseFallback(boolean legacySseFallback) {
+            this.legacySseFallback = legacySseFallback;
+        }
+
+        public String getCommand() {
+            return command;
+        }
+
+        public void setCommand(String command) {
+            this.command = command;
+        }
+
+        public List<String> getArgs() {
+            return args;
+        }
+
+        public void setArgs(List<String> args) {
+            this.args = args;
+        }
+
+        public Map<String, String> getEnv() {
+            return env;
+        }
+
+        public void setEnv(Map<String, String> env) {
+            this.env = env;
+        }
+
+        public Path getWorkingDir() {
+            return workingDir;
+        }
+
+        public void setWorkingDir(Path workingDir) {
+            this.workingDir = workingDir;
         }
 
         public boolean isRequired() {
@@ -288,8 +375,14 @@ public class McpClientProperties {
             return reconnect;
         }
 
-        /** The URL without user info or query: safe to show in logs and health details. */
+        /**
+         * The URL without user info or query: safe to show in logs and health details; for transport
+         * stdio, {@code stdio:} and the command (without its arguments).
+         */
         public String displayUrl() {
+            if (transport == Transport.STDIO) {
+                return "stdio:" + command;
+            }
             return McpUrls.redact(url);
         }
 
@@ -305,7 +398,12 @@ public class McpClientProperties {
         public String toString() {
             Map<String, String> masked = new LinkedHashMap<>();
             headers.keySet().forEach(name -> masked.put(name, "******"));
-            return "Server[url=" + displayUrl() + ", enabled=" + enabled + ", transport=" + transport + ", required="
+            Map<String, String> maskedEnv = new LinkedHashMap<>();
+            env.keySet().forEach(name -> maskedEnv.put(name, "******"));
+            String stdio = transport != Transport.STDIO ? "" : ", command=" + command + ", args=" + args + ", env="
+                    + maskedEnv + ", workingDir=" + workingDir;
+            return "Server[url=" + displayUrl() + stdio + ", enabled=" + enabled + ", transport=" + transport
+                    + ", legacySseFallback=" + legacySseFallback + ", required="
                     + required + ", requestTimeout=" + requestTimeout + ", initializeTimeout=" + initializeTimeout
                     + ", headers=" + masked + ", backgroundStream=" + backgroundStream + ", maxMessageSize="
                     + maxMessageSize + ", closeTimeout=" + closeTimeout + ", reconnect=" + reconnect + "]";

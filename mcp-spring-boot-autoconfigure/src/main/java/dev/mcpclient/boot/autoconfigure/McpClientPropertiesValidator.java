@@ -2,6 +2,8 @@ package dev.mcpclient.boot.autoconfigure;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -52,7 +54,18 @@ final class McpClientPropertiesValidator {
 
     private static void server(String name, McpClientProperties.Server server) {
         String prefix = server(name) + ".";
-        url(name, prefix + "url", server.getUrl());
+        if (server.getTransport() == McpClientProperties.Transport.STDIO) {
+            stdio(name, prefix, server);
+        } else {
+            if ((server.getUrl() == null || server.getUrl().isBlank()) && server.getCommand() != null) {
+                throw new McpClientConfigurationException(List.of(prefix + "command", prefix + "transport"),
+                        prefix + "command is set, but the transport is " + transportName(server.getTransport())
+                                + ", which needs a url",
+                        "Set " + prefix + "transport=stdio to start the server as a process, or set " + prefix
+                                + "url to its endpoint.");
+            }
+            url(name, prefix + "url", server.getUrl());
+        }
         positiveIfSet(prefix + "request-timeout", server.getRequestTimeout());
         positiveIfSet(prefix + "initialize-timeout", server.getInitializeTimeout());
         positive(prefix + "close-timeout", server.getCloseTimeout());
@@ -76,6 +89,40 @@ final class McpClientPropertiesValidator {
                 throw invalid(prefix + "headers", "every header needs a name and a value");
             }
         });
+    }
+
+    private static void stdio(String name, String prefix, McpClientProperties.Server server) {
+        if (server.getCommand() == null || server.getCommand().isBlank()) {
+            throw new McpClientConfigurationException(List.of(prefix + "command", prefix + "transport"),
+                    prefix + "command is not set, but the transport is stdio",
+                    "Set " + prefix + "command to the program that starts the server (e.g. npx, node, java) and "
+                            + prefix + "args to its arguments, or set " + server(name) + ".enabled=false.");
+        }
+        if (server.getUrl() != null && !server.getUrl().isBlank()) {
+            throw new McpClientConfigurationException(List.of(prefix + "url", prefix + "transport"),
+                    prefix + "url is set, but the transport is stdio, which starts a process instead",
+                    "Remove " + prefix + "url, or set " + prefix + "transport to streamable-http or sse.");
+        }
+        server.getArgs().forEach(arg -> {
+            if (arg == null) {
+                throw invalid(prefix + "args", "must not contain an empty argument");
+            }
+        });
+        server.getEnv().forEach((variable, value) -> {
+            if (variable.isBlank() || value == null) {
+                throw invalid(prefix + "env", "every variable needs a name and a value");
+            }
+        });
+        Path dir = server.getWorkingDir();
+        if (dir != null && !Files.isDirectory(dir)) {
+            throw new McpClientConfigurationException(List.of(prefix + "working-dir"),
+                    prefix + "working-dir is not a directory: " + dir.toAbsolutePath(),
+                    "Set " + prefix + "working-dir to an existing directory, or remove it to use the application's.");
+        }
+    }
+
+    private static String transportName(McpClientProperties.Transport transport) {
+        return transport.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     private static void url(String name, String property, String url) {

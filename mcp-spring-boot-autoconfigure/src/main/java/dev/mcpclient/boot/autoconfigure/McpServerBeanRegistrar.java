@@ -3,7 +3,9 @@ package dev.mcpclient.boot.autoconfigure;
 import dev.mcpclient.McpClient;
 import dev.mcpclient.ReactiveMcpClient;
 import dev.mcpclient.transport.http.BackgroundStream;
+import dev.mcpclient.transport.http.LegacySseTransport;
 import dev.mcpclient.transport.http.StreamableHttpTransport;
+import dev.mcpclient.transport.stdio.StdioTransport;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.support.AutowireCandidateQualifier;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
@@ -16,8 +18,9 @@ import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotationMetadata;
 
 /**
- * Registers the beans of every server under {@code mcp.client.servers}: its transport, background
- * stream, client and reactive client, each qualified by the server's name and named after it
+ * Registers the beans of every server under {@code mcp.client.servers}: its transport (a
+ * {@link StreamableHttpTransport}, {@link LegacySseTransport} or {@link StdioTransport}), background
+ * stream (Streamable HTTP only), client and reactive client, each qualified by the server's name and named after it
  * ({@link McpServerBeanNames}). A bean the application already defines under that name wins.
  *
  * <p>The configuration is bound and checked here, before any bean exists, so a wrong one fails
@@ -43,8 +46,13 @@ class McpServerBeanRegistrar implements ImportBeanDefinitionRegistrar, Environme
         McpClientPropertiesValidator.validate(properties);
         properties.enabledServers().forEach((name, server) -> {
             String transport = McpServerBeanNames.transport(name);
-            boolean ownTransport = register(registry, transport, StreamableHttpTransport.class, "transport", name);
-            if (ownTransport && server.isBackgroundStream()) {
+            boolean ownTransport = switch (server.getTransport()) {
+                case SSE -> register(registry, transport, LegacySseTransport.class, "sseTransport", name);
+                case STDIO -> register(registry, transport, StdioTransport.class, "stdioTransport", name);
+                default -> register(registry, transport, StreamableHttpTransport.class, "transport", name);
+            };
+            if (ownTransport && server.getTransport() == McpClientProperties.Transport.STREAMABLE_HTTP
+                    && server.isBackgroundStream()) {
                 register(registry, McpServerBeanNames.backgroundStream(name), BackgroundStream.class,
                         "backgroundStream", name, transport);
             }

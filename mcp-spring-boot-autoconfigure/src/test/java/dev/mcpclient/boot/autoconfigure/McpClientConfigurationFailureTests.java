@@ -58,9 +58,49 @@ class McpClientConfigurationFailureTests {
 
     @Test
     void anUnknownOptionValue(CapturedOutput output) {
-        start("mcp.client.servers.weather.url=http://127.0.0.1:9/mcp", "mcp.client.servers.weather.transport=stdio");
-        assertThat(report(output)).contains("mcp.client.servers.weather.transport").contains("stdio")
-                .contains("STREAMABLE_HTTP");
+        start("mcp.client.servers.weather.url=http://127.0.0.1:9/mcp", "mcp.client.servers.weather.transport=websocket");
+        assertThat(report(output)).contains("mcp.client.servers.weather.transport").contains("websocket")
+                .contains("STREAMABLE_HTTP").contains("SSE").contains("STDIO");
+    }
+
+    @Test
+    void aStdioServerWithoutCommand(CapturedOutput output) {
+        start("mcp.client.servers.files.transport=stdio", "mcp.client.servers.files.args[0]=-y");
+        assertThat(report(output))
+                .contains("mcp.client.servers.files.command is not set, but the transport is stdio")
+                .contains("Set mcp.client.servers.files.command to the program that starts the server");
+    }
+
+    @Test
+    void aStdioServerWithAUrl(CapturedOutput output) {
+        start("mcp.client.servers.files.transport=stdio", "mcp.client.servers.files.command=npx",
+                "mcp.client.servers.files.url=http://127.0.0.1:9/mcp");
+        assertThat(report(output))
+                .contains("mcp.client.servers.files.url is set, but the transport is stdio")
+                .contains("Remove mcp.client.servers.files.url");
+    }
+
+    @Test
+    void aCommandWithoutTheStdioTransport(CapturedOutput output) {
+        start("mcp.client.servers.files.command=npx");
+        assertThat(report(output))
+                .contains("mcp.client.servers.files.command is set, but the transport is streamable-http, which needs a url")
+                .contains("Set mcp.client.servers.files.transport=stdio");
+    }
+
+    @Test
+    void aWorkingDirectoryThatDoesNotExist(CapturedOutput output) {
+        start("mcp.client.servers.files.transport=stdio", "mcp.client.servers.files.command=npx",
+                "mcp.client.servers.files.working-dir=/no/such/directory");
+        assertThat(report(output))
+                .contains("mcp.client.servers.files.working-dir is not a directory: /no/such/directory")
+                .contains("Origin: \"mcp.client.servers.files.working-dir\" from property source \"commandLineArgs\"");
+    }
+
+    @Test
+    void anSseServerWithoutUrl(CapturedOutput output) {
+        start("mcp.client.servers.legacy.transport=sse");
+        assertThat(report(output)).contains("mcp.client.servers.legacy.url is not set");
     }
 
     @Test

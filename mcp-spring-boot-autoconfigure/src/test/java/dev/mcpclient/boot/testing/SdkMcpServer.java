@@ -1,6 +1,7 @@
 package dev.mcpclient.boot.testing;
 
 import io.modelcontextprotocol.server.McpServer;
+import io.modelcontextprotocol.server.McpServerFeatures;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
 import io.modelcontextprotocol.server.McpSyncServer;
 import io.modelcontextprotocol.server.transport.HttpServletStreamableServerTransportProvider;
@@ -37,8 +38,13 @@ import org.apache.tomcat.util.descriptor.web.FilterMap;
  * and can hold requests until the test lets them through.
  *
  * <p>Tools: {@code echo(text)}, {@code add(a, b)}, {@code fail()} (a tool error), {@code whoami()} (the
- * client's name and version) and {@code wait()},
- * which returns only when {@link #finishWaitingTools()} is called.
+ * client's name and version), {@code wait()},
+ * which returns only when {@link #finishWaitingTools()} is called, and tools that turn to the client:
+ * {@code capabilities()} (the client capabilities it declared, e.g. {@code roots=true sampling=false
+ * elicitation=false}), {@code sample(text)} (asks the client to sample, returns the answer's text),
+ * {@code roots()} (the client's root URIs, space-separated) and {@code log(text)} (sends a log message).
+ * One resource, {@value #STATUS_URI}, which clients may subscribe to ({@link #updateResource});
+ * {@link #addTool} adds a tool (and announces the change).
  */
 public final class SdkMcpServer implements AutoCloseable {
 
@@ -50,6 +56,9 @@ public final class SdkMcpServer implements AutoCloseable {
             return headers.get(name.toLowerCase(java.util.Locale.ROOT));
         }
     }
+
+    /** The URI of the server's one resource. */
+    public static final String STATUS_URI = "file:///status";
 
     private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
     private final Tomcat tomcat;
@@ -67,7 +76,11 @@ public final class SdkMcpServer implements AutoCloseable {
                 .mcpEndpoint("/mcp").keepAliveInterval(Duration.ofMillis(500)).build();
         this.server = McpServer.sync(transport)
                 .serverInfo("sdk-test-server", "2.1.0")
-                .capabilities(McpSchema.ServerCapabilities.builder().tools(true).build())
+                .capabilities(McpSchema.ServerCapabilities.builder().tools(true).resources(true, true).logging().build())
+                .resources(new McpServerFeatures.SyncResourceSpecification(
+                        McpSchema.Resource.builder().uri(STATUS_URI).name("status").mimeType("text/plain").build(),
+                        (exchange, request) -> new McpSchema.ReadResourceResult(
+                                List.of(new McpSchema.TextResourceContents(STATUS_URI, "text/plain", "all good")))))
                 .tools(tool("echo", Map.of("text", Map.of("type", "string")),
                                 args -> text(String.valueOf(args.get("text")), false)),
                         tool("add", Map.of("a", Map.of("type", "number"), "b", Map.of("type", "number")),
@@ -83,6 +96,28 @@ public final class SdkMcpServer implements AutoCloseable {
                         tool("wait", Map.of(), args -> {
                             await(waitingTools);
                             return text("waited", false);
+                        }),
+                        exchangeTool("capabilities", (exchange, args) -> {
+                            McpSchema.ClientCapabilities declared = exchange.getClientCapabilities();
+                            return text("roots=" + (declared.roots() != null) + " sampling=" + (declared.sampling() != null)
+                                    + " elicitation=" + (declared.elicitation() != null), false);
+                        }),
+                        exchangeTool("sample", (exchange, args) -> {
+                            McpSchema.CreateMessageResult result = exchange.createMessage(McpSchema.CreateMessageRequest
+                                    .builder()
+                                    .messages(List.of(new McpSchema.SamplingMessage(McpSchema.Role.USER,
+                                            new McpSchema.TextContent(String.valueOf(args.get("text"))))))
+                                    .maxTokens(100)
+                                    .build());
+                            return text(((McpSchema.TextContent) result.content()).text(), false);
+                        }),
+                        exchangeTool("roots", (exchange, args) -> text(exchange.listRoots().roots().stream()
+                                .map(McpSchema.Root::uri).collect(java.util.stream.Collectors.joining(" ")), false)),
+                        exchangeTool("log", (exchange, args) -> {
+                            exchange.loggingNotification(McpSchema.LoggingMessageNotification.builder()
+                                    .level(McpSchema.LoggingLevel.WARNING).logger("sdk")
+                                    .data(String.valueOf(args.get("text"))).build());
+                            return text("logged", false);
                         }))
                 .build();
         try {
@@ -134,6 +169,28 @@ public final class SdkMcpServer implements AutoCloseable {
         return SyncToolSpecification.builder().tool(tool)
                 .callHandler((exchange, request) -> handler.apply(request.arguments() == null ? Map.of() : request.arguments()))
                 .build();
+    }
+
+    private static SyncToolSpecification exchangeTool(String name,
+            java.util.function.BiFunction<io.modelcontextprotocol.server.McpSyncServerExchange, Map<String, Object>,
+                    McpSchema.CallToolResult> handler) {
+        McpSchema.Tool tool = McpSchema.Tool.builder(name, Map.of("type", "object", "properties", Map.of()))
+                .description("The " + name + " tool").build();
+        return SyncToolSpecification.builder().tool(tool)
+                .callHandler((exchange, request) -> handler.apply(exchange,
+                        request.arguments() == null ? Map.of() : request.arguments()))
+                .build();
+    }
+
+    /** Adds a tool that answers {@code name}; the server announces the change to its clients. */
+    public void addTool(String name) {
+        server.addTool(tool(name, Map.of(), args -> text(name, false)));
+        server.notifyToolsListChanged();
+    }
+
+    /** Tells the clients subscribed to {@code uri} that it changed. */
+    public void updateResource(String uri) {
+        server.notifyResourcesUpdated(new McpSchema.ResourcesUpdatedNotification(uri));
     }
 
     private static McpSchema.CallToolResult text(String text, boolean error) {

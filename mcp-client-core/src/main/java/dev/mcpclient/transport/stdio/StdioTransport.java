@@ -1,0 +1,494 @@
+package dev.mcpclient.transport.stdio;
+
+import dev.mcpclient.McpProtocolException;
+import dev.mcpclient.McpTransportException;
+import dev.mcpclient.jsonrpc.JsonRpcCodec;
+import dev.mcpclient.jsonrpc.JsonRpcMessage;
+import dev.mcpclient.transport.McpTransport;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * The stdio transport: the server is a child process that reads JSON-RPC messages from its standard
+ * input and writes them to its standard output, one message per line (UTF-8, no embedded newline).
+ *
+ * <p>The process is started by the first {@link #send} (the {@code initialize}), on the transport's
+ * own writer thread: every write happens there, in order, so a slow process never blocks the
+ * caller's thread or an event loop. A start that fails (no such command) fails that send; the next
+ * send tries again. Standard output is read on a dedicated thread: a line that is not a JSON-RPC
+ * message, or is longer than the message size limit, is logged and skipped. Standard error goes, line
+ * by line, to the SLF4J logger {@code dev.mcpclient.stdio.<name>} at INFO, and its last lines are kept.
+ *
+ * <p>When the process exits (or closes its standard output) while the transport is open, every call
+ * waiting for a response fails at once, and every later call fails, with a
+ * {@link ProcessExitedException} that carries the exit code and the last lines of standard error.
+ * {@link #closeGracefully()} closes the process's standard input, waits for it to exit, then asks it
+ * to stop ({@link Process#destroy()}), and finally kills it ({@link Process#destroyForcibly()}), each
+ * step bounded by the close timeout.
+ *
+ * <p>The environment of the process is the inherited one with the configured variables added (or
+ * replacing inherited ones of the same name); with {@code inheritEnvironment(false)} it holds only
+ * the configured variables. There are no sessions: {@link #sessionId()} is {@code null}.
+ */
+public final class StdioTransport implements McpTransport {
+
+    private static final Logger log = LoggerFactory.getLogger(StdioTransport.class);
+    /** The prefix of the loggers that receive the servers' standard error. */
+    public static final String STDERR_LOGGER_PREFIX = "dev.mcpclient.stdio.";
+    /** How long the end of a process waits for its output to be read to the end, and for its exit code. */
+    private static final long DRAIN_MILLIS = 2000;
+    private static final int MAX_STDERR_LINE = 8192;
+
+    private final List<String> command;
+    private final Map<String, String> environment;
+    private final boolean inheritEnvironment;
+    private final Path workingDirectory;
+    private final int maxMessageBytes;
+    private final Duration closeTimeout;
+    private final String name;
+    private final StderrLog stderr;
+    private final ExecutorService writerThread;
+    private final Scheduler writer;
+    private final CompletableFuture<ProcessExitedException> ended = new CompletableFuture<>();
+    private final AtomicBoolean ending = new AtomicBoolean();
+    private volatile Consumer<JsonRpcMessage> inbound = message -> { };
+    private volatile Consumer<Throwable> connectionLost = cause -> { };
+    /** Written on the writer thread only. */
+    private volatile Process process;
+    private volatile Thread stdoutReader;
+    private volatile Thread stderrReader;
+    private volatile boolean closed;
+
+    private StdioTransport(Builder builder) {
+        this.command = List.copyOf(builder.command);
+        this.environment = Map.copyOf(builder.environment);
+        this.inheritEnvironment = builder.inheritEnvironment;
+        this.workingDirectory = builder.workingDirectory;
+        this.maxMessageBytes = builder.maxMessageBytes;
+        this.closeTimeout = builder.closeTimeout;
+        this.name = builder.name != null ? builder.name : defaultName(command.get(0));
+        this.stderr = new StderrLog(LoggerFactory.getLogger(STDERR_LOGGER_PREFIX + name), builder.stderrTailLines);
+        this.writerThread = Executors.newSingleThreadExecutor(task -> {
+            Thread thread = new Thread(task, "mcp-stdio-writer-" + name);
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.writer = Schedulers.fromExecutorService(writerThread, "mcp-stdio-writer-" + name);
+    }
+
+    /** A builder for the server started by {@code command} with {@code args}. */
+    public static Builder builder(String command, String... args) {
+        List<String> line = new ArrayList<>();
+        line.add(Objects.requireNonNull(command, "command"));
+        line.addAll(Arrays.asList(args));
+        return new Builder(line);
+    }
+
+    /** A builder for the server started by a command line: the command, then its arguments. */
+    public static Builder builder(List<String> commandLine) {
+        return new Builder(new ArrayList<>(commandLine));
+    }
+
+    @Override
+    public void start(Consumer<JsonRpcMessage> inbound) {
+        this.inbound = Objects.requireNonNull(inbound, "inbound");
+    }
+
+    @Override
+    public void start(Consumer<JsonRpcMessage> inbound, Consumer<Throwable> connectionLost) {
+        start(inbound);
+        this.connectionLost = Objects.requireNonNull(connectionLost, "connectionLost");
+    }
+
+    /**
+     * Writes the message as one line to the process's standard input, starting the process first if
+     * it is not running yet. Completes once the line is written and flushed.
+     */
+    @Override
+    public Mono<Void> send(JsonRpcMessage message) {
+        return Mono.defer(() -> {
+            if (closed) {
+                return Mono.error(new McpTransportException("the stdio transport of " + describe() + " is closed",
+                        (Throwable) null));
+            }
+            byte[] json = JsonRpcCodec.encode(message);
+            byte[] line = Arrays.copyOf(json, json.length + 1);
+            line[json.length] = '\n';
+            return Mono.<Void>fromRunnable(() -> write(line)).subscribeOn(writer);
+        });
+    }
+
+    /** On the writer thread. */
+    private void write(byte[] line) {
+        ProcessExitedException end = ended.getNow(null);
+        if (end != null) {
+            throw again(end);
+        }
+        if (closed) {
+            throw new McpTransportException("the stdio transport of " + describe() + " is closed", (Throwable) null);
+        }
+        Process p = ensureStarted();
+        try {
+            OutputStream in = p.getOutputStream();
+            in.write(line);
+            in.flush();
+        } catch (IOException e) {
+            // The process is going away (a broken pipe): say how it ended rather than how the write failed.
+            ProcessExitedException exit = awaitEnd();
+            if (exit != null) {
+                throw again(exit);
+            }
+            throw new McpTransportException("could not write to the MCP server process " + describe() + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** On the writer thread. */
+    private Process ensureStarted() {
+        Process p = process;
+        if (p != null) {
+            return p;
+        }
+        ProcessBuilder builder = new ProcessBuilder(command);
+        if (!inheritEnvironment) {
+            builder.environment().clear();
+        }
+        builder.environment().putAll(environment);
+        if (workingDirectory != null) {
+            builder.directory(workingDirectory.toFile());
+        }
+        try {
+            p = builder.start();
+        } catch (IOException | RuntimeException e) {
+            throw new McpTransportException("could not start the MCP server process " + describe() + ": "
+                    + e.getMessage(), e);
+        }
+        log.debug("Started the MCP server process {} (pid {})", describe(), p.pid());
+        process = p;
+        Process started = p;
+        stdoutReader = reader("stdout", () -> readStdout(started));
+        stderrReader = reader("stderr", () -> readStderr(started));
+        // A process that exits while something else keeps its output open is noticed too.
+        p.onExit().thenRunAsync(() -> ended(started), task -> Schedulers.boundedElastic().schedule(task));
+        return p;
+    }
+
+    private Thread reader(String stream, Runnable task) {
+        Thread thread = new Thread(task, "mcp-stdio-" + stream + "-" + name);
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
+    }
+
+    private void readStdout(Process p) {
+        LineReader lines = new LineReader(p.getInputStream(), maxMessageBytes);
+        try {
+            for (LineReader.Line line = lines.next(); line != null; line = lines.next()) {
+                onLine(line);
+            }
+        } catch (IOException e) {
+            log.debug("Reading the output of {} failed: {}", describe(), e.toString());
+        }
+        ended(p);
+    }
+
+    private void onLine(LineReader.Line line) {
+        if (line.truncated()) {
+            log.warn("Skipped a line of {} bytes from the MCP server process {}: larger than the limit of {} bytes",
+                    line.length(), describe(), maxMessageBytes);
+            return;
+        }
+        String text = new String(line.bytes(), StandardCharsets.UTF_8);
+        if (text.isBlank()) {
+            return;
+        }
+        List<JsonRpcMessage> messages;
+        try {
+            messages = JsonRpcCodec.decode(line.bytes());
+        } catch (McpProtocolException e) {
+            log.warn("Skipped a line from the MCP server process {} that is not a JSON-RPC message: {}",
+                    describe(), e.getMessage());
+            return;
+        }
+        for (JsonRpcMessage message : messages) {
+            try {
+                inbound.accept(message);
+            } catch (RuntimeException e) {
+                log.error("Failed to handle a message from {}", describe(), e);
+            }
+        }
+    }
+
+    private void readStderr(Process p) {
+        LineReader lines = new LineReader(p.getErrorStream(), MAX_STDERR_LINE);
+        try {
+            for (LineReader.Line line = lines.next(); line != null; line = lines.next()) {
+                String text = new String(line.bytes(), StandardCharsets.UTF_8);
+                stderr.line(line.truncated() ? text + "…" : text);
+            }
+        } catch (IOException e) {
+            log.debug("Reading the standard error of {} failed: {}", describe(), e.toString());
+        }
+    }
+
+    /**
+     * The process exited or closed its output: once, after what it wrote was read (bounded), the
+     * calls waiting for a response fail with how it ended, unless the transport is closing it.
+     */
+    private void ended(Process p) {
+        if (!ending.compareAndSet(false, true)) {
+            return;
+        }
+        Integer exitCode = null;
+        try {
+            if (p.waitFor(DRAIN_MILLIS, TimeUnit.MILLISECONDS)) {
+                exitCode = p.exitValue();
+            }
+            join(stdoutReader);
+            join(stderrReader);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        ProcessExitedException exit = new ProcessExitedException(describe(), exitCode, stderr.tail());
+        ended.complete(exit);
+        if (closed) {
+            log.debug("The MCP server process {} ended{}", describe(), exitCode == null ? "" : " with code " + exitCode);
+            return;
+        }
+        log.warn("{}", exit.getMessage());
+        connectionLost.accept(exit);
+    }
+
+    private static void join(Thread thread) throws InterruptedException {
+        if (thread != null && thread != Thread.currentThread()) {
+            thread.join(DRAIN_MILLIS);
+        }
+    }
+
+    /** How the process ended, once known (bounded wait), or {@code null}. */
+    private ProcessExitedException awaitEnd() {
+        try {
+            return ended.get(2 * DRAIN_MILLIS + 1000, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        } catch (Exception e) {
+            return null;
+        }
+    }
+
+    /** A fresh exception for another caller: exceptions are not shared between calls. */
+    private ProcessExitedException again(ProcessExitedException exit) {
+        return new ProcessExitedException(describe(), exit.exitCode().isPresent() ? exit.exitCode().getAsInt() : null,
+                exit.stderrTail());
+    }
+
+    /**
+     * Closes the process's standard input, waits up to the close timeout for it to exit, then asks it to
+     * stop ({@link Process#destroy()}), waits again, and finally kills it. Never fails.
+     */
+    @Override
+    public Mono<Void> closeGracefully() {
+        return Mono.defer(() -> {
+            closed = true;
+            // On the writer thread, after the writes already queued; a writer stuck on a full pipe is skipped.
+            Mono<Process> closeInput = Mono.fromCallable(() -> {
+                        Process p = process;
+                        if (p != null) {
+                            try {
+                                p.getOutputStream().close();
+                            } catch (IOException e) {
+                                log.debug("Closing the input of {} failed: {}", describe(), e.toString());
+                            }
+                        }
+                        return p;
+                    })
+                    .subscribeOn(writer)
+                    .timeout(closeTimeout, Mono.fromSupplier(() -> process));
+            return closeInput.flatMap(this::stop)
+                    .onErrorResume(e -> {
+                        log.debug("Closing {} failed: {}", describe(), e.toString());
+                        return Mono.empty();
+                    })
+                    .doFinally(signal -> writer.dispose());
+        });
+    }
+
+    private Mono<Void> stop(Process p) {
+        return exited(p).flatMap(exited -> {
+            if (exited) {
+                return Mono.empty();
+            }
+            log.info("The MCP server process {} did not exit within {} after its input was closed; stopping it",
+                    describe(), closeTimeout);
+            p.destroy();
+            return exited(p).flatMap(stopped -> {
+                if (stopped) {
+                    return Mono.empty();
+                }
+                log.warn("The MCP server process {} did not stop within {}; killing it", describe(), closeTimeout);
+                p.destroyForcibly();
+                return exited(p).then();
+            });
+        });
+    }
+
+    private Mono<Boolean> exited(Process p) {
+        return Mono.fromFuture(p.onExit(), true).thenReturn(true).timeout(closeTimeout, Mono.just(false));
+    }
+
+    /** The command line: the command, then its arguments. */
+    public List<String> command() {
+        return command;
+    }
+
+    /** The server's name, as used in log lines and in the standard error logger's name. */
+    public String name() {
+        return name;
+    }
+
+    /** The running (or ended) process, or empty before the first send started it. */
+    public Optional<ProcessHandle> process() {
+        Process p = process;
+        return p == null ? Optional.empty() : Optional.of(p.toHandle());
+    }
+
+    /** The last lines the process wrote to standard error, oldest first. */
+    public List<String> stderrTail() {
+        return stderr.tail();
+    }
+
+    private String describe() {
+        Process p = process;
+        return "'" + name + "' (" + command.get(0) + (p == null ? "" : ", pid " + p.pid()) + ")";
+    }
+
+    private static String defaultName(String command) {
+        String file = Path.of(command).getFileName().toString();
+        int dot = file.lastIndexOf('.');
+        return dot > 0 ? file.substring(0, dot) : file;
+    }
+
+    /** Builds a {@link StdioTransport}. */
+    public static final class Builder {
+        private final List<String> command;
+        private final Map<String, String> environment = new LinkedHashMap<>();
+        private boolean inheritEnvironment = true;
+        private Path workingDirectory;
+        private int maxMessageBytes = 16 * 1024 * 1024;
+        private Duration closeTimeout = Duration.ofSeconds(5);
+        private String name;
+        private int stderrTailLines = 20;
+
+        private Builder(List<String> command) {
+            if (command.isEmpty() || command.get(0) == null || command.get(0).isBlank()) {
+                throw new IllegalArgumentException("the command is missing");
+            }
+            command.forEach(part -> Objects.requireNonNull(part, "an argument is null"));
+            this.command = command;
+        }
+
+        /** Adds arguments after those given so far. */
+        public Builder args(List<String> args) {
+            args.forEach(arg -> command.add(Objects.requireNonNull(arg, "an argument is null")));
+            return this;
+        }
+
+        /** Sets an environment variable of the process (replacing an inherited one of that name). */
+        public Builder env(String name, String value) {
+            environment.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
+            return this;
+        }
+
+        /** Sets environment variables of the process (replacing inherited ones of the same names). */
+        public Builder env(Map<String, String> variables) {
+            variables.forEach(this::env);
+            return this;
+        }
+
+        /**
+         * Whether the process inherits this JVM's environment (default true); when false it gets only
+         * the variables set with {@link #env}.
+         */
+        public Builder inheritEnvironment(boolean inherit) {
+            this.inheritEnvironment = inherit;
+            return this;
+        }
+
+        /** The working directory of the process; default this JVM's. */
+        public Builder workingDirectory(Path directory) {
+            this.workingDirectory = Objects.requireNonNull(directory, "directory");
+            return this;
+        }
+
+        /** The longest line (one message) accepted from the process, in bytes; default 16 MiB. */
+        public Builder maxMessageSize(int bytes) {
+            if (bytes < 1024) {
+                throw new IllegalArgumentException("maxMessageSize must be at least 1024 bytes");
+            }
+            this.maxMessageBytes = bytes;
+            return this;
+        }
+
+        /**
+         * How long closing waits for the process to exit after its input closed, and again after it
+         * was asked to stop, before it is killed; default 5 s.
+         */
+        public Builder closeTimeout(Duration timeout) {
+            Objects.requireNonNull(timeout, "timeout");
+            if (timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("closeTimeout must be positive: " + timeout);
+            }
+            this.closeTimeout = timeout;
+            return this;
+        }
+
+        /**
+         * The server's name in log lines; its standard error goes to the logger
+         * {@code dev.mcpclient.stdio.<name>}. Default: the command's file name without extension.
+         */
+        public Builder name(String name) {
+            Objects.requireNonNull(name, "name");
+            if (name.isBlank()) {
+                throw new IllegalArgumentException("name is blank");
+            }
+            this.name = name;
+            return this;
+        }
+
+        /** How many of the last lines of standard error are kept for error messages; default 20. */
+        public Builder stderrTailLines(int lines) {
+            if (lines < 1) {
+                throw new IllegalArgumentException("stderrTailLines must be at least 1");
+            }
+            this.stderrTailLines = lines;
+            return this;
+        }
+
+        /** The transport; the process starts with the first message sent. */
+        public StdioTransport build() {
+            return new StdioTransport(this);
+        }
+    }
+}

@@ -1,0 +1,165 @@
+package dev.mcpclient.boot.autoconfigure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.mcpclient.McpClient;
+import dev.mcpclient.McpTransportException;
+import dev.mcpclient.boot.testing.SdkSseServer;
+import dev.mcpclient.boot.testing.SdkStdioMcpServer;
+import dev.mcpclient.schema.CallToolResult;
+import dev.mcpclient.schema.InitializeResult;
+import dev.mcpclient.schema.TextContent;
+import dev.mcpclient.transport.McpTransport;
+import dev.mcpclient.transport.http.BackgroundStream;
+import dev.mcpclient.transport.http.LegacySseTransport;
+import dev.mcpclient.transport.stdio.StdioTransport;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** {@code transport: streamable-http | sse | stdio}: each one configured from properties and working against a real peer. */
+class McpClientTransportsTests {
+
+    private static SdkSseServer sseServer;
+
+    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(McpClientAutoConfiguration.class));
+
+    @BeforeAll
+    static void startServer() {
+        sseServer = SdkSseServer.start();
+    }
+
+    @AfterAll
+    static void stopServer() {
+        sseServer.close();
+    }
+
+    private static String text(CallToolResult result) {
+        return ((TextContent) result.content().get(0)).text();
+    }
+
+    /** Properties of a stdio server named {@code local} that runs the SDK's stdio server. */
+    private static String[] stdioServer(String... more) {
+        List<String> line = SdkStdioMcpServer.commandLine();
+        List<String> properties = new ArrayList<>();
+        properties.add("mcp.client.servers.local.transport=stdio");
+        properties.add("mcp.client.servers.local.command=" + line.get(0));
+        for (int i = 1; i < line.size(); i++) {
+            properties.add("mcp.client.servers.local.args[" + (i - 1) + "]=" + line.get(i));
+        }
+        properties.addAll(List.of(more));
+        return properties.toArray(String[]::new);
+    }
+
+    @Test
+    void aStdioServerStartsAsAProcessWithItsArgumentsEnvironmentAndWorkingDirectory(@TempDir Path dir) {
+        runner.withPropertyValues(stdioServer("mcp.client.servers.local.env.MCP_GREETING=hello from the properties",
+                        "mcp.client.servers.local.working-dir=" + dir, "mcp.client.servers.local.close-timeout=2s"))
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    assertThat(context.getBean("localMcpTransport")).isInstanceOf(StdioTransport.class);
+                    assertThat(context).doesNotHaveBean(BackgroundStream.class);
+                    StdioTransport transport = context.getBean(StdioTransport.class);
+                    assertThat(transport.name()).isEqualTo("local");
+                    McpClient client = context.getBean(McpClient.class);
+
+                    InitializeResult init = client.initialize();
+                    assertThat(init.serverInfo().name()).isEqualTo("sdk-stdio-test-server");
+                    assertThat(text(client.callTool("echo", Map.of("text", "over stdio")))).isEqualTo("over stdio");
+                    assertThat(text(client.callTool("env", Map.of("name", "MCP_GREETING"))))
+                            .isEqualTo("hello from the properties");
+                    assertThat(transport.process()).hasValueSatisfying(p -> assertThat(p.isAlive()).isTrue());
+                    assertThat(transport.process().get().info().command()).isPresent();
+
+                    client.close();
+                    assertThat(transport.process()).hasValueSatisfying(p -> assertThat(p.isAlive()).isFalse());
+                });
+    }
+
+    @Test
+    void theEnvironmentOfAStdioServerIsMaskedInToString() {
+        McpClientProperties.Server server = new McpClientProperties.Server();
+        server.setTransport(McpClientProperties.Transport.STDIO);
+        server.setCommand("npx");
+        server.setEnv(Map.of("API_KEY", "secret-value"));
+        assertThat(server.toString()).contains("command=npx", "API_KEY=******").doesNotContain("secret-value");
+        assertThat(server.displayUrl()).isEqualTo("stdio:npx");
+    }
+
+    @Test
+    void anSseServerUsesTheHttpSseTransport() {
+        runner.withPropertyValues("mcp.client.servers.legacy.transport=sse",
+                        "mcp.client.servers.legacy.url=" + sseServer.sseUrl(),
+                        "mcp.client.servers.legacy.headers.X-Api-Key=k")
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    assertThat(context.getBean("legacyMcpTransport")).isInstanceOf(LegacySseTransport.class);
+                    assertThat(context).doesNotHaveBean(BackgroundStream.class);
+                    McpClient client = context.getBean(McpClient.class);
+                    assertThat(client.initialize().protocolVersion()).isEqualTo("2024-11-05");
+                    assertThat(text(client.callTool("echo", Map.of("text", "over sse")))).isEqualTo("over sse");
+                });
+    }
+
+    @Test
+    void aStreamableHttpServerThatRejectsTheInitializePostIsTriedOverSse() {
+        runner.withPropertyValues("mcp.client.servers.old.url=" + sseServer.sseUrl())
+                .run(context -> {
+                    McpClient client = context.getBean(McpClient.class);
+                    assertThat(client.initialize().protocolVersion()).isEqualTo("2024-11-05");
+                    assertThat(text(client.callTool("add", Map.of("a", 1, "b", 2)))).isEqualTo("3");
+                });
+    }
+
+    @Test
+    void theFallbackCanBeSwitchedOff() {
+        runner.withPropertyValues("mcp.client.servers.old.url=" + sseServer.sseUrl(),
+                        "mcp.client.servers.old.legacy-sse-fallback=false")
+                .run(context -> {
+                    McpClient client = context.getBean(McpClient.class);
+                    assertThatThrownBy(client::initialize).isInstanceOfSatisfying(McpTransportException.class,
+                            e -> assertThat(e.status()).isEqualTo(404));
+                });
+    }
+
+    @Test
+    void transportCustomizersReachEveryKindOfTransport() {
+        runner.withUserConfiguration(Customizers.class)
+                .withPropertyValues(stdioServer("mcp.client.servers.local.env.MCP_GREETING=from properties"))
+                .run(context -> {
+                    McpClient client = context.getBean(McpClient.class);
+                    assertThat(text(client.callTool("env", Map.of("name", "MCP_GREETING")))).isEqualTo("from a customizer");
+                    assertThat(context.getBean("localMcpTransport", McpTransport.class)).isInstanceOf(StdioTransport.class);
+                    client.close();
+                });
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class Customizers {
+
+        @Bean
+        McpTransportCustomizer environmentFromASecretStore() {
+            return new McpTransportCustomizer() {
+                @Override
+                public void customize(String server, dev.mcpclient.transport.http.StreamableHttpTransport.Builder builder) {
+                }
+
+                @Override
+                public void customize(String server, StdioTransport.Builder builder) {
+                    builder.env("MCP_GREETING", "from a customizer");
+                }
+            };
+        }
+    }
+}
