@@ -6,8 +6,6 @@ import dev.mcpclient.schema.ClientCapabilities;
 import dev.mcpclient.schema.ElicitResult;
 import dev.mcpclient.schema.ListToolsResult;
 import dev.mcpclient.schema.TextContent;
-import dev.mcpclient.transport.McpTransport;
-import dev.mcpclient.transport.http.StreamableHttpTransport;
 import java.time.Duration;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -108,16 +106,12 @@ public final class ConformanceClient {
     private static int elicitationDefaults(String url) {
         // The server asks for five fields, each with a default, and expects them all back when the user
         // accepts without filling any in: the client applies the defaults (form.applyDefaults).
-        // TODO(issue #4): build with McpClientBuilder's elicitation handler once it exists, and drop
-        // LocalElicitationTransport (a stand-in that answers elicitation/create below the session).
-        ClientCapabilities.ElicitationCapability elicitation = new ClientCapabilities.ElicitationCapability(
+        ClientCapabilities.ElicitationCapability applyDefaults = new ClientCapabilities.ElicitationCapability(
                 new ClientCapabilities.FormCapability(true), null);
-        McpTransport transport = new LocalElicitationTransport(StreamableHttpTransport.builder(url).build(),
-                request -> ElicitResult.accept(Map.of()));
-        try (McpClient client = McpClient.builder(transport)
+        try (McpClient client = McpClient.streamableHttp(url)
                 .clientInfo("mcp-client-java-conformance", "0.1.0")
-                .capabilities(new ClientCapabilities(null, null, null, elicitation, null))
                 .requestTimeout(Duration.ofSeconds(10))
+                .elicitation(request -> ElicitResult.accept(Map.of()), applyDefaults)
                 .build()) {
             requireTool(client.listTools(), "test_client_elicitation_defaults");
             CallToolResult result = client.callTool("test_client_elicitation_defaults", Map.of());

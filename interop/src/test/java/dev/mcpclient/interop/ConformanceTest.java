@@ -57,7 +57,7 @@ class ConformanceTest {
             if (m.matches() && SCENARIOS.containsKey(m.group(2))) {
                 results.put(m.group(2), m.group(1));
                 Feature feature = SCENARIOS.get(m.group(2));
-                String note = m.group(1).equals("PASS") ? checksNote(m.group(2), m.group(3)) : m.group(3);
+                String note = m.group(1).equals("PASS") ? "" : m.group(3);
                 InteropRecorder.record(new Outcome(Peer.CONFORMANCE, feature,
                         m.group(1).equals("PASS") ? Outcome.PASS : Outcome.FAIL, "conformance.sh " + m.group(2), note));
             }
@@ -67,13 +67,5 @@ class ConformanceTest {
                 .containsOnlyKeys(SCENARIOS.keySet())
                 .allSatisfy((scenario, result) -> assertThat(result).as(scenario).isEqualTo("PASS"));
         assertThat(run.exitValue()).as("exit code of conformance.sh").isZero();
-    }
-
-    /** A passing scenario's note: only where our client relies on a stand-in (elicitation handler). */
-    private static String checksNote(String scenario, String checks) {
-        return scenario.equals("elicitation-sep1034-client-defaults")
-                ? "the elicitation handler is a local stand-in (LocalElicitationTransport) until McpClientBuilder "
-                        + "registers elicitation handlers"
-                : "";
     }
 }
