@@ -275,6 +275,10 @@ public final class LegacySseTransport implements McpTransport {
             running = Mono.delay(delay)
                     .then(Exchanges.exchange(get, this::read, false, "the HTTP+SSE stream"))
                     .subscribe(null, this::ended, () -> ended(null));
+            if (retired) {
+                // Retired while it was being opened: retire() may have found nothing to dispose yet.
+                running.dispose();
+            }
         }
 
         private Mono<Void> read(ClientResponse response) {

@@ -89,11 +89,7 @@ public final class StdioTransport implements McpTransport {
         this.closeTimeout = builder.closeTimeout;
         this.name = builder.name != null ? builder.name : defaultName(command.get(0));
         this.stderr = new StderrLog(LoggerFactory.getLogger(STDERR_LOGGER_PREFIX + name), builder.stderrTailLines);
-        this.writerThread = Executors.newSingleThreadExecutor(task -> {
-            Thread thread = new Thread(task, "mcp-stdio-writer-" + name);
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.writerThread = Executors.newSingleThreadExecutor(task -> new IoThread(task, "mcp-stdio-writer-" + name));
         this.writer = Schedulers.fromExecutorService(writerThread, "mcp-stdio-writer-" + name);
     }
 
@@ -195,8 +191,7 @@ public final class StdioTransport implements McpTransport {
     }
 
     private Thread reader(String stream, Runnable task) {
-        Thread thread = new Thread(task, "mcp-stdio-" + stream + "-" + name);
-        thread.setDaemon(true);
+        Thread thread = new IoThread(task, "mcp-stdio-" + stream + "-" + name);
         thread.start();
         return thread;
     }

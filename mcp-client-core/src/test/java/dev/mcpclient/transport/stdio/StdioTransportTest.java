@@ -230,6 +230,25 @@ class StdioTransportTest {
     }
 
     @Test
+    void theBlockingClientRefusesToRunOnTheTransportsOwnThreads() throws InterruptedException {
+        // It would wait for a response that only the thread it blocks could read.
+        try (McpClient client = client(StdioTransport.builder(serverCommand()).name("refuses"))) {
+            AtomicReference<Throwable> refused = new AtomicReference<>();
+            CountDownLatch done = new CountDownLatch(1);
+            client.reactive().ping(CallOptions.defaults())
+                    .then(Mono.fromRunnable(client::ping))
+                    .subscribe(null, e -> {
+                        refused.set(e);
+                        done.countDown();
+                    }, done::countDown);
+            assertThat(done.await(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(refused.get()).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("non-blocking thread (mcp-stdio-");
+            client.ping();
+        }
+    }
+
+    @Test
     void theServerNameDefaultsToTheCommandsFileName() throws Exception {
         Path script = Files.createTempFile("server", ".sh");
         try {
