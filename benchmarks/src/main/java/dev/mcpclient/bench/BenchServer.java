@@ -68,6 +68,7 @@ public final class BenchServer implements AutoCloseable {
     private final AtomicLong eventIds = new AtomicLong();
     private final Queue<Sinks.One<String>> held = new ConcurrentLinkedQueue<>();
     private final AtomicInteger heldCount = new AtomicInteger();
+    private final AtomicLong connections = new AtomicLong();
     private volatile boolean holding;
 
     private BenchServer(int port, int workers) {
@@ -77,6 +78,7 @@ public final class BenchServer implements AutoCloseable {
                 .host("127.0.0.1")
                 .port(port)
                 .option(ChannelOption.SO_BACKLOG, 8192)
+                .doOnChannelInit((observer, channel, address) -> connections.incrementAndGet())
                 .handle(this::serve)
                 .bindNow(Duration.ofSeconds(10));
     }
@@ -109,6 +111,11 @@ public final class BenchServer implements AutoCloseable {
             heldCount.decrementAndGet();
             sink.tryEmitValue(Payloads.TOOL_RESULT);
         }
+    }
+
+    /** How many connections the server accepted so far. */
+    public long connectionsAccepted() {
+        return connections.get();
     }
 
     /** How many calls are held now. */

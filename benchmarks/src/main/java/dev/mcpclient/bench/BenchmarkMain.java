@@ -171,7 +171,9 @@ public final class BenchmarkMain {
             }
             if (!skip.contains("allocation")) {
                 for (Contender c : contenders) {
+                    long connectionsBefore = server.connectionsAccepted();
                     results.allocation.add(allocation(mode, c, clients.get(c), 16, recorder));
+                    log("%s: %-14s opened %d connections", mode, c.name(), server.connectionsAccepted() - connectionsBefore);
                 }
             }
         } finally {
@@ -194,6 +196,7 @@ public final class BenchmarkMain {
         int calls = recorder.recorded();
         long errors = recorder.errors();
         runner.stop(Duration.ofSeconds(60));
+        runner.close();
         if (window.isZero()) {
             return null;
         }
@@ -208,14 +211,26 @@ public final class BenchmarkMain {
         recorder.reset();
         LoadRunner runner = new LoadRunner(client, c.blocking(), recorder);
         Map<Long, Long> before = AllocationMeter.snapshot();
+        Map<Long, Long> cpuBefore = AllocationMeter.cpuSnapshot();
         runner.start(n);
         sleep(settings.allocation());
         runner.stop(Duration.ofSeconds(60));
+        Map<Long, Long> cpuAfter = AllocationMeter.cpuSnapshot();
         Map<Long, Long> after = AllocationMeter.snapshot();
+        runner.close();
         long calls = recorder.completed();
         double perCall = (double) AllocationMeter.between(before, after) / calls;
-        log("%s: %-14s allocates %,.0f bytes per call (%d calls, %d callers)", mode, c.name(), perCall, calls, n);
-        return new Results.Allocation(mode, c.name(), n, calls, perCall);
+        double cpuMicros = AllocationMeter.between(cpuBefore, cpuAfter) / 1e3 / calls;
+        log("%s: %-14s allocates %,.0f bytes and uses %.1f µs of CPU per call (%d calls, %d callers)", mode, c.name(),
+                perCall, cpuMicros, calls, n);
+        StringBuilder groups = new StringBuilder();
+        AllocationMeter.byGroup(cpuBefore, cpuAfter).forEach((group, nanos) -> {
+            if (nanos / 1e3 / calls >= 0.5) {
+                groups.append(String.format(java.util.Locale.ROOT, " %s=%.1f", group, nanos / 1e3 / calls));
+            }
+        });
+        log("%s: %-14s CPU µs per call by thread:%s", mode, c.name(), groups);
+        return new Results.Allocation(mode, c.name(), n, calls, perCall, cpuMicros);
     }
 
     // ------------------------------------------------------------------ seed race

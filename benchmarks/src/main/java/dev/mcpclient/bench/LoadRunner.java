@@ -21,6 +21,7 @@ final class LoadRunner implements AutoCloseable {
     private final LatencyRecorder recorder;
     private final AtomicBoolean running = new AtomicBoolean();
     private CountDownLatch finished;
+    private final CountDownLatch exit = new CountDownLatch(1);
     private final List<Thread> threads = new ArrayList<>();
 
     LoadRunner(BenchClient client, boolean blocking, LatencyRecorder recorder) {
@@ -73,6 +74,12 @@ final class LoadRunner implements AutoCloseable {
             }
         } finally {
             finished.countDown();
+            // Stay alive until released: a thread that ends takes its allocation and CPU counters with it.
+            try {
+                exit.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
@@ -82,13 +89,16 @@ final class LoadRunner implements AutoCloseable {
         if (!finished.await(patience.toMillis(), TimeUnit.MILLISECONDS)) {
             throw new IllegalStateException(finished.getCount() + " callers did not finish within " + patience);
         }
-        threads.clear();
     }
 
+    /** Lets the caller threads end (after {@link #stop}). */
     @Override
     public void close() throws InterruptedException {
-        if (running.get()) {
-            stop(Duration.ofSeconds(30));
+        running.set(false);
+        exit.countDown();
+        for (Thread t : threads) {
+            t.join(10_000);
         }
+        threads.clear();
     }
 }

@@ -92,19 +92,22 @@ final class Report {
         }
 
         if (!r.allocation.isEmpty()) {
-            md.append("### Heap allocated per call\n\n");
-            md.append("| endpoint | contender | bytes/call | vs java-sdk | calls measured |\n|---|---|---:|---:|---:|\n");
+            md.append("### Heap allocated and CPU time used per call\n\n");
+            md.append("| endpoint | contender | bytes/call | vs java-sdk | client CPU µs/call | calls measured |\n"
+                    + "|---|---|---:|---:|---:|---:|\n");
             for (Results.Allocation a : r.allocation) {
                 Optional<Results.Allocation> sdk = r.allocation.stream()
                         .filter(x -> x.mode().equals(a.mode()) && x.contender().equals(SDK)).findFirst();
                 md.append("| ").append(a.mode()).append(" | ").append(a.contender())
                         .append(" | ").append(String.format(Locale.ROOT, "%,.0f", a.bytesPerCall()))
                         .append(" | ").append(sdk.map(s -> String.format(Locale.ROOT, "%.2f×", a.bytesPerCall() / s.bytesPerCall())).orElse(""))
+                        .append(" | ").append(String.format(Locale.ROOT, "%.1f", a.cpuMicrosPerCall()))
                         .append(" | ").append(a.calls()).append(" |\n");
             }
             md.append("\n`com.sun.management.ThreadMXBean#getThreadAllocatedBytes` summed over every thread of the JVM "
                     + "except the server's event loops (so client event loops, the JDK HttpClient's threads, Reactor's "
-                    + "schedulers and the callers count), 16 callers, divided by the calls completed.\n\n");
+                    + "schedulers and the callers count), 16 callers, divided by the calls completed. CPU time the same way, "
+                    + "from `getThreadCpuTime`: what one call costs the client, whatever else the machine is doing.\n\n");
         }
 
         if (!r.heap.isEmpty()) {

@@ -25,8 +25,9 @@ final class Results {
     public record Load(String mode, int concurrency, String contender, List<Round> rounds) {
     }
 
-    /** Heap bytes allocated per call, all threads but the server's. */
-    public record Allocation(String mode, String contender, int concurrency, long calls, double bytesPerCall) {
+    /** Heap bytes allocated and CPU time used per call, all threads but the server's. */
+    public record Allocation(String mode, String contender, int concurrency, long calls, double bytesPerCall,
+            double cpuMicrosPerCall) {
     }
 
     /**
