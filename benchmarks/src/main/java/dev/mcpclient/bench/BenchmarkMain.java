@@ -1,8 +1,10 @@
 package dev.mcpclient.bench;
 
+import dev.mcpclient.bench.clients.ArrivalStamps;
 import dev.mcpclient.bench.clients.BenchClient;
 import dev.mcpclient.bench.clients.Contender;
 import dev.mcpclient.bench.clients.Contenders;
+import dev.mcpclient.bench.clients.OursClient;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
@@ -158,12 +160,14 @@ public final class BenchmarkMain {
                     }
                     for (int r = 0; r < settings.rounds(); r++) {
                         for (Contender c : contenders) {
+                            long connections = server.connectionsAccepted();
                             Results.Round round = measure(clients.get(c), c.blocking(), n, settings.ramp(),
                                     settings.measure(), recorder);
                             rounds.get(c).add(round);
-                            log("%s, %d callers, round %d: %-14s %9.0f calls/s  p50 %7.3f ms  p99 %7.3f ms%s",
+                            log("%s, %d callers, round %d: %-14s %9.0f calls/s  p50 %7.3f ms  p99 %7.3f ms  %d new connections%s",
                                     mode, n, r + 1, c.name(), round.callsPerSecond(), round.p50Millis(),
-                                    round.p99Millis(), round.errors() > 0 ? "  ERRORS " + round.errors() : "");
+                                    round.p99Millis(), server.connectionsAccepted() - connections,
+                                    round.errors() > 0 ? "  ERRORS " + round.errors() : "");
                         }
                     }
                     rounds.forEach((c, list) -> results.load.add(new Results.Load(mode, n, c.name(), list)));
@@ -238,53 +242,84 @@ public final class BenchmarkMain {
     private void seed(BenchServer server) {
         String url = server.baseUrl() + "/seed";
         for (Contender c : List.of(Contenders.OURS_REACTIVE, Contenders.OURS_BLOCKING, Contenders.SDK)) {
-            try (BenchClient client = c.connect(url)) {
-                long failures = 0;
-                for (int i = 0; i < 20; i++) {
-                    seedCall(client, c.blocking());
+            boolean stamped = c != Contenders.SDK;
+            try (BenchClient client = stamped ? OursClient.connectStamped(url) : c.connect(url)) {
+                // Warm: the seed's paths (resumption, background stream) are not the load phases' paths.
+                for (int i = 0; i < Math.max(20, settings.seedCalls() / 2); i++) {
+                    seedCall(client, c.blocking(), stamped, new long[2]);
                 }
-                long[] nanos = new long[settings.seedCalls()];
+                long failures = 0;
+                long[] fromServer = new long[settings.seedCalls()];
+                long[] fromArrival = new long[settings.seedCalls()];
                 int ok = 0;
+                long[] lags = new long[2];
                 for (int i = 0; i < settings.seedCalls(); i++) {
-                    long lag = seedCall(client, c.blocking());
-                    if (lag < 0) {
-                        failures++;
+                    if (seedCall(client, c.blocking(), stamped, lags)) {
+                        fromServer[ok] = lags[0];
+                        fromArrival[ok] = lags[1];
+                        ok++;
                     } else {
-                        nanos[ok++] = lag;
+                        failures++;
                     }
                 }
-                long[] sorted = Arrays.copyOf(nanos, ok);
-                Arrays.sort(sorted);
+                long[] server1 = sortedPrefix(fromServer, ok);
+                long[] arrival = sortedPrefix(fromArrival, ok);
                 Results.Seed seed = new Results.Seed(c.name(), settings.seedCalls(), failures,
-                        LatencyRecorder.percentileMillis(sorted, 50) * 1000,
-                        LatencyRecorder.percentileMillis(sorted, 99) * 1000,
-                        ok == 0 ? Double.NaN : sorted[ok - 1] / 1e3);
+                        micros(server1, 50), micros(server1, 99), micros(server1, 100),
+                        stamped ? micros(arrival, 50) : Double.NaN, stamped ? micros(arrival, 99) : Double.NaN,
+                        stamped ? micros(arrival, 100) : Double.NaN);
                 results.seed.add(seed);
-                log("seed: %-14s p50 %.0f µs  p99 %.0f µs  max %.0f µs  failures %d", c.name(), seed.p50Micros(),
-                        seed.p99Micros(), seed.maxMicros(), failures);
+                log("seed: %-14s server hand-off to settled: p50 %.0f µs  p99 %.0f µs  max %.0f µs; "
+                        + "arrival to settled: p50 %.0f µs  p99 %.0f µs  max %.0f µs; failures %d", c.name(),
+                        seed.p50Micros(), seed.p99Micros(), seed.maxMicros(), seed.arrivalP50Micros(),
+                        seed.arrivalP99Micros(), seed.arrivalMaxMicros(), failures);
             }
         }
     }
 
-    /** One seed call: nanoseconds from the server handing the response to the background stream to settling; -1 if it failed. */
-    private static long seedCall(BenchClient client, boolean blocking) {
+    private static long[] sortedPrefix(long[] values, int n) {
+        long[] sorted = Arrays.copyOf(values, n);
+        Arrays.sort(sorted);
+        return sorted;
+    }
+
+    private static double micros(long[] sortedNanos, double percentile) {
+        return LatencyRecorder.percentileMillis(sortedNanos, percentile) * 1000;
+    }
+
+    /**
+     * One seed call. {@code lags[0]}: nanoseconds from the server handing the response to the
+     * background stream to the call settling; {@code lags[1]}: from the response's bytes arriving at
+     * the client (read on the thread that settles the call) to the call settling.
+     *
+     * @return whether the call succeeded
+     */
+    private static boolean seedCall(BenchClient client, boolean blocking, boolean stamped, long[] lags) {
         try {
-            long[] settled = new long[1];
+            long[] arrived = new long[1];
+            Mono<?> call = stamped
+                    ? client.call().doOnNext(r -> arrived[0] = ArrivalStamps.lastReadOnThisThread())
+                    : client.call();
             Object result;
+            long settled;
             if (blocking) {
-                result = client.callBlocking();
-                settled[0] = System.nanoTime();
+                result = call.block(Duration.ofSeconds(10));
+                settled = System.nanoTime();
             } else {
-                result = client.call().doOnNext(r -> settled[0] = System.nanoTime()).block(Duration.ofSeconds(10));
+                long[] at = new long[1];
+                result = call.doOnNext(r -> at[0] = System.nanoTime()).block(Duration.ofSeconds(10));
+                settled = at[0];
             }
             String text = firstText(result);
             if (text == null || !text.startsWith("t=")) {
-                return -1;
+                return false;
             }
-            return settled[0] - Long.parseLong(text.substring(2));
+            lags[0] = settled - Long.parseLong(text.substring(2));
+            lags[1] = settled - arrived[0];
+            return true;
         } catch (RuntimeException e) {
             System.err.println("seed call failed: " + e);
-            return -1;
+            return false;
         }
     }
 

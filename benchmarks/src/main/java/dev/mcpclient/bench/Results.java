@@ -43,8 +43,14 @@ final class Results {
     public record FirstCall(String contender, int repetitions, double medianMillis, double minMillis, double maxMillis) {
     }
 
-    /** The seed race: from the response handed to the background stream to the call settling. */
-    public record Seed(String contender, int calls, long failures, double p50Micros, double p99Micros, double maxMicros) {
+    /**
+     * The seed race. From the server handing the response to the background stream to the call
+     * settling ({@code p50Micros} ...), and, where the client's sockets can be stamped, from the
+     * response's bytes arriving at the client to the call settling ({@code arrivalP50Micros} ...;
+     * {@code NaN} otherwise).
+     */
+    public record Seed(String contender, int calls, long failures, double p50Micros, double p99Micros, double maxMicros,
+            double arrivalP50Micros, double arrivalP99Micros, double arrivalMaxMicros) {
     }
 
     /** A JMH result. */

@@ -52,8 +52,8 @@ record Settings(
     }
 
     static Settings quick() {
-        return new Settings("quick", new int[] {1, 16, 256}, Duration.ofSeconds(4), Duration.ofMillis(500), 1, Duration.ofMillis(200),
-                Duration.ofMillis(1500), Duration.ofSeconds(1), 10_000, 5, 300, 0, 2, 3, Duration.ofMillis(400),
+        return new Settings("quick", new int[] {1, 16, 256}, Duration.ofSeconds(2), Duration.ofMillis(300), 1, Duration.ofMillis(200),
+                Duration.ofMillis(1000), Duration.ofMillis(700), 10_000, 5, 200, 0, 1, 2, Duration.ofMillis(300),
                 Contenders.ALL);
     }
 
