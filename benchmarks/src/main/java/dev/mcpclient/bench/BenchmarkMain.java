@@ -36,6 +36,7 @@ public final class BenchmarkMain {
     static final List<String> MODES = List.of("json", "sse");
 
     private List<String> modes = MODES;
+    private int costCallers = 16;
 
     private final Settings settings;
     private final Results results = new Results();
@@ -53,6 +54,7 @@ public final class BenchmarkMain {
         List<String> modes = MODES;
         List<String> contenders = null;
         int[] callers = null;
+        int costCallers = 16;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--quick":
@@ -76,6 +78,9 @@ public final class BenchmarkMain {
                 case "--contenders":
                     contenders = Arrays.asList(args[++i].split(","));
                     break;
+                case "--cost-callers":
+                    costCallers = Integer.parseInt(args[++i]);
+                    break;
                 case "--callers":
                     callers = Arrays.stream(args[++i].split(",")).mapToInt(Integer::parseInt).toArray();
                     break;
@@ -86,15 +91,21 @@ public final class BenchmarkMain {
             }
         }
         Settings settings = Settings.named(profile).narrowed(contenders, callers);
-        Results results = run(settings, skip, modes, out);
+        Results results = run(settings, skip, modes, out, costCallers);
         long errors = results.load.stream().flatMap(l -> l.rounds().stream()).mapToLong(Results.Round::errors).sum();
         System.exit(errors == 0 ? 0 : 1);
     }
 
     /** Runs a profile and writes its results under {@code out}. */
     static Results run(Settings settings, List<String> skip, List<String> modes, Path out) throws Exception {
+        return run(settings, skip, modes, out, 16);
+    }
+
+    static Results run(Settings settings, List<String> skip, List<String> modes, Path out, int costCallers)
+            throws Exception {
         BenchmarkMain main = new BenchmarkMain(settings, skip);
         main.modes = modes;
+        main.costCallers = costCallers;
         long start = System.nanoTime();
         main.runAll();
         main.results.machine.put("runSeconds", (System.nanoTime() - start) / 1_000_000_000L);
@@ -176,7 +187,7 @@ public final class BenchmarkMain {
             if (!skip.contains("allocation")) {
                 for (Contender c : contenders) {
                     long connectionsBefore = server.connectionsAccepted();
-                    results.allocation.add(allocation(mode, c, clients.get(c), 16, recorder));
+                    results.allocation.add(allocation(mode, c, clients.get(c), costCallers, recorder));
                     log("%s: %-14s opened %d connections", mode, c.name(), server.connectionsAccepted() - connectionsBefore);
                 }
             }
@@ -221,6 +232,7 @@ public final class BenchmarkMain {
         runner.stop(Duration.ofSeconds(60));
         Map<Long, Long> cpuAfter = AllocationMeter.cpuSnapshot();
         Map<Long, Long> after = AllocationMeter.snapshot();
+        Map<String, Long> cpuGroups = AllocationMeter.byGroup(cpuBefore, cpuAfter);
         runner.close();
         long calls = recorder.completed();
         double perCall = (double) AllocationMeter.between(before, after) / calls;
@@ -228,7 +240,7 @@ public final class BenchmarkMain {
         log("%s: %-14s allocates %,.0f bytes and uses %.1f µs of CPU per call (%d calls, %d callers)", mode, c.name(),
                 perCall, cpuMicros, calls, n);
         StringBuilder groups = new StringBuilder();
-        AllocationMeter.byGroup(cpuBefore, cpuAfter).forEach((group, nanos) -> {
+        cpuGroups.forEach((group, nanos) -> {
             if (nanos / 1e3 / calls >= 0.5) {
                 groups.append(String.format(java.util.Locale.ROOT, " %s=%.1f", group, nanos / 1e3 / calls));
             }
