@@ -60,6 +60,7 @@ public final class SseDecoder {
     private static final int INITIAL_LINE_CAPACITY = 256;
     private static final int KEPT_CAPACITY = 64 * 1024;
     private static final int SCRATCH_SIZE = 8 * 1024;
+    private static final int MIN_SCRATCH_SIZE = 512;
 
     private final int maxEventBytes;
 
@@ -103,8 +104,11 @@ public final class SseDecoder {
             chunk.position(chunk.limit());
             return events;
         }
-        if (scratch == null) {
-            scratch = new byte[SCRATCH_SIZE];
+        // Sized to the chunks seen (up to SCRATCH_SIZE): a decoder per response stream that sees one
+        // small event would otherwise allocate the whole scratch for it.
+        int wanted = Math.min(chunk.remaining(), SCRATCH_SIZE);
+        if (scratch == null || scratch.length < wanted) {
+            scratch = new byte[Math.min(SCRATCH_SIZE, Math.max(MIN_SCRATCH_SIZE, Integer.highestOneBit(wanted - 1) << 1))];
         }
         while (chunk.hasRemaining()) {
             int n = Math.min(chunk.remaining(), scratch.length);
