@@ -653,8 +653,10 @@ class ProgrammableMcpServerTest {
     }
 
     private CompletableFuture<HttpResponse<String>> postAsync(String session, String body) {
-        return jdk.sendAsync(build("POST", session, body, Map.of("Accept", ACCEPT_BOTH,
-                "Content-Type", "application/json")), HttpResponse.BodyHandlers.ofString());
+        // The same bound as the whole batch: a thousand requests queue for connections on a busy machine.
+        HttpRequest request = HttpRequest.newBuilder(build("POST", session, body, Map.of("Accept", ACCEPT_BOTH,
+                "Content-Type", "application/json")), (name, value) -> true).timeout(Duration.ofSeconds(60)).build();
+        return jdk.sendAsync(request, HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> send(String method, String session, String body, Map<String, String> headers)
