@@ -78,6 +78,15 @@ public final class BenchmarkMain {
                 case "--contenders":
                     contenders = Arrays.asList(args[++i].split(","));
                     break;
+                case "--render": {
+                    // Re-renders results.md and chart.svg of an earlier run from its results.json.
+                    Path dir = Path.of(args[++i]);
+                    Results earlier = Report.read(Files.readString(dir.resolve("results.json")));
+                    Files.writeString(dir.resolve("results.md"), Report.markdown(earlier), StandardCharsets.UTF_8);
+                    Files.writeString(dir.resolve("chart.svg"), SvgChart.render(earlier), StandardCharsets.UTF_8);
+                    System.out.println("Rendered " + dir.toAbsolutePath());
+                    return;
+                }
                 case "--cost-callers":
                     costCallers = Integer.parseInt(args[++i]);
                     break;

@@ -20,6 +20,10 @@ final class Report {
     private Report() {
     }
 
+    static Results read(String json) {
+        return JsonMapper.builder().build().readValue(json, Results.class);
+    }
+
     static String json(Results results) {
         return JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build().writeValueAsString(results);
     }

@@ -69,7 +69,7 @@ final class SvgChart {
             if (l.mode().equals(mode)) {
                 Stats s = Stats.of(l.rounds(), value);
                 max = Math.max(max, s.mean() + s.sd());
-                min = Math.min(min, Math.max(1e-3, s.mean() - s.sd()));
+                min = Math.min(min, Math.max(1e-3, s.mean()));
             }
         }
         double lo;
