@@ -58,8 +58,8 @@ record Settings(
     }
 
     static Settings smoke() {
-        return new Settings("smoke", new int[] {1, 16, 256}, Duration.ofMillis(200), Duration.ofMillis(150), 1, Duration.ofMillis(50),
-                Duration.ofMillis(250), Duration.ofMillis(250), 1_000, 1, 20, 0, 1, 1, Duration.ofMillis(100),
+        return new Settings("smoke", new int[] {1, 16, 256}, Duration.ofMillis(100), Duration.ofMillis(100), 1, Duration.ofMillis(50),
+                Duration.ofMillis(200), Duration.ofMillis(200), 1_000, 1, 20, 0, 1, 1, Duration.ofMillis(100),
                 Contenders.ALL);
     }
 
