@@ -30,6 +30,28 @@ class ReactorContextTest {
 
     @Test
     void theCallersContextReachesTheRequest() {
+        startClientWithTenantFilter();
+        client.initialize();
+
+        client.reactive().callTool("work", Map.of()).contextWrite(Context.of("tenant", "acme"))
+                .block(Duration.ofSeconds(10));
+
+        assertThat(tenantOfToolCall()).isEqualTo("acme");
+    }
+
+    @Test
+    void theCallersContextReachesTheRequestOfACallThatWaitedForTheSession() {
+        startClientWithTenantFilter();
+
+        // No initialize first: the call waits for the session it starts, then goes out.
+        client.reactive().callTool("work", Map.of()).contextWrite(Context.of("tenant", "acme"))
+                .block(Duration.ofSeconds(10));
+
+        assertThat(tenantOfToolCall()).isEqualTo("acme");
+    }
+
+    /** A server answering every request with an empty result; a client whose requests carry the context's tenant. */
+    private void startClientWithTenantFilter() {
         server = new LoopbackServer((message, res) -> res.header("Content-Type", "application/json")
                 .sendString(Mono.just("{\"jsonrpc\":\"2.0\",\"id\":" + message.get("id") + ",\"result\":{\"content\":[]}}"))
                 .then(), (req, res) -> res.status(405).send());
@@ -37,11 +59,9 @@ class ReactorContextTest {
                 next.exchange(ClientRequest.from(request).header("X-Tenant", context.getOrDefault("tenant", "none"))
                         .build())));
         client = McpClient.builder(StreamableHttpTransport.builder(server.url()).webClientBuilder(webClient).build()).build();
-        client.initialize();
+    }
 
-        client.reactive().callTool("work", Map.of()).contextWrite(Context.of("tenant", "acme"))
-                .block(Duration.ofSeconds(10));
-
+    private String tenantOfToolCall() {
         int call = -1;
         for (int i = 0; i < server.posts.size(); i++) {
             if ("tools/call".equals(server.posts.get(i).path("method").asString())) {
@@ -49,6 +69,6 @@ class ReactorContextTest {
             }
         }
         assertThat(call).as("the tools/call POST").isNotNegative();
-        assertThat(server.postHeaders.get(call).get("X-Tenant")).isEqualTo("acme");
+        return server.postHeaders.get(call).get("X-Tenant");
     }
 }

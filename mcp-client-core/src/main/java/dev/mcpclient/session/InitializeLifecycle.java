@@ -39,6 +39,8 @@ public final class InitializeLifecycle implements SessionLifecycle {
     private final Duration initializeTimeout;
     private final AtomicReference<Mono<InitializeResult>> current = new AtomicReference<>();
     private volatile InitializeResult initialized;
+    /** The start that completed, while it is the current one the session is ready. */
+    private volatile Mono<InitializeResult> completed;
 
     public InitializeLifecycle(McpSession session, Implementation clientInfo, ClientCapabilities capabilities,
             Duration initializeTimeout) {
@@ -47,6 +49,12 @@ public final class InitializeLifecycle implements SessionLifecycle {
         this.clientInfo = Objects.requireNonNull(clientInfo, "clientInfo");
         this.capabilities = Objects.requireNonNull(capabilities, "capabilities");
         this.initializeTimeout = Objects.requireNonNull(initializeTimeout, "initializeTimeout");
+    }
+
+    @Override
+    public boolean isReady() {
+        Mono<InitializeResult> started = current.get();
+        return started != null && started == completed;
     }
 
     @Override
@@ -64,6 +72,7 @@ public final class InitializeLifecycle implements SessionLifecycle {
             // A failed start is forgotten (only if it is still the current one) so the next call tries again.
             AtomicReference<Mono<InitializeResult>> self = new AtomicReference<>();
             Mono<InitializeResult> fresh = handshake()
+                    .doOnSuccess(result -> completed = self.get())
                     .doOnError(e -> current.compareAndSet(self.get(), null))
                     .cache();
             self.set(fresh);

@@ -3,26 +3,27 @@ package dev.mcpclient.session;
 import dev.mcpclient.McpCapabilityException;
 import dev.mcpclient.McpClientClosedException;
 import dev.mcpclient.McpErrorException;
-import dev.mcpclient.McpTimeoutException;
 import dev.mcpclient.jsonrpc.JsonRpcMessage;
 import dev.mcpclient.jsonrpc.JsonRpcNotification;
 import dev.mcpclient.jsonrpc.JsonRpcRequest;
 import dev.mcpclient.jsonrpc.JsonRpcResponse;
 import dev.mcpclient.jsonrpc.RequestId;
 import dev.mcpclient.schema.McpJson;
-import dev.mcpclient.schema.ProgressNotification;
 import dev.mcpclient.transport.McpTransport;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import reactor.core.Disposable;
-import reactor.core.Disposables;
+import reactor.core.CoreSubscriber;
 import reactor.core.publisher.Mono;
-import reactor.core.publisher.Sinks;
+import reactor.core.publisher.Operators;
+import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -33,18 +34,24 @@ import tools.jackson.databind.node.ObjectNode;
  * <p>A request settles on the first of: its routed response (from any stream), its send failing,
  * its timeout, the caller's cancellation, or the session closing. The response winning cancels what
  * remains of that request's send and nothing else; a send that completes normally settles nothing.
- * The pending entry is registered before any I/O and removed exactly once.
+ * The pending entry is registered before any I/O and removed exactly once. One request's path is
+ * {@link PendingCall}.
  */
 public final class McpSession {
 
     private static final Logger log = LoggerFactory.getLogger(McpSession.class);
+
+    /** How often open calls' deadlines are checked: a call times out at most this late. */
+    static final Duration DEADLINE_TICK = Duration.ofMillis(10);
 
     private final McpTransport transport;
     private final Duration defaultTimeout;
     private final PendingRequests pending = new PendingRequests();
     private final InboundDispatcher dispatcher;
     private final AtomicLong nextId = new AtomicLong(1);
-    private final Sinks.Empty<Void> closed = Sinks.empty();
+    private final Set<PendingCall> waiting = ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean sweeping = new AtomicBoolean();
+    private volatile boolean closed;
     private volatile SessionLifecycle lifecycle;
     private volatile Failure lastFailure;
 
@@ -72,12 +79,27 @@ public final class McpSession {
 
     /**
      * Sends a request and returns its result; fails with {@link McpErrorException} when the server
-     * answers with an error.
+     * answers with an error. Nothing happens until the returned {@code Mono} is subscribed.
      */
     public Mono<JsonNode> request(String method, JsonNode params, RequestOptions options) {
-        return call(method, params, options).flatMap(response -> response.isError()
-                ? Mono.error(new McpErrorException(method, response.error()))
-                : Mono.just(response.result()));
+        Duration timeout = options.timeout() != null ? options.timeout() : defaultTimeout;
+        return new Mono<>() {
+            @Override
+            public void subscribe(CoreSubscriber<? super JsonNode> actual) {
+                if (closed) {
+                    Operators.error(actual, new McpClientClosedException("the client is closed; " + method + " was not sent"));
+                    return;
+                }
+                PendingCall call = new PendingCall(McpSession.this, actual, method, params, options, timeout);
+                actual.onSubscribe(call);
+                call.start();
+                watchDeadlines();
+                if (closed) {
+                    // Closed while starting: close() may have looked before this call was listed.
+                    call.closed();
+                }
+            }
+        };
     }
 
     /** Sends a notification (after the session is ready). */
@@ -90,116 +112,97 @@ public final class McpSession {
         return Mono.defer(() -> transport.send(new JsonRpcNotification(method, params)));
     }
 
-    private Mono<JsonRpcResponse> call(String method, JsonNode params, RequestOptions options) {
-        Duration timeout = options.timeout() != null ? options.timeout() : defaultTimeout;
-        Duration maxTotal = options.maxTotalTimeout();
-        return Mono.defer(() -> {
-            if (isClosed()) {
-                return Mono.error(new McpClientClosedException("the client is closed; " + method + " was not sent"));
-            }
-            Call call = new Call(method, options, timeout);
-            Mono<Void> gate = options.lifecycle() ? Mono.empty() : lifecycle.ready();
-            Mono<Void> guarded = options.guard() == null ? gate : gate.then(Mono.fromRunnable(options.guard()));
-            Mono<JsonRpcResponse> exchange = guarded.then(Mono.defer(() -> exchange(call, params)));
-            Mono<JsonRpcResponse> closing = closed.asMono()
-                    .then(Mono.error(() -> new McpClientClosedException("the client was closed before " + method + " settled")));
-            Mono<JsonRpcResponse> settled = maxTotal == null
-                    ? Mono.firstWithSignal(exchange, timer(call), closing)
-                    : Mono.firstWithSignal(exchange, timer(call), closing, Mono.delay(maxTotal)
-                            .then(Mono.error(() -> new McpTimeoutException(method, maxTotal, true))));
-            return settled
-                    .doOnError(e -> {
-                        if (!(e instanceof McpCapabilityException)) {
-                            lastFailure = new Failure(e, java.time.Instant.now());
-                        }
-                    })
-                    .doOnError(McpTimeoutException.class, e -> cancelOnServer(call, "timeout"))
-                    .doOnCancel(() -> cancelOnServer(call, "cancelled by the caller"));
-        });
+    // ------------------------------------------------------------------ what a PendingCall uses
+
+    SessionLifecycle lifecycle() {
+        return lifecycle;
     }
 
-    /**
-     * Fails the call when its deadline passes. Without a maximum total timeout the deadline is fixed;
-     * with one, each progress notification of the call moves it (see {@link Call#progressed()}), and
-     * the timer, on waking, waits again for whatever is left.
-     */
-    private Mono<JsonRpcResponse> timer(Call call) {
-        return Mono.defer(() -> {
-            long left = call.deadline - System.nanoTime();
-            if (left <= 0) {
-                return Mono.error(new McpTimeoutException(call.method, call.timeout));
-            }
-            return Mono.delay(Duration.ofNanos(left)).then(timer(call));
-        });
+    InboundDispatcher dispatcher() {
+        return dispatcher;
     }
 
-    /** Steps 1-4 of the call path: register, send, settle on the first of response or send failure. */
-    private Mono<JsonRpcResponse> exchange(Call call, JsonNode params) {
-        RequestId id = RequestId.of(nextId.getAndIncrement());
-        call.id = id;
-        Disposable progress = Disposables.disposed();
-        boolean wantsProgress = call.progress != null || call.resetsOnProgress;
-        if (wantsProgress) {
-            // Routed before any I/O, like the response: the first notification may come at once.
-            progress = dispatcher.onProgress(id.value(), call.progress != null ? call.progress : p -> { },
-                    call.resetsOnProgress ? call::progressed : null);
-        }
-        params = withMeta(params, call.meta, wantsProgress ? id : null);
-        Disposable progressRoute = progress;
-        Mono<JsonRpcResponse> response = pending.register(id);
-        Mono<JsonRpcResponse> sendFailure = lifecycle.send(new JsonRpcRequest(id, call.method, params))
-                .doOnSubscribe(s -> call.sent = true)
-                .then(Mono.never());
-        // Removed before the signal travels on (not in doFinally, which runs after it): a caller that
-        // sees its call settle never finds it still counted in pendingRequests().
-        return Mono.firstWithSignal(response, sendFailure)
-                .doOnTerminate(() -> settled(id, progressRoute))
-                .doOnCancel(() -> settled(id, progressRoute));
+    PendingRequests pending() {
+        return pending;
     }
 
-    /** Removes a settled call's pending entry and stops routing its progress. */
-    private void settled(RequestId id, Disposable progressRoute) {
-        pending.remove(id);
-        progressRoute.dispose();
+    RequestId nextId() {
+        return RequestId.of(nextId.getAndIncrement());
     }
 
-    /**
-     * {@code params}, or a copy whose {@code _meta} also holds {@code meta} and, when {@code progressToken}
-     * is not {@code null}, {@code progressToken}: the request id, unique among active requests.
-     */
-    private static JsonNode withMeta(JsonNode params, Map<String, Object> meta, RequestId progressToken) {
-        if ((meta == null || meta.isEmpty()) && progressToken == null) {
-            return params;
-        }
-        ObjectNode copy = params instanceof ObjectNode object ? object.deepCopy() : McpJson.mapper().createObjectNode();
-        ObjectNode target = copy.get("_meta") instanceof ObjectNode existing ? existing : copy.putObject("_meta");
-        if (meta != null) {
-            meta.forEach((key, value) -> target.set(key, McpJson.mapper().valueToTree(value)));
-        }
-        if (progressToken == null) {
-            return copy;
-        }
-        if (progressToken.value() instanceof Long l) {
-            target.put("progressToken", l);
-        } else {
-            target.put("progressToken", (String) progressToken.value());
-        }
-        return copy;
+    /** Lists a call held until the session is ready (so that its deadline and close reach it). */
+    void waitForReady(PendingCall call) {
+        waiting.add(call);
     }
 
-    private void cancelOnServer(Call call, String reason) {
-        if (call.lifecycle || !call.sent || call.id == null) {
+    void stopWaiting(PendingCall call) {
+        waiting.remove(call);
+    }
+
+    void recordFailure(Throwable error) {
+        if (!(error instanceof McpCapabilityException)) {
+            lastFailure = new Failure(error, java.time.Instant.now());
+        }
+    }
+
+    /** Tells the server to stop working on a call it received (never for {@code initialize}). */
+    void cancelOnServer(PendingCall call, String reason) {
+        RequestId id = call.id();
+        if (call.lifecycle() || !call.sent() || id == null) {
             return;
         }
         ObjectNode params = McpJson.mapper().createObjectNode();
-        if (call.id.value() instanceof Long l) {
+        if (id.value() instanceof Long l) {
             params.put("requestId", l);
         } else {
-            params.put("requestId", (String) call.id.value());
+            params.put("requestId", (String) id.value());
         }
         params.put("reason", reason);
         transport.send(new JsonRpcNotification("notifications/cancelled", params))
-                .subscribe(null, e -> log.debug("Could not send notifications/cancelled for {}: {}", call.id, e.toString()));
+                .subscribe(null, e -> log.debug("Could not send notifications/cancelled for {}: {}", id, e.toString()));
+    }
+
+    // ------------------------------------------------------------------ deadlines
+
+    /**
+     * Makes sure the sweep runs while calls are open. A sweep every {@link #DEADLINE_TICK} checks
+     * every open call's deadline, instead of a timer per call: setting and cancelling a timer on a
+     * {@code ScheduledThreadPoolExecutor} for each call costs more than the call's own bookkeeping,
+     * and a deadline here is a field that progress can move. A call times out at most one tick late,
+     * never early.
+     */
+    private void watchDeadlines() {
+        if (!sweeping.get() && sweeping.compareAndSet(false, true)) {
+            scheduleSweep();
+        }
+    }
+
+    private void scheduleSweep() {
+        try {
+            Schedulers.parallel().schedule(this::sweep, DEADLINE_TICK.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException e) {
+            sweeping.set(false);
+            log.warn("Cannot watch call deadlines: Reactor's parallel scheduler is shut down");
+        }
+    }
+
+    private void sweep() {
+        long now = System.nanoTime();
+        try {
+            pending.forEach(call -> call.checkDeadline(now));
+            waiting.forEach(call -> call.checkDeadline(now));
+        } catch (RuntimeException e) {
+            log.warn("Checking call deadlines failed", e);
+        }
+        if (!pending.isEmpty() || !waiting.isEmpty()) {
+            scheduleSweep();
+            return;
+        }
+        sweeping.set(false);
+        // A call listed after the check above saw the sweep still running and did not start one.
+        if ((!pending.isEmpty() || !waiting.isEmpty()) && sweeping.compareAndSet(false, true)) {
+            scheduleSweep();
+        }
     }
 
     /** Every inbound message, from any stream. Runs on I/O threads: fast, never blocks, never throws. */
@@ -233,12 +236,14 @@ public final class McpSession {
 
     /** Fails every call that has not settled with a closed-client error; later calls fail the same way. */
     public void close() {
-        closed.tryEmitEmpty();
+        closed = true;
+        pending.forEach(PendingCall::closed);
+        waiting.forEach(PendingCall::closed);
     }
 
     /** Whether {@link #close()} was called. */
     public boolean isClosed() {
-        return closed.scan(reactor.core.Scannable.Attr.TERMINATED) == Boolean.TRUE;
+        return closed;
     }
 
     /** How many requests wait for their response. */
@@ -263,33 +268,5 @@ public final class McpSession {
      * @param at when
      */
     public record Failure(Throwable error, java.time.Instant at) {
-    }
-
-    /** The state of one call, written by its own pipeline and read by its cancellation and timer. */
-    private static final class Call {
-        final String method;
-        final boolean lifecycle;
-        final Consumer<ProgressNotification> progress;
-        final Map<String, Object> meta;
-        final Duration timeout;
-        final boolean resetsOnProgress;
-        volatile long deadline;
-        volatile RequestId id;
-        volatile boolean sent;
-
-        Call(String method, RequestOptions options, Duration timeout) {
-            this.method = method;
-            this.lifecycle = options.lifecycle();
-            this.progress = options.progress();
-            this.meta = options.meta();
-            this.timeout = timeout;
-            this.resetsOnProgress = options.maxTotalTimeout() != null;
-            this.deadline = System.nanoTime() + timeout.toNanos();
-        }
-
-        /** A progress notification of this call arrived: its timeout starts again. */
-        void progressed() {
-            deadline = System.nanoTime() + timeout.toNanos();
-        }
     }
 }

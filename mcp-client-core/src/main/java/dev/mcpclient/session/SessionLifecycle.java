@@ -14,6 +14,12 @@ public interface SessionLifecycle {
     /** Completes when ordinary requests may be sent, starting the session if there is none. */
     Mono<Void> ready();
 
+    /**
+     * Whether ordinary requests may be sent now: when {@code true}, the session skips {@link #ready()}
+     * (a call's fast path). {@code false} is always safe.
+     */
+    boolean isReady();
+
     /** Sends one message through the transport, recovering from an expired session where the era allows. */
     Mono<Void> send(JsonRpcMessage message);
 }
