@@ -127,17 +127,32 @@ final class DefaultReactiveMcpClient implements ReactiveMcpClient {
         if (outputValidator == null) {
             return call;
         }
-        return call.flatMap(result -> result.isError() ? Mono.just(result)
-                : toolNamed(request.name(), options)
-                        .map(tool -> outputValidator.check(tool, result))
-                        .defaultIfEmpty(result));
+        return call.flatMap(result -> {
+            if (result.isError()) {
+                return Mono.just(result);
+            }
+            ListToolsResult cached = tools.peek();
+            if (cached != null) {
+                // The common case, checked at once: no listing, no operators.
+                try {
+                    return Mono.just(outputValidator.check(toolNamed(cached, request.name()), result));
+                } catch (RuntimeException e) {
+                    return Mono.error(e);
+                }
+            }
+            CallOptions listing = options.timeout() == null ? CallOptions.defaults() : CallOptions.withTimeout(options.timeout());
+            return listTools(listing).map(list -> outputValidator.check(toolNamed(list, request.name()), result));
+        });
     }
 
-    /** The tool of that name in the (cached) tool list, or empty when the server does not list it. */
-    private Mono<Tool> toolNamed(String name, CallOptions options) {
-        CallOptions listing = options.timeout() == null ? CallOptions.defaults() : CallOptions.withTimeout(options.timeout());
-        return listTools(listing).flatMap(list -> Mono.justOrEmpty(
-                list.tools().stream().filter(t -> Objects.equals(t.name(), name)).findFirst()));
+    /** The tool of that name in the list, or {@code null} when the server does not list it. */
+    private static Tool toolNamed(ListToolsResult list, String name) {
+        for (Tool tool : list.tools()) {
+            if (Objects.equals(tool.name(), name)) {
+                return tool;
+            }
+        }
+        return null;
     }
 
     // ---------------------------------------------------------------- resources
@@ -226,13 +241,10 @@ final class DefaultReactiveMcpClient implements ReactiveMcpClient {
 
     @Override
     public Mono<JsonNode> request(String method, Object params, CallOptions options) {
-        RequestOptions requestOptions = RequestOptions.timeout(options.timeout())
-                .withProgress(options.progress())
-                .withMaxTotalTimeout(options.maxTotalTimeout())
-                .withMeta(options.meta())
-                .withGuard(guard.forMethod(method));
+        RequestOptions requestOptions = new RequestOptions(options.timeout(), false, options.progress(),
+                options.maxTotalTimeout(), options.meta(), guard.forMethod(method));
         return interceptor.intercept(new McpCallInterceptor.McpCall(method, targetOf(params)),
-                session.request(method, McpJson.toTree(params), requestOptions));
+                session.request(method, McpJson.toParams(params), requestOptions));
     }
 
     private static String targetOf(Object params) {

@@ -24,11 +24,10 @@ final class ListCache<T> {
     /** The cached list of the current session, or {@code fetch}'s result (stored unless invalidated meanwhile). */
     Mono<T> get(Supplier<Mono<T>> fetch) {
         return Mono.defer(() -> {
-            Entry<T> cached = entry;
             long current = generation.get();
-            if (cached != null && cached.generation == current && cached.session != null
-                    && cached.session == session.get()) {
-                return Mono.just(cached.value);
+            T cached = peek();
+            if (cached != null) {
+                return Mono.just(cached);
             }
             return fetch.get().doOnNext(value -> {
                 synchronized (this) {
@@ -38,6 +37,13 @@ final class ListCache<T> {
                 }
             });
         });
+    }
+
+    /** The cached list of the current session, or {@code null} when there is none (nothing is fetched). */
+    T peek() {
+        Entry<T> cached = entry;
+        return cached != null && cached.generation == generation.get() && cached.session != null
+                && cached.session == session.get() ? cached.value : null;
     }
 
     /** Drops the cached list; returns the new generation. */

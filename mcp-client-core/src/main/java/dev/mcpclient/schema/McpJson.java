@@ -31,7 +31,22 @@ public final class McpJson {
 
     /** Converts a protocol object (record, map, list) to a tree; {@code null} stays {@code null}. */
     public static JsonNode toTree(Object value) {
+        if (value instanceof tools.jackson.databind.node.POJONode wrapped) {
+            return toTree(wrapped.getPojo());
+        }
         return value == null ? null : MAPPER.valueToTree(value);
+    }
+
+    /**
+     * The {@code params} of a message to send: a tree as it is, {@code null} as it is, any other
+     * object wrapped (as a {@link tools.jackson.databind.node.POJONode}) to be serialized straight into
+     * the message, without building a tree of it first. {@link #toTree} unwraps it when a tree is needed.
+     */
+    public static JsonNode toParams(Object value) {
+        if (value == null || value instanceof JsonNode) {
+            return (JsonNode) value;
+        }
+        return MAPPER.getNodeFactory().pojoNode(value);
     }
 
     /** Converts a tree to a protocol type. */

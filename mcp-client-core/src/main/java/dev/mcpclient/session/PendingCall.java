@@ -20,6 +20,7 @@ import reactor.core.publisher.Operators;
 import reactor.util.context.Context;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.node.POJONode;
 
 /**
  * One request, from the caller's subscription to its single outcome: the caller's subscription, the
@@ -377,7 +378,8 @@ final class PendingCall implements Subscription, CoreSubscriber<Void> {
         if ((meta == null || meta.isEmpty()) && progressToken == null) {
             return params;
         }
-        ObjectNode copy = params instanceof ObjectNode object ? object.deepCopy() : McpJson.mapper().createObjectNode();
+        JsonNode tree = params instanceof POJONode ? McpJson.toTree(params) : params;
+        ObjectNode copy = tree instanceof ObjectNode object ? object.deepCopy() : McpJson.mapper().createObjectNode();
         ObjectNode target = copy.get("_meta") instanceof ObjectNode existing ? existing : copy.putObject("_meta");
         if (meta != null) {
             meta.forEach((key, value) -> target.set(key, McpJson.mapper().valueToTree(value)));
