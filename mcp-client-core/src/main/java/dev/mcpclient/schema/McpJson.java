@@ -3,6 +3,7 @@ package dev.mcpclient.schema;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -20,6 +21,14 @@ public final class McpJson {
                     .withValueInclusion(JsonInclude.Include.NON_NULL)
                     .withContentInclusion(JsonInclude.Include.NON_NULL))
             .build();
+
+    /** A reader per target type: its root deserializer is found once, not on every conversion. */
+    private static final ClassValue<ObjectReader> READERS = new ClassValue<>() {
+        @Override
+        protected ObjectReader computeValue(Class<?> type) {
+            return MAPPER.readerFor(type);
+        }
+    };
 
     private McpJson() {
     }
@@ -51,6 +60,6 @@ public final class McpJson {
 
     /** Converts a tree to a protocol type. */
     public static <T> T fromTree(JsonNode node, Class<T> type) {
-        return MAPPER.treeToValue(node, type);
+        return READERS.get(type).readValue(node);
     }
 }

@@ -29,7 +29,7 @@ final class Deadlines {
 
     private static final Set<Entry> ENTRIES = ConcurrentHashMap.newKeySet();
     private static final Object LOCK = new Object();
-    private static Disposable sweeper; // guarded by LOCK
+    private static volatile Disposable sweeper; // written under LOCK
 
     private Deadlines() {
     }
@@ -41,19 +41,25 @@ final class Deadlines {
     static Disposable after(Duration delay, Runnable action) {
         Entry entry = new Entry(System.nanoTime() + delay.toNanos(), action);
         ENTRIES.add(entry);
-        synchronized (LOCK) {
-            if (sweeper == null) {
-                try {
-                    sweeper = Schedulers.parallel().schedulePeriodically(Deadlines::sweep, TICK.toMillis(),
-                            TICK.toMillis(), TimeUnit.MILLISECONDS);
-                } catch (RejectedExecutionException e) {
-                    // The shared scheduler is shut down: end now rather than never.
-                    ENTRIES.remove(entry);
-                    action.run();
+        if (sweeper == null) {
+            synchronized (LOCK) {
+                if (sweeper == null) {
+                    try {
+                        startSweeper();
+                    } catch (RejectedExecutionException e) {
+                        // The shared scheduler is shut down: end now rather than never.
+                        ENTRIES.remove(entry);
+                        action.run();
+                    }
                 }
             }
         }
         return entry;
+    }
+
+    private static void startSweeper() {
+        sweeper = Schedulers.parallel().schedulePeriodically(Deadlines::sweep, TICK.toMillis(), TICK.toMillis(),
+                TimeUnit.MILLISECONDS);
     }
 
     private static void sweep() {
@@ -68,10 +74,17 @@ final class Deadlines {
             }
         }
         synchronized (LOCK) {
-            // An entry added after this check starts a new sweeper (it takes the lock after us).
             if (ENTRIES.isEmpty() && sweeper != null) {
                 sweeper.dispose();
                 sweeper = null;
+                // An entry added while this sweeper was being stopped may have seen it still running.
+                if (!ENTRIES.isEmpty()) {
+                    try {
+                        startSweeper();
+                    } catch (RejectedExecutionException e) {
+                        log.warn("Cannot sweep deadlines: Reactor's parallel scheduler is shut down");
+                    }
+                }
             }
         }
     }

@@ -32,16 +32,16 @@ final class EventStreamReader {
      * @param cursor the stream's position, updated before each message is delivered
      * @param maxEventBytes the size limit of one event
      * @param deliver receives each message, in order
-     * @param stream a short description of the stream for log lines
+     * @param stream describes the stream in log lines (its {@code toString()}, called only for a line written)
      */
     static Mono<Void> read(Flux<DataBuffer> body, StreamCursor cursor, int maxEventBytes,
-            Consumer<JsonRpcMessage> deliver, String stream) {
+            Consumer<JsonRpcMessage> deliver, Object stream) {
         return SseStreams.decode(body, maxEventBytes)
                 .doOnNext(event -> onEvent(event, cursor, deliver, stream))
                 .then();
     }
 
-    private static void onEvent(SseEvent event, StreamCursor cursor, Consumer<JsonRpcMessage> deliver, String stream) {
+    private static void onEvent(SseEvent event, StreamCursor cursor, Consumer<JsonRpcMessage> deliver, Object stream) {
         cursor.progressed = true;
         if (event.lastEventId() != null) {
             // An empty id resets it (WHATWG): the stream can then not be resumed from here.

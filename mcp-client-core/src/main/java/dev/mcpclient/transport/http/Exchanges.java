@@ -51,10 +51,10 @@ final class Exchanges {
      * @param request the request, ready to send
      * @param handler reads the response; not called for an exchange cancelled before its headers
      * @param finishAfterCancel whether a cancelled exchange may run to its end (bounded by {@link #CANCEL_DEADLINE})
-     * @param what a description for log lines
+     * @param what describes the exchange in log lines (its {@code toString()}, called only for a line written)
      */
     static <T> Mono<T> exchange(WebClient.RequestHeadersSpec<?> request, Function<ClientResponse, Mono<T>> handler,
-            boolean finishAfterCancel, String what) {
+            boolean finishAfterCancel, Object what) {
         return Mono.create(sink -> {
             AtomicBoolean cancelled = new AtomicBoolean();
             AtomicBoolean headers = new AtomicBoolean();

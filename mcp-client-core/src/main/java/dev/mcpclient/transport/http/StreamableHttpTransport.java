@@ -111,10 +111,9 @@ public final class StreamableHttpTransport implements McpTransport {
                     .header(HttpHeaders.ACCEPT, ACCEPT_POST)
                     .contentType(MediaType.APPLICATION_JSON)
                     .bodyValue(JsonRpcCodec.encode(message));
-            return Exchanges.exchange(post, response -> onPostResponse(response, stream, sid),
-                            true, "POST " + stream.describe())
+            return Exchanges.exchange(post, response -> onPostResponse(response, stream, sid), true, stream)
                     .onErrorMap(e -> transportError(e, "POST " + stream.describe() + " to"))
-                    .then(Mono.defer(() -> stream.sse ? resume(stream) : Mono.empty()));
+                    .then(Mono.defer(() -> stream.sse ? resume(stream) : stream.deliverAnswer()));
         });
     }
 
@@ -139,7 +138,7 @@ public final class StreamableHttpTransport implements McpTransport {
         if (type != null && type.isCompatibleWith(MediaType.TEXT_EVENT_STREAM)) {
             stream.sse = true;
             return EventStreamReader.read(response.bodyToFlux(DataBuffer.class), stream.cursor, maxMessageBytes,
-                            stream::deliver, "the stream of " + stream.describe())
+                            stream::deliver, stream)
                     .onErrorResume(StreamableHttpTransport::isRetryable, e -> {
                         stream.cursor.lastError = e;
                         log.debug("The stream of {} broke: {}", stream.describe(), e.toString());
@@ -148,10 +147,10 @@ public final class StreamableHttpTransport implements McpTransport {
         }
         if (type != null && type.isCompatibleWith(MediaType.APPLICATION_JSON)) {
             // A JSON answer to a request is its response (spec): without it the call would wait for its timeout.
-            return readJson(response.bodyToFlux(DataBuffer.class), stream.describe()).doOnNext(stream::deliver)
-                    .then(Mono.defer(() -> stream.awaited == null || stream.responseSeen ? Mono.<Void>empty()
-                            : Mono.error(new McpProtocolException("the application/json answer to "
-                                    + stream.describe() + " did not contain its response"))));
+            // Delivered once the exchange is over (deliverAnswer): the response then settles a call whose
+            // send has already completed, so nothing is left to cancel, and the connection is free for the next.
+            stream.answer(List.of()); // an empty body answers nothing
+            return readJson(response.bodyToFlux(DataBuffer.class), stream).doOnNext(stream::answer).then();
         }
         // Not excerpt(): a body that breaks must fail the send, not pass for an empty one (which settles nothing).
         return readExcerpt(response).flatMap(text -> text.isEmpty() && type == null
@@ -243,11 +242,11 @@ public final class StreamableHttpTransport implements McpTransport {
         }
     }
 
-    private Flux<JsonRpcMessage> readJson(Flux<DataBuffer> body, String what) {
+    private Mono<List<JsonRpcMessage>> readJson(Flux<DataBuffer> body, RequestStream stream) {
         return DataBufferUtils.join(body, maxMessageBytes)
-                .onErrorMap(DataBufferLimitException.class, e -> new McpProtocolException(
-                        "the answer to " + what + " is larger than the limit of " + maxMessageBytes + " bytes", e))
-                .flatMapIterable(buffer -> {
+                .onErrorMap(DataBufferLimitException.class, e -> new McpProtocolException("the answer to "
+                        + stream.describe() + " is larger than the limit of " + maxMessageBytes + " bytes", e))
+                .map(buffer -> {
                     byte[] bytes = new byte[buffer.readableByteCount()];
                     buffer.read(bytes);
                     DataBufferUtils.release(buffer);
@@ -431,6 +430,7 @@ public final class StreamableHttpTransport implements McpTransport {
         final StreamCursor cursor = new StreamCursor();
         volatile boolean sse;
         volatile boolean responseSeen;
+        private volatile List<JsonRpcMessage> answer;
 
         RequestStream(JsonRpcMessage message) {
             if (message instanceof JsonRpcRequest request) {
@@ -452,8 +452,34 @@ public final class StreamableHttpTransport implements McpTransport {
             inbound.accept(message);
         }
 
+        /** Keeps the messages of an {@code application/json} answer until the exchange is over. */
+        void answer(List<JsonRpcMessage> messages) {
+            answer = messages;
+        }
+
+        /** Delivers the kept {@code application/json} answer; fails when it lacks the awaited response. */
+        Mono<Void> deliverAnswer() {
+            List<JsonRpcMessage> messages = answer;
+            if (messages == null) {
+                return Mono.empty(); // no application/json answer (202, or nothing awaited)
+            }
+            answer = null;
+            for (JsonRpcMessage message : messages) {
+                deliver(message);
+            }
+            // A JSON answer to a request is its response (spec): without it the call would wait for its timeout.
+            return awaited == null || responseSeen ? Mono.empty() : Mono.error(new McpProtocolException(
+                    "the application/json answer to " + describe() + " did not contain its response"));
+        }
+
         String describe() {
             return awaited == null ? "a message" : method + " (id " + awaited + ")";
+        }
+
+        /** For log lines (built only when one is written). */
+        @Override
+        public String toString() {
+            return "the stream of " + describe();
         }
     }
 

@@ -71,6 +71,8 @@ public final class SseDecoder {
     private byte[] scratch;
 
     private final StringBuilder data = new StringBuilder();
+    private String firstData;
+    private int dataLines;
     private long dataBytes;
     private String eventType = "";
     private Long retry;
@@ -230,11 +232,21 @@ public final class SseDecoder {
         int nameLength = nameEnd - nameStart;
         int valueLength = valueEnd - valueStart;
         if (nameLength == DATA.length && regionEquals(nameStart, nameEnd, DATA)) {
-            dataBytes += (data.length() == 0 ? 0 : 1) + valueLength;
+            dataBytes += (dataLines == 0 ? 0 : 1) + valueLength;
             if (dataBytes > maxEventBytes) {
                 throw new McpProtocolException("SSE event larger than " + maxEventBytes + " bytes");
             }
-            data.append(text(valueStart, valueEnd)).append('\n');
+            String value = text(valueStart, valueEnd);
+            if (dataLines == 0) {
+                // Most events have one data line: kept as it is, copied into the builder only if a second comes.
+                firstData = value;
+            } else {
+                if (dataLines == 1) {
+                    data.append(firstData);
+                }
+                data.append('\n').append(value);
+            }
+            dataLines++;
             blockHasFields = true;
         } else if (nameLength == EVENT.length && regionEquals(nameStart, nameEnd, EVENT)) {
             eventType = text(valueStart, valueEnd);
@@ -254,10 +266,7 @@ public final class SseDecoder {
 
     private void dispatch(List<SseEvent> events) {
         if (blockHasFields) {
-            int length = data.length();
-            String text = length > 0 && data.charAt(length - 1) == '\n'
-                    ? data.substring(0, length - 1)
-                    : data.toString();
+            String text = dataLines == 0 ? "" : dataLines == 1 ? firstData : data.toString();
             events.add(new SseEvent(lastEventId, eventType.isEmpty() ? "message" : eventType, text, retry));
         }
         resetBlock();
@@ -265,6 +274,8 @@ public final class SseDecoder {
 
     private void resetBlock() {
         data.setLength(0);
+        firstData = null;
+        dataLines = 0;
         if (data.capacity() > KEPT_CAPACITY) {
             data.trimToSize();
         }
