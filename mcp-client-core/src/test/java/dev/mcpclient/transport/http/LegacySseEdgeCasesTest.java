@@ -32,6 +32,14 @@ class LegacySseEdgeCasesTest {
     private final Sinks.Many<String> events = Sinks.many().replay().all();
     private DisposableServer server;
 
+    /**
+     * Adds an event to the stream. The test thread and the server's event loops both emit, and a sink
+     * refuses an emission that overlaps another (FAIL_NON_SERIALIZED): retried, never lost.
+     */
+    private void emit(String event) {
+        events.emitNext(event, Sinks.EmitFailureHandler.busyLooping(Duration.ofSeconds(5)));
+    }
+
     @AfterEach
     void stop() {
         if (server != null) {
@@ -59,12 +67,12 @@ class LegacySseEdgeCasesTest {
 
     private Mono<Void> reply(HttpServerResponse res, int status, JsonNode message) {
         if (status == 202 && "initialize".equals(message.path("method").asString())) {
-            events.tryEmitNext("event: message\ndata: {\"jsonrpc\":\"2.0\",\"id\":" + message.get("id")
+            emit("event: message\ndata: {\"jsonrpc\":\"2.0\",\"id\":" + message.get("id")
                     + ",\"result\":{\"protocolVersion\":\"2024-11-05\",\"capabilities\":{},"
                     + "\"serverInfo\":{\"name\":\"scripted\",\"version\":\"1\"}}}\n\n");
         }
         if (status == 202 && "ping".equals(message.path("method").asString())) {
-            events.tryEmitNext("event: message\ndata: {\"jsonrpc\":\"2.0\",\"id\":" + message.get("id")
+            emit("event: message\ndata: {\"jsonrpc\":\"2.0\",\"id\":" + message.get("id")
                     + ",\"result\":{}}\n\n");
         }
         if (status >= 400) {
@@ -83,7 +91,7 @@ class LegacySseEdgeCasesTest {
             subscribed.asMono().block(WAIT);
             assertThat(posts).isEmpty();
 
-            events.tryEmitNext(": a comment first\n\nevent: endpoint\ndata: /message?session=1\n\n");
+            emit(": a comment first\n\nevent: endpoint\ndata: /message?session=1\n\n");
 
             init.block(WAIT);
             client.ping();
@@ -95,7 +103,7 @@ class LegacySseEdgeCasesTest {
     @Test
     void anEndpointOnAnotherOriginIsRefused() {
         String base = serve(message -> 202);
-        events.tryEmitNext("event: endpoint\ndata: http://127.0.0.2:9/steal\n\n");
+        emit("event: endpoint\ndata: http://127.0.0.2:9/steal\n\n");
         try (McpClient client = McpClient.sse(base + "/sse").requestTimeout(WAIT).build()) {
             assertThatThrownBy(client::initialize).isInstanceOf(McpTransportException.class)
                     .hasMessageContaining("names http://127.0.0.2:9/steal, which is not on the same origin");
@@ -106,7 +114,7 @@ class LegacySseEdgeCasesTest {
     @Test
     void anEndpointIsResolvedAgainstTheSseUrl() {
         String base = serve(message -> 202);
-        events.tryEmitNext("event: endpoint\ndata: message?session=2\n\n");
+        emit("event: endpoint\ndata: message?session=2\n\n");
         try (McpClient client = McpClient.sse(base + "/sse").requestTimeout(WAIT).build()) {
             client.initialize();
         }
@@ -116,7 +124,7 @@ class LegacySseEdgeCasesTest {
     @Test
     void aPostAnsweredWithAnErrorFailsTheCallWithTheStatusAndAnExcerpt() {
         String base = serve(message -> "ping".equals(message.path("method").asString()) ? 500 : 202);
-        events.tryEmitNext("event: endpoint\ndata: /message\n\n");
+        emit("event: endpoint\ndata: /message\n\n");
         try (McpClient client = McpClient.sse(base + "/sse").requestTimeout(WAIT).build()) {
             client.initialize();
             assertThatThrownBy(client::ping).isInstanceOfSatisfying(McpTransportException.class, e -> {
