@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.mcpclient.CallOptions;
 import dev.mcpclient.McpClient;
 import dev.mcpclient.McpClientBuilder;
-import dev.mcpclient.interop.support.SdkServer;
 import dev.mcpclient.interop.report.Feature;
 import dev.mcpclient.interop.report.Interop;
 import dev.mcpclient.interop.report.InteropRecorder;
@@ -31,6 +30,7 @@ import dev.mcpclient.schema.ListToolsResult;
 import dev.mcpclient.schema.ProgressNotification;
 import dev.mcpclient.schema.ProtocolVersions;
 import dev.mcpclient.schema.Tool;
+import dev.mcpclient.testing.SdkServer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +45,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * What our client does with the official Java SDK's server ({@link dev.mcpclient.interop.support.SdkServer}),
+ * What our client does with the official Java SDK's server ({@link SdkServer}),
  * whatever the transport: a subclass per transport supplies a connected client and names the column.
  */
 @ExtendWith(InteropRecorder.class)
@@ -85,7 +85,7 @@ abstract class SdkServerContract {
         InitializeResult init = client().initialize();
 
         assertThat(init.protocolVersion()).isIn(acceptedVersions());
-        assertThat(init.serverInfo().name()).isEqualTo("sdk-interop-server");
+        assertThat(init.serverInfo().name()).isEqualTo("sdk-test-server");
         assertThat(init.capabilities().tools()).isNotNull();
     }
 
@@ -167,7 +167,7 @@ abstract class SdkServerContract {
     @Interop(Feature.RESOURCE_TEMPLATES_LIST)
     void listResourceTemplates() {
         assertThat(client().listResourceTemplates().resourceTemplates()).extracting(ResourceTemplate::uriTemplate)
-                .containsExactly("file:///interop/notes/{name}");
+                .containsExactly("file:///sdk/notes/{name}");
     }
 
     @Test
@@ -230,7 +230,7 @@ abstract class SdkServerContract {
         LoggingMessageNotification message = messages.poll(10, TimeUnit.SECONDS);
         assertThat(message).as("notifications/message").isNotNull();
         assertThat(message.level()).isEqualTo(LoggingLevel.WARNING);
-        assertThat(message.logger()).isEqualTo("interop");
+        assertThat(message.logger()).isEqualTo("sdk");
         assertThat(message.data().asString()).isEqualTo("disk almost full");
     }
 
