@@ -33,6 +33,6 @@ class SdkServerStreamableHttpTest extends SdkServerContract {
 
     @Override
     void awaitServerNotificationRoute(McpClient client) {
-        EverythingStreamableHttpTest.awaitBackgroundStream(client);
+        awaitBackgroundStream(client);
     }
 }
