@@ -5,18 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mcpclient.CallOptions;
 import dev.mcpclient.McpClient;
-import dev.mcpclient.McpClientBuilder;
 import dev.mcpclient.McpTimeoutException;
 import dev.mcpclient.interop.report.Feature;
 import dev.mcpclient.interop.report.Interop;
-import dev.mcpclient.interop.report.InteropRecorder;
 import dev.mcpclient.schema.BlobResourceContents;
 import dev.mcpclient.schema.CallToolResult;
 import dev.mcpclient.schema.ClientCapabilities;
 import dev.mcpclient.schema.CompleteRequest;
 import dev.mcpclient.schema.CompleteResult;
 import dev.mcpclient.schema.CreateMessageRequest;
-import dev.mcpclient.schema.CreateMessageResult;
 import dev.mcpclient.schema.ElicitRequest;
 import dev.mcpclient.schema.ElicitResult;
 import dev.mcpclient.schema.GetPromptResult;
@@ -29,16 +26,12 @@ import dev.mcpclient.schema.ReadResourceResult;
 import dev.mcpclient.schema.Resource;
 import dev.mcpclient.schema.ResourceTemplate;
 import dev.mcpclient.schema.ResourceUpdatedNotification;
-import dev.mcpclient.schema.Role;
 import dev.mcpclient.schema.Root;
 import dev.mcpclient.schema.TextResourceContents;
 import dev.mcpclient.schema.Content;
 import dev.mcpclient.schema.EmbeddedResource;
 import dev.mcpclient.schema.ImageContent;
-import dev.mcpclient.schema.InitializeResult;
-import dev.mcpclient.schema.ListToolsResult;
 import dev.mcpclient.schema.ProgressNotification;
-import dev.mcpclient.schema.ProtocolVersions;
 import dev.mcpclient.schema.ResourceLink;
 import dev.mcpclient.schema.TextContent;
 import dev.mcpclient.schema.Tool;
@@ -50,84 +43,24 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * What our client does with {@code @modelcontextprotocol/server-everything}, whatever the transport:
- * a subclass per transport supplies a connected client ({@link #client()}) and names the column.
+ * its own tests besides those of every peer ({@link PeerContract}); a subclass per transport supplies
+ * the client's builder and names the column.
  */
-@ExtendWith(InteropRecorder.class)
-abstract class EverythingContract {
+abstract class EverythingContract extends PeerContract {
 
-    private final List<McpClient> clients = new CopyOnWriteArrayList<>();
-    private McpClient client;
-
-    /** A builder of a client of server-everything over this class's transport. */
-    abstract McpClientBuilder builder();
-
-    /** A client with the default options (one per test). */
-    McpClient client() {
-        if (client == null) {
-            client = connect(b -> { });
-        }
-        return client;
+    @Override
+    String serverName() {
+        return "mcp-servers/everything";
     }
 
-    /** A client with handlers or listeners of the test's own; closed after the test. */
-    McpClient connect(Consumer<McpClientBuilder> options) {
-        McpClientBuilder builder = builder().requestTimeout(Duration.ofSeconds(15));
-        options.accept(builder);
-        McpClient built = builder.build();
-        clients.add(built);
-        return built;
-    }
-
-    @AfterEach
-    void closeClients() {
-        clients.forEach(McpClient::close);
-    }
-
-    @Test
-    @Interop(Feature.INITIALIZE)
-    void initializeNegotiatesAVersionAndNamesTheServer() {
-        InitializeResult init = client().initialize();
-
-        assertThat(init.protocolVersion()).isIn(ProtocolVersions.SUPPORTED);
-        assertThat(init.serverInfo().name()).isEqualTo("mcp-servers/everything");
-        assertThat(init.capabilities().tools()).isNotNull();
-        assertThat(init.capabilities().resources()).isNotNull();
-        assertThat(init.capabilities().prompts()).isNotNull();
-        assertThat(init.capabilities().logging()).isNotNull();
-    }
-
-    @Test
-    @Interop(Feature.PING)
-    void ping() {
-        client().ping();
-        client().ping(CallOptions.withTimeout(Duration.ofSeconds(5)));
-    }
-
-    @Test
-    @Interop(Feature.TOOLS_LIST)
-    void listToolsGetsEveryTool() {
-        ListToolsResult tools = client().listTools();
-
-        assertThat(tools.tools()).extracting(Tool::name).contains("echo", "get-sum", "get-tiny-image",
-                "trigger-long-running-operation", "get-structured-content", "get-resource-links");
-        assertThat(tools.nextCursor()).isNull();
-    }
-
-    @Test
-    @Interop(Feature.TOOLS_LIST_CURSOR)
-    void listToolsWithoutACursorGetsTheFirstPage() {
-        ListToolsResult firstPage = client().listTools(null, CallOptions.defaults());
-
-        // server-everything sends every tool in one page: the first page is the whole list.
-        assertThat(firstPage.tools()).extracting(Tool::name).isEqualTo(client().listTools().tools().stream()
-                .map(Tool::name).toList());
+    @Override
+    List<String> someTools() {
+        return List.of("echo", "get-sum", "get-tiny-image", "trigger-long-running-operation", "get-structured-content",
+                "get-resource-links");
     }
 
     @Test
@@ -233,13 +166,6 @@ abstract class EverythingContract {
         List<Resource> refreshed = lists.poll(10, TimeUnit.SECONDS);
         assertThat(refreshed).as("the resource list after list_changed").isNotNull();
         assertThat(refreshed).extracting(Resource::uri).contains("demo://resource/session/interop.txt.gz");
-    }
-
-    /**
-     * Returns once notifications the server sends outside any request can reach the client (over
-     * Streamable HTTP: once the background GET stream is open; a server drops them before that).
-     */
-    void awaitServerNotificationRoute(McpClient client) {
     }
 
     @Test
@@ -413,14 +339,5 @@ abstract class EverythingContract {
         CallToolResult result = rooted.callTool("get-roots-list", Map.of());
 
         assertThat(text(result)).contains("file:///tmp/interop-root").contains("interop root");
-    }
-
-    static CreateMessageResult sampled(String text) {
-        return new CreateMessageResult(Role.ASSISTANT, new TextContent(text), "interop-model",
-                CreateMessageResult.STOP_END_TURN);
-    }
-
-    static String text(CallToolResult result) {
-        return ConformanceClient.text(result);
     }
 }

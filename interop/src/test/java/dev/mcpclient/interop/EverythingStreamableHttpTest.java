@@ -5,7 +5,6 @@ import dev.mcpclient.McpClientBuilder;
 import dev.mcpclient.interop.report.Against;
 import dev.mcpclient.interop.report.Peer;
 import dev.mcpclient.interop.support.EverythingServer;
-import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
@@ -35,16 +34,5 @@ class EverythingStreamableHttpTest extends EverythingContract {
     @Override
     void awaitServerNotificationRoute(McpClient client) {
         awaitBackgroundStream(client);
-    }
-
-    /** Returns once the client's background GET stream is open (polled, at most 10 s). */
-    static void awaitBackgroundStream(McpClient client) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!client.status().backgroundStreamOpen()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("the background stream did not open within 10 s: " + client.status());
-            }
-            Thread.onSpinWait();
-        }
     }
 }

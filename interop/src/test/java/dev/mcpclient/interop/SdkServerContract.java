@@ -4,11 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mcpclient.CallOptions;
 import dev.mcpclient.McpClient;
-import dev.mcpclient.McpClientBuilder;
-import dev.mcpclient.interop.support.SdkServer;
 import dev.mcpclient.interop.report.Feature;
 import dev.mcpclient.interop.report.Interop;
-import dev.mcpclient.interop.report.InteropRecorder;
 import dev.mcpclient.schema.CallToolResult;
 import dev.mcpclient.schema.CompleteRequest;
 import dev.mcpclient.schema.CompleteResult;
@@ -26,11 +23,9 @@ import dev.mcpclient.schema.ResourceUpdatedNotification;
 import dev.mcpclient.schema.Root;
 import dev.mcpclient.schema.TextContent;
 import dev.mcpclient.schema.TextResourceContents;
-import dev.mcpclient.schema.InitializeResult;
-import dev.mcpclient.schema.ListToolsResult;
 import dev.mcpclient.schema.ProgressNotification;
-import dev.mcpclient.schema.ProtocolVersions;
 import dev.mcpclient.schema.Tool;
+import dev.mcpclient.testing.SdkServer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -39,83 +34,30 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * What our client does with the official Java SDK's server ({@link dev.mcpclient.interop.support.SdkServer}),
- * whatever the transport: a subclass per transport supplies a connected client and names the column.
+ * What our client does with the official Java SDK's server ({@link SdkServer}), whatever the transport:
+ * its own tests besides those of every peer ({@link PeerContract}); a subclass per transport supplies
+ * the client's builder and names the column.
  */
-@ExtendWith(InteropRecorder.class)
-abstract class SdkServerContract {
+abstract class SdkServerContract extends PeerContract {
 
-    private final List<McpClient> clients = new CopyOnWriteArrayList<>();
-    private McpClient client;
-
-    /** A builder of a client of the Java SDK server over this class's transport. */
-    abstract McpClientBuilder builder();
-
-    /** A client with the default options (one per test). */
-    McpClient client() {
-        if (client == null) {
-            client = connect(b -> { });
-        }
-        return client;
+    @Override
+    String serverName() {
+        return "sdk-test-server";
     }
 
-    /** A client with handlers or listeners of the test's own; closed after the test. */
-    McpClient connect(Consumer<McpClientBuilder> options) {
-        McpClientBuilder builder = builder().requestTimeout(Duration.ofSeconds(15));
-        options.accept(builder);
-        McpClient built = builder.build();
-        clients.add(built);
-        return built;
-    }
-
-    @AfterEach
-    void closeClients() {
-        clients.forEach(McpClient::close);
-    }
-
-    @Test
-    @Interop(Feature.INITIALIZE)
-    void initializeNegotiatesAVersionAndNamesTheServer() {
-        InitializeResult init = client().initialize();
-
-        assertThat(init.protocolVersion()).isIn(acceptedVersions());
-        assertThat(init.serverInfo().name()).isEqualTo("sdk-interop-server");
-        assertThat(init.capabilities().tools()).isNotNull();
-    }
-
-    @Test
-    @Interop(Feature.PING)
-    void ping() {
-        client().ping();
-    }
-
-    @Test
-    @Interop(Feature.TOOLS_LIST)
-    void listToolsGetsEveryTool() {
-        ListToolsResult tools = client().listTools();
-
-        assertThat(tools.tools()).extracting(Tool::name).contains("echo", "add", "fail", "count", "weather", "sample");
-        assertThat(tools.nextCursor()).isNull();
-    }
-
-    @Test
-    @Interop(Feature.TOOLS_LIST_CURSOR)
-    void listToolsWithoutACursorGetsTheFirstPage() {
-        assertThat(client().listTools(null, CallOptions.defaults()).tools()).extracting(Tool::name)
-                .isEqualTo(client().listTools().tools().stream().map(Tool::name).toList());
+    @Override
+    List<String> someTools() {
+        return List.of("echo", "add", "fail", "count", "weather", "sample");
     }
 
     @Test
     @Interop(Feature.TOOLS_CALL)
     void callTool() {
-        assertThat(EverythingContract.text(client().callTool("echo", Map.of("text", "hello sdk")))).isEqualTo("hello sdk");
-        assertThat(EverythingContract.text(client().callTool("add", Map.of("a", 2, "b", 40)))).isEqualTo("42");
+        assertThat(text(client().callTool("echo", Map.of("text", "hello sdk")))).isEqualTo("hello sdk");
+        assertThat(text(client().callTool("add", Map.of("a", 2, "b", 40)))).isEqualTo("42");
     }
 
     @Test
@@ -124,7 +66,7 @@ abstract class SdkServerContract {
         CallToolResult result = client().callTool("fail", Map.of());
 
         assertThat(result.isError()).isTrue();
-        assertThat(EverythingContract.text(result)).isEqualTo("this tool always fails");
+        assertThat(text(result)).isEqualTo("this tool always fails");
     }
 
     @Test
@@ -139,7 +81,7 @@ abstract class SdkServerContract {
                     all.countDown();
                 }));
 
-        assertThat(EverythingContract.text(result)).isEqualTo("counted to 3");
+        assertThat(text(result)).isEqualTo("counted to 3");
         assertThat(all.await(5, TimeUnit.SECONDS)).as("3 progress notifications").isTrue();
         assertThat(seen).extracting(ProgressNotification::progress).containsExactly(1.0, 2.0, 3.0);
         assertThat(seen).extracting(ProgressNotification::message).containsExactly("step 1 of 3", "step 2 of 3", "step 3 of 3");
@@ -167,7 +109,7 @@ abstract class SdkServerContract {
     @Interop(Feature.RESOURCE_TEMPLATES_LIST)
     void listResourceTemplates() {
         assertThat(client().listResourceTemplates().resourceTemplates()).extracting(ResourceTemplate::uriTemplate)
-                .containsExactly("file:///interop/notes/{name}");
+                .containsExactly("file:///sdk/notes/{name}");
     }
 
     @Test
@@ -230,7 +172,7 @@ abstract class SdkServerContract {
         LoggingMessageNotification message = messages.poll(10, TimeUnit.SECONDS);
         assertThat(message).as("notifications/message").isNotNull();
         assertThat(message.level()).isEqualTo(LoggingLevel.WARNING);
-        assertThat(message.logger()).isEqualTo("interop");
+        assertThat(message.logger()).isEqualTo("sdk");
         assertThat(message.data().asString()).isEqualTo("disk almost full");
     }
 
@@ -240,12 +182,12 @@ abstract class SdkServerContract {
         BlockingQueue<CreateMessageRequest> requests = new LinkedBlockingQueue<>();
         McpClient sampling = connect(b -> b.sampling(request -> {
             requests.add(request);
-            return EverythingContract.sampled("42");
+            return sampled("42");
         }));
 
         CallToolResult result = sampling.callTool("sample", Map.of("question", "6 times 7?"));
 
-        assertThat(EverythingContract.text(result)).isEqualTo("sampled: 42 by interop-model");
+        assertThat(text(result)).isEqualTo("sampled: 42 by interop-model");
         assertThat(((TextContent) requests.poll().messages().get(0).content().get(0)).text()).isEqualTo("6 times 7?");
     }
 
@@ -256,7 +198,7 @@ abstract class SdkServerContract {
 
         CallToolResult result = eliciting.callTool("elicit", Map.of());
 
-        assertThat(EverythingContract.text(result)).isEqualTo("elicited: ACCEPT {name=Grace}");
+        assertThat(text(result)).isEqualTo("elicited: ACCEPT {name=Grace}");
     }
 
     @Test
@@ -266,15 +208,6 @@ abstract class SdkServerContract {
 
         CallToolResult result = rooted.callTool("roots", Map.of());
 
-        assertThat(EverythingContract.text(result)).isEqualTo("roots: [file:///tmp/interop-root (interop root)]");
-    }
-
-    /** The protocol versions the server may answer with over this transport. */
-    List<String> acceptedVersions() {
-        return ProtocolVersions.SUPPORTED;
-    }
-
-    /** Returns once notifications the server sends outside any request can reach the client. */
-    void awaitServerNotificationRoute(McpClient client) {
+        assertThat(text(result)).isEqualTo("roots: [file:///tmp/interop-root (interop root)]");
     }
 }

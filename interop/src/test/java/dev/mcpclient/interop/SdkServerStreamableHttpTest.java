@@ -4,7 +4,7 @@ import dev.mcpclient.McpClient;
 import dev.mcpclient.McpClientBuilder;
 import dev.mcpclient.interop.report.Against;
 import dev.mcpclient.interop.report.Peer;
-import dev.mcpclient.interop.support.SdkServer;
+import dev.mcpclient.testing.SdkServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
@@ -33,6 +33,6 @@ class SdkServerStreamableHttpTest extends SdkServerContract {
 
     @Override
     void awaitServerNotificationRoute(McpClient client) {
-        EverythingStreamableHttpTest.awaitBackgroundStream(client);
+        awaitBackgroundStream(client);
     }
 }

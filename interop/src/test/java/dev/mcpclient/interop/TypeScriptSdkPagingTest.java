@@ -87,6 +87,6 @@ class TypeScriptSdkPagingTest {
     @Test
     @Interop(Feature.TOOLS_CALL)
     void callTool() {
-        assertThat(EverythingContract.text(client.callTool("tool-5", Map.of()))).isEqualTo("called tool-5");
+        assertThat(PeerContract.text(client.callTool("tool-5", Map.of()))).isEqualTo("called tool-5");
     }
 }

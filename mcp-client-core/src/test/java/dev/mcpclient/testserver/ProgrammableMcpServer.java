@@ -104,10 +104,8 @@ public final class ProgrammableMcpServer implements AutoCloseable {
     private final Map<String, Session> allSessions = new HashMap<>();
     private Session latest;
 
-    private final Map<String, Handler> postHandlers = new ConcurrentHashMap<>();
-    private volatile Handler clientResponseHandler;
-    private volatile Handler getHandler;
-    private volatile Handler deleteHandler;
+    /** The handlers replacing a default behaviour, by {@link #route}. */
+    private final Map<String, Handler> handlers = new ConcurrentHashMap<>();
     private volatile String versionOverride;
     private volatile JsonNode capabilities;
     private volatile boolean validate = true;
@@ -160,30 +158,48 @@ public final class ProgrammableMcpServer implements AutoCloseable {
      * notification); {@code null} restores the default.
      */
     public ProgrammableMcpServer onPost(String method, Handler handler) {
-        if (handler == null) {
-            postHandlers.remove(method);
-        } else {
-            postHandlers.put(method, handler);
-        }
-        return this;
+        return replace(route("POST", method), handler);
     }
 
-    /** Replaces the behaviour for POSTs carrying a JSON-RPC response from the client (default 202). */
+    /**
+     * Replaces the behaviour for POSTs carrying a JSON-RPC response from the client (default 202);
+     * {@code null} restores the default.
+     */
     public ProgrammableMcpServer onClientResponse(Handler handler) {
-        this.clientResponseHandler = handler;
-        return this;
+        return replace(route("POST", null), handler);
     }
 
     /** Replaces the GET behaviour (after the session checks); {@code null} restores the default. */
     public ProgrammableMcpServer onGet(Handler handler) {
-        this.getHandler = handler;
-        return this;
+        return replace(route("GET", null), handler);
     }
 
     /** Replaces the DELETE behaviour (after the session checks); {@code null} restores the default. */
     public ProgrammableMcpServer onDelete(Handler handler) {
-        this.deleteHandler = handler;
+        return replace(route("DELETE", null), handler);
+    }
+
+    /**
+     * The key of a handler: the HTTP method, and for a POST the JSON-RPC method it carries
+     * ({@code null}: a response from the client).
+     */
+    private static String route(String httpMethod, String jsonRpcMethod) {
+        return jsonRpcMethod == null ? httpMethod : httpMethod + " " + jsonRpcMethod;
+    }
+
+    private ProgrammableMcpServer replace(String route, Handler handler) {
+        if (handler == null) {
+            handlers.remove(route);
+        } else {
+            handlers.put(route, handler);
+        }
         return this;
+    }
+
+    /** What the handler of {@code route} answers, or the default behaviour if none replaced it. */
+    private Reply reply(String route, RecordedRequest r, Exchange exchange) {
+        Handler handler = handlers.get(route);
+        return handler != null ? handler.handle(r, exchange) : exchange.defaultReply();
     }
 
     /**
@@ -215,25 +231,13 @@ public final class ProgrammableMcpServer implements AutoCloseable {
 
     /** Forgets all sessions: requests naming them get 404. Open GET streams are left as they are. */
     public ProgrammableMcpServer expireSessions() {
-        lock.lock();
-        try {
-            liveSessions.clear();
-            changed.signalAll();
-        } finally {
-            lock.unlock();
-        }
+        change(liveSessions::clear);
         return this;
     }
 
     /** Forgets one session: requests naming it get 404. Its open GET stream is left as it is. */
     public ProgrammableMcpServer expireSession(String sessionId) {
-        lock.lock();
-        try {
-            liveSessions.remove(sessionId);
-            changed.signalAll();
-        } finally {
-            lock.unlock();
-        }
+        change(() -> liveSessions.remove(sessionId));
         return this;
     }
 
@@ -249,46 +253,22 @@ public final class ProgrammableMcpServer implements AutoCloseable {
 
     /** The ids of the sessions that are currently valid. */
     public Set<String> sessionIds() {
-        lock.lock();
-        try {
-            return Set.copyOf(liveSessions.keySet());
-        } finally {
-            lock.unlock();
-        }
+        return locked(() -> Set.copyOf(liveSessions.keySet()));
     }
 
     /** The id of the most recently created session, or {@code null}. */
     public String latestSessionId() {
-        lock.lock();
-        try {
-            return latest == null ? null : latest.id;
-        } finally {
-            lock.unlock();
-        }
+        return locked(() -> latest == null ? null : latest.id);
     }
 
     /** The background stream of the most recently initialized session (resolved at each call). */
     public Background background() {
-        return new Background(this, () -> {
-            lock.lock();
-            try {
-                return latest;
-            } finally {
-                lock.unlock();
-            }
-        });
+        return new Background(this, () -> locked(() -> latest));
     }
 
     /** The background stream of one session (also after it expired). */
     public Background background(String sessionId) {
-        return new Background(this, () -> {
-            lock.lock();
-            try {
-                return allSessions.get(sessionId);
-            } finally {
-                lock.unlock();
-            }
-        });
+        return new Background(this, () -> locked(() -> allSessions.get(sessionId)));
     }
 
     /** Exceptions thrown by handlers or by deferred replies; each got a 500. */
@@ -306,12 +286,7 @@ public final class ProgrammableMcpServer implements AutoCloseable {
 
     /** Every request received so far, in arrival order (a snapshot). */
     public List<RecordedRequest> requests() {
-        lock.lock();
-        try {
-            return List.copyOf(requests);
-        } finally {
-            lock.unlock();
-        }
+        return locked(() -> List.copyOf(requests));
     }
 
     /**
@@ -414,16 +389,15 @@ public final class ProgrammableMcpServer implements AutoCloseable {
                 body = null;
             }
         }
-        lock.lock();
-        try {
-            RecordedRequest r = new RecordedRequest(requests.size(), req.method().name(), req.uri(), headers,
-                    new String(bytes, StandardCharsets.UTF_8), body, end.future());
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        JsonNode json = body;
+        return locked(() -> {
+            RecordedRequest r = new RecordedRequest(requests.size(), req.method().name(), req.uri(), headers, text,
+                    json, end.future());
             requests.add(r);
             changed.signalAll();
             return r;
-        } finally {
-            lock.unlock();
-        }
+        });
     }
 
     private Mono<Void> write(Reply reply, HttpServerResponse res, Channel channel) {
@@ -550,16 +524,10 @@ public final class ProgrammableMcpServer implements AutoCloseable {
                         "Bad Request: unsupported MCP-Protocol-Version " + version));
             }
         }
-        Handler handler;
-        if (method != null) {
-            handler = postHandlers.get(method);
-        } else if (r.isClientResponse()) {
-            handler = clientResponseHandler;
-        } else {
+        if (method == null && !r.isClientResponse()) {
             return jsonStatus(400, Reply.errorMessage(r.id(), JsonRpcError.INVALID_REQUEST, "Invalid Request"));
         }
-        Exchange exchange = new Exchange(this, r, session, this::defaultPost);
-        return handler != null ? handler.handle(r, exchange) : exchange.defaultReply();
+        return reply(route("POST", method), r, new Exchange(this, r, session, this::defaultPost));
     }
 
     private Reply get(RecordedRequest r, ExchangeEnd end) {
@@ -578,8 +546,7 @@ public final class ProgrammableMcpServer implements AutoCloseable {
             }
             return Reply.sse(Flux.defer(() -> attach(s, r, end)));
         });
-        Handler handler = getHandler;
-        return handler != null ? handler.handle(r, exchange) : exchange.defaultReply();
+        return reply(route("GET", null), r, exchange);
     }
 
     private Reply delete(RecordedRequest r) {
@@ -596,8 +563,7 @@ public final class ProgrammableMcpServer implements AutoCloseable {
             }
             return Reply.status(200, null, null);
         });
-        Handler handler = deleteHandler;
-        return handler != null ? handler.handle(r, exchange) : exchange.defaultReply();
+        return reply(route("DELETE", null), r, exchange);
     }
 
     private Reply checkSession(RecordedRequest r) {
@@ -691,6 +657,27 @@ public final class ProgrammableMcpServer implements AutoCloseable {
 
     // ---------------------------------------------------------------- sessions and streams
 
+    /** {@code action}'s result, computed under the lock. */
+    private <T> T locked(Supplier<T> action) {
+        lock.lock();
+        try {
+            return action.get();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Makes {@code change} under the lock and wakes everyone waiting for a change. */
+    private void change(Runnable change) {
+        lock.lock();
+        try {
+            change.run();
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** One session; its stream state is guarded by the server's lock. */
     static final class Session {
         final String id;
@@ -716,28 +703,16 @@ public final class ProgrammableMcpServer implements AutoCloseable {
 
     private Session newSession(String version) {
         Session session = new Session(UUID.randomUUID().toString(), version);
-        lock.lock();
-        try {
+        change(() -> {
             liveSessions.put(session.id, session);
             allSessions.put(session.id, session);
             latest = session;
-            changed.signalAll();
-        } finally {
-            lock.unlock();
-        }
+        });
         return session;
     }
 
     private Session liveSession(String id) {
-        if (id == null) {
-            return null;
-        }
-        lock.lock();
-        try {
-            return liveSessions.get(id);
-        } finally {
-            lock.unlock();
-        }
+        return id == null ? null : locked(() -> liveSessions.get(id));
     }
 
     private Flux<SseFrame> attach(Session session, RecordedRequest request, ExchangeEnd end) {
@@ -810,21 +785,11 @@ public final class ProgrammableMcpServer implements AutoCloseable {
     }
 
     RecordedRequest streamRequest(Session session) {
-        lock.lock();
-        try {
-            return session.current == null ? null : session.current.request;
-        } finally {
-            lock.unlock();
-        }
+        return locked(() -> session.current == null ? null : session.current.request);
     }
 
     int streamBuffered(Session session) {
-        lock.lock();
-        try {
-            return session.buffer.size();
-        } finally {
-            lock.unlock();
-        }
+        return locked(session.buffer::size);
     }
 
     RecordedRequest awaitStream(Supplier<Session> sessions, boolean connected, Duration timeout) {

@@ -15,7 +15,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
@@ -25,13 +24,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
-import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
 
 /**
@@ -402,69 +399,47 @@ public final class LegacySseTransport implements McpTransport {
 
     /** Builds a {@link LegacySseTransport}. */
     public static final class Builder {
-        private final URI sseUrl;
-        private WebClient.Builder webClientBuilder;
-        private Consumer<HttpHeaders> headers = h -> { };
-        private int maxMessageBytes = 16 * 1024 * 1024;
-        private ReconnectPolicy reconnect = ReconnectPolicy.DEFAULT;
+        private final HttpOptions options;
 
         private Builder(String url) {
-            Objects.requireNonNull(url, "url");
-            URI uri = URI.create(url);
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            if (!scheme.equals("http") && !scheme.equals("https")) {
-                throw new IllegalArgumentException("not an http(s) URL: " + url);
-            }
-            this.sseUrl = uri;
+            this.options = new HttpOptions(url);
         }
 
         /** The {@code WebClient.Builder} to build on (codecs, SSL, filters, observation); cloned, not changed. */
         public Builder webClientBuilder(WebClient.Builder builder) {
-            this.webClientBuilder = builder;
+            options.webClientBuilder(builder);
             return this;
         }
 
         /** A header sent with every request. */
         public Builder header(String name, String value) {
-            Objects.requireNonNull(name, "name");
-            Objects.requireNonNull(value, "value");
-            return headers(h -> h.set(name, value));
+            options.header(name, value);
+            return this;
         }
 
         /** Adjusts the headers of every request just before it is sent (e.g. a token that changes). */
         public Builder headers(Consumer<HttpHeaders> customizer) {
-            Consumer<HttpHeaders> previous = this.headers;
-            this.headers = previous.andThen(Objects.requireNonNull(customizer, "customizer"));
+            options.headers(customizer);
             return this;
         }
 
         /** The largest message (one SSE event) accepted, in bytes; default 16 MiB. */
         public Builder maxMessageSize(int bytes) {
-            if (bytes < 1024) {
-                throw new IllegalArgumentException("maxMessageSize must be at least 1024 bytes");
-            }
-            this.maxMessageBytes = bytes;
+            options.maxMessageSize(bytes);
             return this;
         }
 
         /** How the event stream is reopened after it ended or broke. */
         public Builder reconnect(ReconnectPolicy policy) {
-            this.reconnect = Objects.requireNonNull(policy, "policy");
+            options.reconnect(policy);
             return this;
         }
 
         /** The transport; the event stream opens with the first message sent. */
         public LegacySseTransport build() {
-            if (webClientBuilder != null) {
-                return new LegacySseTransport(webClientBuilder.clone().build(), sseUrl, headers, maxMessageBytes,
-                        reconnect, null);
-            }
-            ConnectionProvider connections = ConnectionProvider.builder("mcp-client-sse").maxConnections(1000)
-                    .pendingAcquireMaxCount(-1).build();
-            WebClient client = WebClient.builder()
-                    .clientConnector(new ReactorClientHttpConnector(HttpClient.create(connections)))
-                    .build();
-            return new LegacySseTransport(client, sseUrl, headers, maxMessageBytes, reconnect, connections);
+            HttpOptions.Client client = options.newClient("mcp-client-sse");
+            return new LegacySseTransport(client.webClient(), options.url(), options.headers(),
+                    options.maxMessageBytes(), options.reconnect(), client.ownedConnections());
         }
     }
 }

@@ -25,12 +25,10 @@ import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
 
 /**
@@ -72,22 +70,16 @@ public final class StreamableHttpTransport implements McpTransport {
     private volatile String protocolVersion;
 
     private StreamableHttpTransport(Builder builder) {
-        this.endpoint = builder.endpoint;
-        this.shownEndpoint = shown(builder.endpoint);
-        this.headers = builder.headers;
-        this.maxMessageBytes = builder.maxMessageBytes;
-        this.reconnect = builder.reconnect;
+        HttpOptions options = builder.options;
+        this.endpoint = options.url();
+        this.shownEndpoint = shown(endpoint);
+        this.headers = options.headers();
+        this.maxMessageBytes = options.maxMessageBytes();
+        this.reconnect = options.reconnect();
         this.closeTimeout = builder.closeTimeout;
-        if (builder.webClientBuilder != null) {
-            this.ownedConnections = null;
-            this.webClient = builder.webClientBuilder.clone().build();
-        } else {
-            this.ownedConnections = ConnectionProvider.builder("mcp-client").maxConnections(1000)
-                    .pendingAcquireMaxCount(-1).build();
-            this.webClient = WebClient.builder()
-                    .clientConnector(new ReactorClientHttpConnector(HttpClient.create(ownedConnections)))
-                    .build();
-        }
+        HttpOptions.Client client = options.newClient("mcp-client");
+        this.webClient = client.webClient();
+        this.ownedConnections = client.ownedConnections();
         this.background = builder.backgroundStream ? new BackgroundStream(this) : null;
     }
 
@@ -485,55 +477,41 @@ public final class StreamableHttpTransport implements McpTransport {
 
     /** Builds a {@link StreamableHttpTransport}. */
     public static final class Builder {
-        private final URI endpoint;
-        private WebClient.Builder webClientBuilder;
-        private Consumer<HttpHeaders> headers = h -> { };
-        private int maxMessageBytes = 16 * 1024 * 1024;
-        private ReconnectPolicy reconnect = ReconnectPolicy.DEFAULT;
+        private final HttpOptions options;
         private boolean backgroundStream = true;
         private Duration closeTimeout = Duration.ofSeconds(5);
 
         private Builder(String url) {
-            Objects.requireNonNull(url, "url");
-            URI uri = URI.create(url);
-            if (!"http".equalsIgnoreCase(uri.getScheme()) && !"https".equalsIgnoreCase(uri.getScheme())) {
-                throw new IllegalArgumentException("not an http(s) URL: " + url);
-            }
-            this.endpoint = uri;
+            this.options = new HttpOptions(url);
         }
 
         /** The {@code WebClient.Builder} to build on (codecs, SSL, filters, observation); cloned, not changed. */
         public Builder webClientBuilder(WebClient.Builder builder) {
-            this.webClientBuilder = builder;
+            options.webClientBuilder(builder);
             return this;
         }
 
         /** A header sent with every request. */
         public Builder header(String name, String value) {
-            Objects.requireNonNull(name, "name");
-            Objects.requireNonNull(value, "value");
-            return headers(h -> h.set(name, value));
+            options.header(name, value);
+            return this;
         }
 
         /** Adjusts the headers of every request just before it is sent (e.g. a token that changes). */
         public Builder headers(Consumer<HttpHeaders> customizer) {
-            Consumer<HttpHeaders> previous = this.headers;
-            this.headers = previous.andThen(Objects.requireNonNull(customizer, "customizer"));
+            options.headers(customizer);
             return this;
         }
 
         /** The largest message (a JSON body or one SSE event) accepted, in bytes; default 16 MiB. */
         public Builder maxMessageSize(int bytes) {
-            if (bytes < 1024) {
-                throw new IllegalArgumentException("maxMessageSize must be at least 1024 bytes");
-            }
-            this.maxMessageBytes = bytes;
+            options.maxMessageSize(bytes);
             return this;
         }
 
         /** How streams are reconnected and resumed. */
         public Builder reconnect(ReconnectPolicy policy) {
-            this.reconnect = Objects.requireNonNull(policy, "policy");
+            options.reconnect(policy);
             return this;
         }
 

@@ -12,6 +12,7 @@ import dev.mcpclient.schema.TextContent;
 import dev.mcpclient.schema.Tool;
 import dev.mcpclient.support.LogCapture;
 import dev.mcpclient.support.Watchdog;
+import dev.mcpclient.testing.SdkServer;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -21,18 +22,18 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The HTTP+SSE transport (2024-11-05) against the official Java SDK's server of that transport. */
+/** The HTTP+SSE transport (2024-11-05) against the official Java SDK's server of that transport ({@link SdkServer#sse()}). */
 class LegacySseTransportTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final ReconnectPolicy FAST = new ReconnectPolicy(Duration.ofMillis(10), Duration.ofMillis(100), 5);
 
-    private SdkSseServer server;
+    private SdkServer server;
     private Watchdog watchdog;
 
     @BeforeEach
     void start() {
-        server = SdkSseServer.start();
+        server = SdkServer.sse();
         watchdog = Watchdog.start();
     }
 
@@ -48,11 +49,11 @@ class LegacySseTransportTest {
 
     @Test
     void initializesListsAndCallsToolsOverTheEventStream() {
-        try (McpClient client = McpClient.sse(server.sseUrl()).requestTimeout(WAIT).build()) {
+        try (McpClient client = McpClient.sse(server.url()).requestTimeout(WAIT).build()) {
             InitializeResult init = client.initialize();
             assertThat(init.protocolVersion()).isEqualTo(ProtocolVersions.V2024_11_05);
-            assertThat(init.serverInfo().name()).isEqualTo("sdk-sse-test-server");
-            assertThat(client.listTools().tools()).extracting(Tool::name).containsExactlyInAnyOrder("echo", "add", "wait");
+            assertThat(init.serverInfo().name()).isEqualTo("sdk-test-server");
+            assertThat(client.listTools().tools()).extracting(Tool::name).containsExactlyInAnyOrderElementsOf(SdkServer.TOOLS);
             assertThat(text(client.callTool("echo", Map.of("text", "hi")))).isEqualTo("hi");
             assertThat(text(client.callTool("add", Map.of("a", 2, "b", 3)))).isEqualTo("5");
             client.ping();
@@ -60,7 +61,7 @@ class LegacySseTransportTest {
             assertThat(client.status().backgroundStreamOpen()).isTrue();
         }
         // One stream; every message POSTed to the endpoint the server named (a relative URI).
-        assertThat(server.count("GET")).isEqualTo(1);
+        assertThat(server.requests("GET")).hasSize(1);
         assertThat(server.requests()).filteredOn(r -> r.method().equals("POST"))
                 .allSatisfy(r -> assertThat(r.uri()).startsWith("/mcp/message?sessionId="));
         // The server's own warning that it answers 2024-11-05 to the client's 2025-11-25 is negotiation, not trouble.
@@ -71,7 +72,7 @@ class LegacySseTransportTest {
     @Test
     void aDroppedStreamFailsThePendingCallAtOnceAndTheNextCallRunsOnANewSession() throws InterruptedException {
         try (LogCapture log = LogCapture.of(LegacySseTransport.class);
-                McpClient client = McpClient.sse(server.sseUrl()).reconnect(FAST).requestTimeout(Duration.ofMinutes(5))
+                McpClient client = McpClient.sse(server.url()).reconnect(FAST).requestTimeout(Duration.ofMinutes(5))
                         .build()) {
             assertThat(text(client.callTool("echo", Map.of("text", "before")))).isEqualTo("before");
             AtomicReference<Throwable> failure = new AtomicReference<>();
@@ -87,12 +88,12 @@ class LegacySseTransportTest {
             // Far sooner than the call's five-minute timeout: its response would have come on that stream.
             assertThat(failed.await(30, TimeUnit.SECONDS)).isTrue();
             assertThat(failure.get()).isInstanceOf(McpTransportException.class)
-                    .hasMessageContaining("the HTTP+SSE stream of " + server.sseUrl() + " ended");
+                    .hasMessageContaining("the HTTP+SSE stream of " + server.url() + " ended");
             log.await(m -> m.contains("reopening it"), WAIT);
 
             // The stream is reopened with a new endpoint (a new session there): the client initializes again.
             assertThat(text(client.callTool("echo", Map.of("text", "after")))).isEqualTo("after");
-            assertThat(server.count("GET")).isEqualTo(2);
+            assertThat(server.requests("GET")).hasSize(2);
             assertThat(server.requests().stream().filter(r -> r.method().equals("POST"))
                     .map(r -> r.uri().substring(r.uri().indexOf('=') + 1)).distinct()).hasSize(2);
             assertThat(client.status().callsInFlight()).isZero();
@@ -102,7 +103,7 @@ class LegacySseTransportTest {
 
     @Test
     void aStreamableHttpClientFallsBackToHttpSseWhenTheInitializePostIsRejected() {
-        try (McpClient client = McpClient.streamableHttp(server.sseUrl()).requestTimeout(WAIT).build()) {
+        try (McpClient client = McpClient.streamableHttp(server.url()).requestTimeout(WAIT).build()) {
             InitializeResult init = client.initialize();
             assertThat(init.protocolVersion()).isEqualTo(ProtocolVersions.V2024_11_05);
             assertThat(text(client.callTool("echo", Map.of("text", "via fallback")))).isEqualTo("via fallback");
@@ -111,19 +112,19 @@ class LegacySseTransportTest {
             assertThat(r.method()).isEqualTo("POST");
             assertThat(r.uri()).isEqualTo("/sse");
         });
-        assertThat(server.count("GET")).isEqualTo(1);
+        assertThat(server.requests("GET")).hasSize(1);
         assertThat(watchdog.droppedErrors()).isEmpty();
     }
 
     @Test
     void withTheFallbackOffTheRejectedInitializeIsAClearError() {
-        try (McpClient client = McpClient.streamableHttp(server.sseUrl()).legacySseFallback(false).requestTimeout(WAIT)
+        try (McpClient client = McpClient.streamableHttp(server.url()).legacySseFallback(false).requestTimeout(WAIT)
                 .build()) {
             assertThatThrownBy(client::initialize).isInstanceOfSatisfying(McpTransportException.class, e -> {
                 assertThat(e.status()).isEqualTo(404);
-                assertThat(e.getMessage()).contains("POST initialize", server.sseUrl());
+                assertThat(e.getMessage()).contains("POST initialize", server.url());
             });
         }
-        assertThat(server.count("GET")).isZero();
+        assertThat(server.requests("GET")).isEmpty();
     }
 }

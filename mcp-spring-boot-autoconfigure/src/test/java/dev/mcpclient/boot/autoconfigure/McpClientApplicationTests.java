@@ -6,9 +6,9 @@ import static org.awaitility.Awaitility.await;
 import dev.mcpclient.CallOptions;
 import dev.mcpclient.McpClient;
 import dev.mcpclient.ReactiveMcpClient;
-import dev.mcpclient.boot.testing.SdkMcpServer;
 import dev.mcpclient.schema.CallToolResult;
 import dev.mcpclient.schema.TextContent;
+import dev.mcpclient.testing.SdkServer;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
 import java.time.Duration;
@@ -37,8 +37,8 @@ import org.springframework.test.context.DynamicPropertySource;
         "management.endpoint.health.show-details=always", "spring.application.name=starter-test" })
 class McpClientApplicationTests {
 
-    static final SdkMcpServer weatherServer = SdkMcpServer.start();
-    static final SdkMcpServer calendarServer = SdkMcpServer.start();
+    static final SdkServer weatherServer = SdkServer.streamableHttp();
+    static final SdkServer calendarServer = SdkServer.streamableHttp();
 
     @DynamicPropertySource
     static void servers(DynamicPropertyRegistry registry) {

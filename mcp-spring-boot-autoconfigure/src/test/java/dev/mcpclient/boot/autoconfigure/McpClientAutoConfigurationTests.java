@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import dev.mcpclient.McpClient;
 import dev.mcpclient.ReactiveMcpClient;
-import dev.mcpclient.boot.testing.SdkMcpServer;
 import dev.mcpclient.schema.CallToolResult;
 import dev.mcpclient.schema.TextContent;
+import dev.mcpclient.testing.SdkServer;
 import dev.mcpclient.transport.http.BackgroundStream;
 import dev.mcpclient.transport.http.StreamableHttpTransport;
 import java.util.List;
@@ -33,14 +33,14 @@ class McpClientAutoConfigurationTests {
     /** Nothing listens there: connection refused. */
     static final String NOWHERE = "http://127.0.0.1:9/mcp";
 
-    private static SdkMcpServer server;
+    private static SdkServer server;
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(McpClientAutoConfiguration.class));
 
     @BeforeAll
     static void startServer() {
-        server = SdkMcpServer.start();
+        server = SdkServer.streamableHttp();
     }
 
     @AfterAll
@@ -201,7 +201,7 @@ class McpClientAutoConfigurationTests {
     @Test
     void aTransportCustomizerCanSetHeadersPerRequest() {
         java.util.concurrent.atomic.AtomicInteger token = new java.util.concurrent.atomic.AtomicInteger();
-        try (SdkMcpServer own = SdkMcpServer.start()) {
+        try (SdkServer own = SdkServer.streamableHttp()) {
             runner.withPropertyValues("mcp.client.servers.weather.url=" + own.url())
                     .withBean(McpTransportCustomizer.class, () -> (server, builder) -> builder.headers(
                             headers -> headers.setBearerAuth("token-" + token.incrementAndGet())))
@@ -230,7 +230,7 @@ class McpClientAutoConfigurationTests {
 
     @Test
     void theHeadersOfAServerGoOnEveryRequestToIt() {
-        try (SdkMcpServer own = SdkMcpServer.start()) {
+        try (SdkServer own = SdkServer.streamableHttp()) {
             runner.withPropertyValues("mcp.client.servers.weather.url=" + own.url(),
                     "mcp.client.servers.weather.headers.X-Api-Key=weather-key").run(context -> {
                         context.getBean(McpClient.class).callTool("echo", Map.of("text", "x"));

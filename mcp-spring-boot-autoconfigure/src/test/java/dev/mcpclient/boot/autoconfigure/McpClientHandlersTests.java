@@ -7,7 +7,6 @@ import dev.mcpclient.McpClient;
 import dev.mcpclient.McpClientListener;
 import dev.mcpclient.McpRootsProvider;
 import dev.mcpclient.McpSamplingHandler;
-import dev.mcpclient.boot.testing.SdkMcpServer;
 import dev.mcpclient.schema.CallToolResult;
 import dev.mcpclient.schema.CreateMessageResult;
 import dev.mcpclient.schema.LoggingMessageNotification;
@@ -15,6 +14,7 @@ import dev.mcpclient.schema.Role;
 import dev.mcpclient.schema.Root;
 import dev.mcpclient.schema.TextContent;
 import dev.mcpclient.schema.Tool;
+import dev.mcpclient.testing.SdkServer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -38,16 +38,16 @@ class McpClientHandlersTests {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
 
-    private static SdkMcpServer weatherServer;
-    private static SdkMcpServer calendarServer;
+    private static SdkServer weatherServer;
+    private static SdkServer calendarServer;
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(McpClientAutoConfiguration.class));
 
     @BeforeAll
     static void startServers() {
-        weatherServer = SdkMcpServer.start();
-        calendarServer = SdkMcpServer.start();
+        weatherServer = SdkServer.streamableHttp();
+        calendarServer = SdkServer.streamableHttp();
     }
 
     @AfterAll
@@ -82,7 +82,7 @@ class McpClientHandlersTests {
         @McpClientHandler(servers = "weather")
         McpSamplingHandler weatherSampling() {
             return request -> new CreateMessageResult(Role.ASSISTANT,
-                    new TextContent("sampled: " + ((TextContent) request.messages().get(0).content().get(0)).text()),
+                    new TextContent("answer to " + ((TextContent) request.messages().get(0).content().get(0)).text()),
                     "test-model", CreateMessageResult.STOP_END_TURN);
         }
 
@@ -127,9 +127,11 @@ class McpClientHandlersTests {
 
             assertThat(text(weather.callTool("capabilities", Map.of()))).isEqualTo("roots=true sampling=true elicitation=false");
             assertThat(text(calendar.callTool("capabilities", Map.of()))).isEqualTo("roots=true sampling=false elicitation=false");
-            assertThat(text(weather.callTool("sample", Map.of("text", "rain?")))).isEqualTo("sampled: rain?");
-            assertThat(text(weather.callTool("roots", Map.of()))).isEqualTo("file:///everywhere");
-            assertThat(text(calendar.callTool("roots", Map.of()))).as("a bean naming the server wins").isEqualTo("file:///calendar");
+            assertThat(text(weather.callTool("sample", Map.of("question", "rain?"))))
+                    .isEqualTo("sampled: answer to rain? by test-model");
+            assertThat(text(weather.callTool("roots", Map.of()))).isEqualTo("roots: [file:///everywhere (everywhere)]");
+            assertThat(text(calendar.callTool("roots", Map.of()))).as("a bean naming the server wins")
+                    .isEqualTo("roots: [file:///calendar (calendar)]");
         });
     }
 
@@ -140,9 +142,9 @@ class McpClientHandlersTests {
             McpClient weather = context.getBean("weatherMcpClient", McpClient.class);
             McpClient calendar = context.getBean("calendarMcpClient", McpClient.class);
 
-            calendar.callTool("log", Map.of("text", "from calendar"));
+            calendar.callTool("log", Map.of("message", "from calendar"));
             assertThat(next(handlers.everyLog)).isEqualTo("from calendar");
-            weather.callTool("log", Map.of("text", "from weather"));
+            weather.callTool("log", Map.of("message", "from weather"));
             assertThat(next(handlers.everyLog)).isEqualTo("from weather");
 
             LoggingMessageNotification logged = next(handlers.weatherLogs);
@@ -199,7 +201,7 @@ class McpClientHandlersTests {
             Events events = context.getBean(Events.class);
             McpClient weather = context.getBean(McpClient.class);
             weather.listTools();
-            weather.subscribeResource(SdkMcpServer.STATUS_URI);
+            weather.subscribeResource(SdkServer.README);
             // The server sends its own notifications on the background stream: wait until it is connected.
             await().atMost(WAIT).until(() -> weather.status().backgroundStreamOpen());
 
@@ -213,10 +215,10 @@ class McpClientHandlersTests {
             assertThat(changed.getSource()).isSameAs(weather);
             assertThat(weather.listTools().tools()).extracting(Tool::name).contains("forecast");
 
-            weatherServer.updateResource(SdkMcpServer.STATUS_URI);
+            weatherServer.updateResource(SdkServer.README);
             McpResourceUpdatedEvent updated = next(events.updates);
             assertThat(updated.server()).isEqualTo("weather");
-            assertThat(updated.uri()).isEqualTo(SdkMcpServer.STATUS_URI);
+            assertThat(updated.uri()).isEqualTo(SdkServer.README);
             assertThat(weather.readResource(updated.uri()).contents()).hasSize(1);
         });
     }

@@ -5,8 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import dev.mcpclient.McpClient;
 import dev.mcpclient.McpClientClosedException;
-import dev.mcpclient.boot.testing.SdkMcpServer;
 import dev.mcpclient.schema.CallToolResult;
+import dev.mcpclient.testing.SdkServer;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -24,11 +24,11 @@ class McpClientLifecycleTests {
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(McpClientAutoConfiguration.class));
-    private SdkMcpServer server;
+    private SdkServer server;
 
     @BeforeEach
     void startServer() {
-        server = SdkMcpServer.start();
+        server = SdkServer.streamableHttp();
     }
 
     @AfterEach

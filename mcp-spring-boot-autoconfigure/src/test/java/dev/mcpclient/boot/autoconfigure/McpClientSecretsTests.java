@@ -3,7 +3,7 @@ package dev.mcpclient.boot.autoconfigure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mcpclient.McpClient;
-import dev.mcpclient.boot.testing.SdkMcpServer;
+import dev.mcpclient.testing.SdkServer;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -32,7 +32,7 @@ class McpClientSecretsTests {
 
     @Test
     void secretsStayOutOfLogsHealthAndToString(CapturedOutput output) {
-        try (SdkMcpServer server = SdkMcpServer.start()) {
+        try (SdkServer server = SdkServer.streamableHttp()) {
             SpringApplication application = new SpringApplication(App.class);
             application.setWebApplicationType(WebApplicationType.NONE);
             String downUrl = "http://user:" + PASSWORD + "@127.0.0.1:9/mcp?token=" + TOKEN;

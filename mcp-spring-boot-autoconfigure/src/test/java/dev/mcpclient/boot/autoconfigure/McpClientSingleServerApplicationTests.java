@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mcpclient.McpClient;
 import dev.mcpclient.ReactiveMcpClient;
-import dev.mcpclient.boot.testing.SdkMcpServer;
 import dev.mcpclient.schema.TextContent;
+import dev.mcpclient.testing.SdkServer;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -21,7 +21,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(properties = "spring.main.web-application-type=none")
 class McpClientSingleServerApplicationTests {
 
-    static final SdkMcpServer server = SdkMcpServer.start();
+    static final SdkServer server = SdkServer.streamableHttp();
 
     @DynamicPropertySource
     static void server(DynamicPropertyRegistry registry) {

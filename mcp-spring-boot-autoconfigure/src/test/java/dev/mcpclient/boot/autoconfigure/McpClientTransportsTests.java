@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mcpclient.McpClient;
 import dev.mcpclient.McpTransportException;
-import dev.mcpclient.boot.testing.SdkSseServer;
-import dev.mcpclient.boot.testing.SdkStdioMcpServer;
 import dev.mcpclient.schema.CallToolResult;
 import dev.mcpclient.schema.InitializeResult;
 import dev.mcpclient.schema.TextContent;
+import dev.mcpclient.testing.SdkServer;
+import dev.mcpclient.testing.SdkStdioServer;
 import dev.mcpclient.transport.McpTransport;
 import dev.mcpclient.transport.http.BackgroundStream;
 import dev.mcpclient.transport.http.LegacySseTransport;
@@ -30,14 +30,14 @@ import org.springframework.context.annotation.Configuration;
 /** {@code transport: streamable-http | sse | stdio}: each one configured from properties and working against a real peer. */
 class McpClientTransportsTests {
 
-    private static SdkSseServer sseServer;
+    private static SdkServer sseServer;
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(McpClientAutoConfiguration.class));
 
     @BeforeAll
     static void startServer() {
-        sseServer = SdkSseServer.start();
+        sseServer = SdkServer.sse();
     }
 
     @AfterAll
@@ -51,7 +51,7 @@ class McpClientTransportsTests {
 
     /** Properties of a stdio server named {@code local} that runs the SDK's stdio server. */
     private static String[] stdioServer(String... more) {
-        List<String> line = SdkStdioMcpServer.commandLine();
+        List<String> line = SdkStdioServer.commandLine();
         List<String> properties = new ArrayList<>();
         properties.add("mcp.client.servers.local.transport=stdio");
         properties.add("mcp.client.servers.local.command=" + line.get(0));
@@ -75,7 +75,7 @@ class McpClientTransportsTests {
                     McpClient client = context.getBean(McpClient.class);
 
                     InitializeResult init = client.initialize();
-                    assertThat(init.serverInfo().name()).isEqualTo("sdk-stdio-test-server");
+                    assertThat(init.serverInfo().name()).isEqualTo("sdk-test-server");
                     assertThat(text(client.callTool("echo", Map.of("text", "over stdio")))).isEqualTo("over stdio");
                     assertThat(text(client.callTool("env", Map.of("name", "MCP_GREETING"))))
                             .isEqualTo("hello from the properties");
@@ -100,7 +100,7 @@ class McpClientTransportsTests {
     @Test
     void anSseServerUsesTheHttpSseTransport() {
         runner.withPropertyValues("mcp.client.servers.legacy.transport=sse",
-                        "mcp.client.servers.legacy.url=" + sseServer.sseUrl(),
+                        "mcp.client.servers.legacy.url=" + sseServer.url(),
                         "mcp.client.servers.legacy.headers.X-Api-Key=k")
                 .run(context -> {
                     assertThat(context).hasNotFailed();
@@ -114,7 +114,7 @@ class McpClientTransportsTests {
 
     @Test
     void aStreamableHttpServerThatRejectsTheInitializePostIsTriedOverSse() {
-        runner.withPropertyValues("mcp.client.servers.old.url=" + sseServer.sseUrl())
+        runner.withPropertyValues("mcp.client.servers.old.url=" + sseServer.url())
                 .run(context -> {
                     McpClient client = context.getBean(McpClient.class);
                     assertThat(client.initialize().protocolVersion()).isEqualTo("2024-11-05");
@@ -124,7 +124,7 @@ class McpClientTransportsTests {
 
     @Test
     void theFallbackCanBeSwitchedOff() {
-        runner.withPropertyValues("mcp.client.servers.old.url=" + sseServer.sseUrl(),
+        runner.withPropertyValues("mcp.client.servers.old.url=" + sseServer.url(),
                         "mcp.client.servers.old.legacy-sse-fallback=false")
                 .run(context -> {
                     McpClient client = context.getBean(McpClient.class);

@@ -7,8 +7,8 @@ import static org.awaitility.Awaitility.await;
 import dev.mcpclient.McpClient;
 import dev.mcpclient.McpTransportException;
 import dev.mcpclient.boot.autoconfigure.McpClientAutoConfiguration;
-import dev.mcpclient.boot.testing.SdkMcpServer;
 import dev.mcpclient.schema.TextContent;
+import dev.mcpclient.testing.SdkServer;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
@@ -29,14 +29,14 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 class McpClientHealthTests {
 
     private static final String NOWHERE = "http://127.0.0.1:9/mcp";
-    private static SdkMcpServer server;
+    private static SdkServer server;
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner().withConfiguration(
             AutoConfigurations.of(McpClientAutoConfiguration.class, McpClientHealthContributorAutoConfiguration.class));
 
     @BeforeAll
     static void startServer() {
-        server = SdkMcpServer.start();
+        server = SdkServer.streamableHttp();
     }
 
     @AfterAll
@@ -78,7 +78,7 @@ class McpClientHealthTests {
 
     @Test
     void theCallsInFlightAreCounted() {
-        try (SdkMcpServer own = SdkMcpServer.start()) {
+        try (SdkServer own = SdkServer.streamableHttp()) {
             runner.withPropertyValues("mcp.client.servers.weather.url=" + own.url()).run(context -> {
                 McpClient client = context.getBean(McpClient.class);
                 var waiting = client.reactive().callTool("wait", Map.of()).toFuture();
@@ -105,7 +105,7 @@ class McpClientHealthTests {
 
     @Test
     void downWhenTheServerDoesNotAnswerInTime() {
-        try (SdkMcpServer slow = SdkMcpServer.start()) {
+        try (SdkServer slow = SdkServer.streamableHttp()) {
             runner.withPropertyValues("mcp.client.servers.weather.url=" + slow.url(), "management.health.mcp.timeout=300ms")
                     .run(context -> {
                         McpClient client = context.getBean(McpClient.class);
@@ -137,7 +137,7 @@ class McpClientHealthTests {
                             .isThrownBy(() -> client.callTool("echo", Map.of("text", "too early")))
                             .withMessageContaining("POST initialize").withMessageContaining(url).withMessageContaining("Connection refused");
 
-                    try (SdkMcpServer late = SdkMcpServer.start(port)) {
+                    try (SdkServer late = SdkServer.streamableHttp(port)) {
                         // Connected in the background: no call, no health check needed.
                         await().atMost(Duration.ofSeconds(10)).until(() -> client.status().initialized());
                         assertThat(health(context, "weather").getStatus()).isEqualTo(Status.UP);

@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.mcpclient.McpClient;
 import dev.mcpclient.boot.autoconfigure.McpClientAutoConfiguration;
 import dev.mcpclient.boot.autoconfigure.observation.McpClientObservationAutoConfiguration;
-import dev.mcpclient.boot.testing.SdkMcpServer;
+import dev.mcpclient.testing.SdkServer;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.Map;
@@ -23,7 +23,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 /** The meters of every server: calls in flight, reconnects, dropped responses, and the calls' timer. */
 class McpClientMetricsTests {
 
-    private SdkMcpServer server;
+    private SdkServer server;
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(McpClientAutoConfiguration.class, McpClientMetricsAutoConfiguration.class,
@@ -31,7 +31,7 @@ class McpClientMetricsTests {
 
     @BeforeEach
     void startServer() {
-        server = SdkMcpServer.start();
+        server = SdkServer.streamableHttp();
     }
 
     @AfterEach

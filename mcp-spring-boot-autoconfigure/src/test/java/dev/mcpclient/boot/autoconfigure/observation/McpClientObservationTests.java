@@ -9,7 +9,7 @@ import dev.mcpclient.McpErrorException;
 import dev.mcpclient.McpTimeoutException;
 import dev.mcpclient.boot.autoconfigure.McpClientAutoConfiguration;
 import dev.mcpclient.boot.autoconfigure.McpClientCustomizer;
-import dev.mcpclient.boot.testing.SdkMcpServer;
+import dev.mcpclient.testing.SdkServer;
 import io.micrometer.common.KeyValue;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
@@ -30,7 +30,7 @@ import org.springframework.web.reactive.function.client.ClientRequestObservation
 /** One observation per call: its keys, its outcome, its parent, and the HTTP exchanges under it. */
 class McpClientObservationTests {
 
-    private static SdkMcpServer server;
+    private static SdkServer server;
 
     private final Recorder recorder = new Recorder();
     private final TestObservationRegistry registry = TestObservationRegistry.create();
@@ -45,7 +45,7 @@ class McpClientObservationTests {
 
     @BeforeAll
     static void startServer() {
-        server = SdkMcpServer.start();
+        server = SdkServer.streamableHttp();
     }
 
     @AfterAll

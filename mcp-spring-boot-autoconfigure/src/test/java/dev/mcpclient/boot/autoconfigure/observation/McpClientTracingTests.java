@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mcpclient.McpClient;
 import dev.mcpclient.boot.autoconfigure.McpClientAutoConfiguration;
-import dev.mcpclient.boot.testing.SdkMcpServer;
+import dev.mcpclient.testing.SdkServer;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.tracing.Tracer;
@@ -24,7 +24,7 @@ class McpClientTracingTests {
 
     @Test
     void theTraceContextTravelsOnTheRequests() {
-        try (SdkMcpServer server = SdkMcpServer.start()) {
+        try (SdkServer server = SdkServer.streamableHttp()) {
             new ApplicationContextRunner()
                     .withConfiguration(AutoConfigurations.of(ObservationAutoConfiguration.class,
                             MicrometerTracingAutoConfiguration.class, BraveAutoConfiguration.class,
