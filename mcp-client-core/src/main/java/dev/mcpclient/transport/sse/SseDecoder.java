@@ -166,7 +166,16 @@ public final class SseDecoder {
             while (i < end && bytes[i] != CR && bytes[i] != LF) {
                 i++;
             }
-            appendToLine(bytes, start, i - start);
+            int lineEnd = i;
+            boolean whole = lineLength == 0 && i < end;
+            if (whole) {
+                // The whole line is in this chunk (the common case): read it where it is, no copy.
+                if (lineEnd - start > maxEventBytes) {
+                    throw new McpProtocolException("SSE line longer than " + maxEventBytes + " bytes");
+                }
+            } else {
+                appendToLine(bytes, start, i - start);
+            }
             if (i == end) {
                 return;
             }
@@ -178,7 +187,16 @@ public final class SseDecoder {
                     i++;
                 }
             }
-            processLine(events);
+            if (whole) {
+                processLine(bytes, start, lineEnd, events);
+            } else {
+                int length = lineLength;
+                lineLength = 0;
+                processLine(line, 0, length, events);
+                if (line.length > KEPT_CAPACITY) {
+                    line = new byte[INITIAL_LINE_CAPACITY];
+                }
+            }
         }
     }
 
@@ -200,43 +218,39 @@ public final class SseDecoder {
         lineLength = (int) needed;
     }
 
-    private void processLine(List<SseEvent> events) {
-        int start = 0;
-        int end = lineLength;
+    /** Handles one line, {@code buf[from, to)}, without its terminator. */
+    private void processLine(byte[] buf, int from, int to, List<SseEvent> events) {
+        int start = from;
         if (firstLine) {
             firstLine = false;
-            if (regionEquals(0, end, BOM)) {
-                start = BOM.length;
+            if (regionEquals(buf, from, to, BOM)) {
+                start += BOM.length;
             }
         }
-        lineLength = 0;
-        if (start == end) {
+        if (start == to) {
             dispatch(events);
-        } else if (line[start] != COLON) {
-            int colon = indexOf(COLON, start, end);
-            int nameEnd = colon < 0 ? end : colon;
-            int valueStart = colon < 0 ? end : colon + 1;
-            if (valueStart < end && line[valueStart] == SPACE) {
+        } else if (buf[start] != COLON) {
+            int colon = indexOf(buf, COLON, start, to);
+            int nameEnd = colon < 0 ? to : colon;
+            int valueStart = colon < 0 ? to : colon + 1;
+            if (valueStart < to && buf[valueStart] == SPACE) {
                 valueStart++;
             }
-            field(start, nameEnd, valueStart, end);
-        }
-        if (line.length > KEPT_CAPACITY) {
-            line = new byte[INITIAL_LINE_CAPACITY];
+            field(buf, start, nameEnd, valueStart, to);
         }
     }
 
     /* Colon and space are ASCII, which UTF-8 never uses inside a multi-byte sequence, so decoding the
      * value on its own gives the same text as decoding the whole line and splitting it. */
-    private void field(int nameStart, int nameEnd, int valueStart, int valueEnd) {
+    private void field(byte[] buf, int nameStart, int nameEnd, int valueStart, int valueEnd) {
         int nameLength = nameEnd - nameStart;
         int valueLength = valueEnd - valueStart;
-        if (nameLength == DATA.length && regionEquals(nameStart, nameEnd, DATA)) {
+        if (nameLength == DATA.length && regionEquals(buf, nameStart, nameEnd, DATA)) {
             dataBytes += (dataLines == 0 ? 0 : 1) + valueLength;
             if (dataBytes > maxEventBytes) {
                 throw new McpProtocolException("SSE event larger than " + maxEventBytes + " bytes");
             }
-            String value = text(valueStart, valueEnd);
+            String value = text(buf, valueStart, valueEnd);
             if (dataLines == 0) {
                 // Most events have one data line: kept as it is, copied into the builder only if a second comes.
                 firstData = value;
@@ -248,17 +262,17 @@ public final class SseDecoder {
             }
             dataLines++;
             blockHasFields = true;
-        } else if (nameLength == EVENT.length && regionEquals(nameStart, nameEnd, EVENT)) {
-            eventType = text(valueStart, valueEnd);
+        } else if (nameLength == EVENT.length && regionEquals(buf, nameStart, nameEnd, EVENT)) {
+            eventType = text(buf, valueStart, valueEnd);
             blockHasFields = true;
-        } else if (nameLength == ID.length && regionEquals(nameStart, nameEnd, ID)) {
-            if (indexOf((byte) 0, valueStart, valueEnd) < 0) {
-                lastEventId = text(valueStart, valueEnd);
+        } else if (nameLength == ID.length && regionEquals(buf, nameStart, nameEnd, ID)) {
+            if (indexOf(buf, (byte) 0, valueStart, valueEnd) < 0) {
+                lastEventId = text(buf, valueStart, valueEnd);
                 blockHasFields = true;
             }
-        } else if (nameLength == RETRY.length && regionEquals(nameStart, nameEnd, RETRY)) {
-            if (valueLength > 0 && allDigits(valueStart, valueEnd)) {
-                retry = parseSaturated(valueStart, valueEnd);
+        } else if (nameLength == RETRY.length && regionEquals(buf, nameStart, nameEnd, RETRY)) {
+            if (valueLength > 0 && allDigits(buf, valueStart, valueEnd)) {
+                retry = parseSaturated(buf, valueStart, valueEnd);
                 blockHasFields = true;
             }
         }
@@ -285,44 +299,44 @@ public final class SseDecoder {
         blockHasFields = false;
     }
 
-    private String text(int from, int to) {
-        return new String(line, from, to - from, StandardCharsets.UTF_8);
+    private static String text(byte[] buf, int from, int to) {
+        return new String(buf, from, to - from, StandardCharsets.UTF_8);
     }
 
-    private int indexOf(byte b, int from, int to) {
+    private static int indexOf(byte[] buf, byte b, int from, int to) {
         for (int i = from; i < to; i++) {
-            if (line[i] == b) {
+            if (buf[i] == b) {
                 return i;
             }
         }
         return -1;
     }
 
-    private boolean regionEquals(int from, int to, byte[] expected) {
+    private static boolean regionEquals(byte[] buf, int from, int to, byte[] expected) {
         if (to - from < expected.length) {
             return false;
         }
         for (int i = 0; i < expected.length; i++) {
-            if (line[from + i] != expected[i]) {
+            if (buf[from + i] != expected[i]) {
                 return false;
             }
         }
         return true;
     }
 
-    private boolean allDigits(int from, int to) {
+    private static boolean allDigits(byte[] buf, int from, int to) {
         for (int i = from; i < to; i++) {
-            if (line[i] < '0' || line[i] > '9') {
+            if (buf[i] < '0' || buf[i] > '9') {
                 return false;
             }
         }
         return true;
     }
 
-    private long parseSaturated(int from, int to) {
+    private static long parseSaturated(byte[] buf, int from, int to) {
         long value = 0;
         for (int i = from; i < to; i++) {
-            int digit = line[i] - '0';
+            int digit = buf[i] - '0';
             if (value > (Long.MAX_VALUE - digit) / 10) {
                 return Long.MAX_VALUE;
             }
