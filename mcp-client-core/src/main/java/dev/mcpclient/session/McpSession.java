@@ -42,7 +42,7 @@ public final class McpSession {
     private static final Logger log = LoggerFactory.getLogger(McpSession.class);
 
     /** How often open calls' deadlines are checked: a call times out at most this late. */
-    static final Duration DEADLINE_TICK = Duration.ofMillis(10);
+    static final Duration DEADLINE_TICK = Duration.ofMillis(50);
 
     private final McpTransport transport;
     private final Duration defaultTimeout;
