@@ -13,6 +13,7 @@ final class Report {
 
     static final String FLOOR = "floor";
     static final String FLOOR_BLOCKING = "floor-blocking";
+    static final String CONTROL = "control";
     static final String OURS_REACTIVE = "ours-reactive";
     static final String OURS_BLOCKING = "ours-blocking";
     static final String SDK = "java-sdk";
@@ -194,6 +195,17 @@ final class Report {
                 }
             }
         }
+        // Not a target: the same checks for a client identical to the floor, to read the ones above against.
+        for (String mode : modes) {
+            for (int n : concurrencies) {
+                if (n >= 16) {
+                    ratio(r, mode, n, CONTROL, FLOOR, Results.Round::callsPerSecond).ifPresent(s -> rows.add(reference(
+                            "(reference) calls/s vs floor", mode, n, s, s.mean() >= 0.9 ? "≥ 0.9×" : "**< 0.9×**")));
+                }
+                ratio(r, mode, n, CONTROL, FLOOR, Results.Round::p99Millis).ifPresent(s -> rows.add(reference(
+                        "(reference) p99 vs floor", mode, n, s, s.mean() <= 1.2 ? "≤ 1.2×" : "**> 1.2×**")));
+            }
+        }
         for (Results.Allocation a : r.allocation) {
             if (a.contender().startsWith("ours")) {
                 r.allocation.stream().filter(x -> x.mode().equals(a.mode()) && x.contender().equals(SDK)).findFirst()
@@ -218,13 +230,19 @@ final class Report {
             md.append("| ").append(String.join(" | ", row)).append(" |\n");
         }
         long missed = rows.stream().filter(x -> x[5].contains("missed")).count();
-        md.append('\n').append(missed == 0 ? "Every target met." : missed + " of " + rows.size() + " target checks missed.")
+        long checks = rows.stream().filter(x -> !x[0].startsWith("(reference)")).count();
+        md.append('\n').append(missed == 0 ? "Every target met." : missed + " of " + checks + " target checks missed.")
                 .append("\n");
         return md.toString();
     }
 
     private static String orDash(double v) {
         return Double.isNaN(v) ? "–" : String.format(Locale.ROOT, "%.0f", v);
+    }
+
+    /** A row for {@code control}, a client identical to the floor: what the run resolves, not a target. */
+    private static String[] reference(String what, String mode, int n, Stats s, String verdict) {
+        return new String[] {what, CONTROL, mode, Integer.toString(n), s.format("%.2f") + "×", verdict};
     }
 
     private static String[] row(String target, String contender, String mode, int n, Stats s, boolean met) {

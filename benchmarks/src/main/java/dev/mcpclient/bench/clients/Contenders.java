@@ -27,15 +27,31 @@ public final class Contenders {
             "official MCP Java SDK 2.1.0: McpAsyncClient.callTool, HttpClientStreamableHttpTransport",
             false, SdkClient::connect);
 
+    /**
+     * A second floor client, identical to {@link #FLOOR}, measured in the same rounds: how far two
+     * identical clients differ in one run, i.e. what a ratio to the floor can resolve on this machine.
+     */
+    public static final Contender CONTROL = new Contender("control",
+            "a second floor client, identical to floor: the run's own noise", false, FloorClient::connect);
+
     /** Every contender of the load scenarios. */
-    public static final List<Contender> ALL = List.of(FLOOR, OURS_REACTIVE, OURS_BLOCKING, SDK, FLOOR_BLOCKING);
+    public static final List<Contender> ALL = List.of(FLOOR, OURS_REACTIVE, OURS_BLOCKING, SDK, FLOOR_BLOCKING, CONTROL);
+
+    /**
+     * The floor without {@code WebClient}: Reactor Netty's {@code HttpClient} directly. Not in
+     * {@link #ALL}; named with {@code --contenders} to see what {@code WebClient} itself costs.
+     */
+    public static final Contender NETTY_FLOOR = new Contender("netty-floor",
+            "Reactor Netty HttpClient POST of the same JSON-RPC body, no WebClient, response parsed",
+            false, NettyFloorClient::connect);
 
     private Contenders() {
     }
 
     /** The contender named {@code name}. */
     public static Contender named(String name) {
-        return ALL.stream().filter(c -> c.name().equals(name)).findFirst()
+        return java.util.stream.Stream.concat(ALL.stream(), java.util.stream.Stream.of(NETTY_FLOOR))
+                .filter(c -> c.name().equals(name)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no contender " + name));
     }
 }

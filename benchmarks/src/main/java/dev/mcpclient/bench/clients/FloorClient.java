@@ -91,12 +91,12 @@ final class FloorClient implements BenchClient {
         });
     }
 
-    private static JsonNode fromJson(byte[] bytes) {
+    static JsonNode fromJson(byte[] bytes) {
         JsonNode response = MAPPER.readTree(bytes);
         return result(response);
     }
 
-    private static JsonNode fromSse(byte[] bytes) {
+    static JsonNode fromSse(byte[] bytes) {
         String text = new String(bytes, StandardCharsets.UTF_8);
         int from = 0;
         while (from < text.length()) {
