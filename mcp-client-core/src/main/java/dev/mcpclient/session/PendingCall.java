@@ -320,14 +320,12 @@ final class PendingCall implements Subscription, CoreSubscriber<Void> {
         }
     }
 
-    /** Waits for the session to be ready, then sends. */
+    /** Waits for the session to be ready, then sends; subscribed and bound like the send. */
     private final class Gate implements CoreSubscriber<Void> {
 
         @Override
         public void onSubscribe(Subscription s) {
-            if (bind(s)) {
-                s.request(Long.MAX_VALUE);
-            }
+            PendingCall.this.onSubscribe(s);
         }
 
         @Override
@@ -346,7 +344,7 @@ final class PendingCall implements Subscription, CoreSubscriber<Void> {
 
         @Override
         public Context currentContext() {
-            return actual.currentContext();
+            return PendingCall.this.currentContext();
         }
     }
 

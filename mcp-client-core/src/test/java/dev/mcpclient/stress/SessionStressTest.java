@@ -13,6 +13,7 @@ import dev.mcpclient.jsonrpc.RequestId;
 import dev.mcpclient.schema.CallToolResult;
 import dev.mcpclient.schema.TextContent;
 import dev.mcpclient.support.Watchdog;
+import dev.mcpclient.transport.http.ExchangeProbe;
 import dev.mcpclient.testserver.ProgrammableMcpServer;
 import dev.mcpclient.testserver.RecordedRequest;
 import dev.mcpclient.testserver.Reply;
@@ -118,6 +119,10 @@ class SessionStressTest {
                     assertThat(signals[s.iteration()].get()).as("terminal signals of %s", s).isEqualTo(expectedSignals);
                 }
                 assertThat(client.status().callsInFlight()).as("pending entries left").isZero();
+                // Cancelled exchanges finish by themselves (at most 2 s): closing under them would log
+                // their errors late, into whatever test runs next.
+                assertThat(ExchangeProbe.awaitCancelledExchangesDone(Duration.ofSeconds(10)))
+                        .as("cancelled exchanges finished").isTrue();
             } finally {
                 client.close();
             }
