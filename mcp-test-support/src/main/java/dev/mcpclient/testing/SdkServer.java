@@ -62,6 +62,10 @@ import org.apache.tomcat.util.descriptor.web.FilterMap;
 @SuppressWarnings("deprecation") // the 2024-11-05 HTTP+SSE servlet, on purpose
 public final class SdkServer implements AutoCloseable {
 
+    /** How long the SDK server's own close may take before Tomcat is stopped under it. */
+    private static final java.time.Duration CLOSE_LIMIT = java.time.Duration.ofSeconds(5);
+
+
     /** The server's name in its {@code initialize} result. */
     public static final String NAME = "sdk-test-server";
     /** The server's version in its {@code initialize} result: the SDK's. */
@@ -229,12 +233,28 @@ public final class SdkServer implements AutoCloseable {
         features.finishWaitingTools();
     }
 
+    /**
+     * Stops the server. The SDK's own close is bounded: it completes each stream's {@code AsyncContext}
+     * while holding its session lock, and a Tomcat thread writing to that stream at the same moment
+     * holds the context's lock and waits for the session's (a deadlock seen in the SDK 2.1.0 on
+     * Tomcat). Tomcat is stopped after at most {@link #CLOSE_LIMIT} either way.
+     */
     @Override
     public void close() {
         releaseRequests();
         finishWaitingTools();
         dropStreams();
-        server.close();
+        Thread closer = new Thread(server::close, "sdk-test-server-close");
+        closer.setDaemon(true);
+        closer.start();
+        try {
+            closer.join(CLOSE_LIMIT.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (closer.isAlive()) {
+            System.err.println("SdkServer: the SDK server did not close within " + CLOSE_LIMIT + "; stopping Tomcat");
+        }
         try {
             tomcat.stop();
             tomcat.destroy();
