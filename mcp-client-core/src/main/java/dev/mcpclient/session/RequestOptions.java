@@ -24,41 +24,8 @@ import java.util.function.Consumer;
 public record RequestOptions(Duration timeout, boolean lifecycle, Consumer<ProgressNotification> progress,
         Duration maxTotalTimeout, Map<String, Object> meta, Runnable guard) {
 
-    /** Default options: the session's timeout, an ordinary request. */
-    public static final RequestOptions DEFAULT = new RequestOptions(null, false);
-
-    /** Options without progress. */
+    /** Options with no progress, no maximum total timeout, no {@code _meta} entries and no guard. */
     public RequestOptions(Duration timeout, boolean lifecycle) {
-        this(timeout, lifecycle, null);
-    }
-
-    /** Options with a progress listener and nothing else. */
-    public RequestOptions(Duration timeout, boolean lifecycle, Consumer<ProgressNotification> progress) {
-        this(timeout, lifecycle, progress, null, null, null);
-    }
-
-    /** An ordinary request with this timeout ({@code null}: the session's default). */
-    public static RequestOptions timeout(Duration timeout) {
-        return new RequestOptions(timeout, false);
-    }
-
-    /** A copy with this progress listener ({@code null}: none). */
-    public RequestOptions withProgress(Consumer<ProgressNotification> listener) {
-        return new RequestOptions(timeout, lifecycle, listener, maxTotalTimeout, meta, guard);
-    }
-
-    /** A copy whose progress restarts the timeout, up to this total ({@code null}: it does not). */
-    public RequestOptions withMaxTotalTimeout(Duration total) {
-        return new RequestOptions(timeout, lifecycle, progress, total, meta, guard);
-    }
-
-    /** A copy that adds these entries to {@code _meta} ({@code null}: none). */
-    public RequestOptions withMeta(Map<String, Object> entries) {
-        return new RequestOptions(timeout, lifecycle, progress, maxTotalTimeout, entries, guard);
-    }
-
-    /** A copy with this guard ({@code null}: none). */
-    public RequestOptions withGuard(Runnable check) {
-        return new RequestOptions(timeout, lifecycle, progress, maxTotalTimeout, meta, check);
+        this(timeout, lifecycle, null, null, null, null);
     }
 }
