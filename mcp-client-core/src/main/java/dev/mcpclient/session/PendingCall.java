@@ -16,6 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.CoreSubscriber;
 import reactor.core.Disposable;
+import reactor.core.Exceptions;
 import reactor.core.publisher.Operators;
 import reactor.util.context.Context;
 import tools.jackson.databind.JsonNode;
@@ -227,7 +228,9 @@ final class PendingCall implements Subscription, CoreSubscriber<Void> {
 
     @Override
     public void request(long n) {
-        if (!Operators.validate(n)) {
+        if (n <= 0) {
+            // Reactive Streams 3.9: a non-positive request fails the subscription.
+            fail(Exceptions.nullOrNegativeRequestException(n));
             return;
         }
         for (;;) {
