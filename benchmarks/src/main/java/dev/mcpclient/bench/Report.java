@@ -14,6 +14,7 @@ final class Report {
     static final String FLOOR = "floor";
     static final String FLOOR_BLOCKING = "floor-blocking";
     static final String CONTROL = "control";
+    static final String CONTROL_BLOCKING = "control-blocking";
     static final String OURS_REACTIVE = "ours-reactive";
     static final String OURS_BLOCKING = "ours-blocking";
     static final String SDK = "java-sdk";
@@ -195,15 +196,18 @@ final class Report {
                 }
             }
         }
-        // Not a target: the same checks for a client identical to the floor, to read the ones above against.
-        for (String mode : modes) {
-            for (int n : concurrencies) {
-                if (n >= 16) {
-                    ratio(r, mode, n, CONTROL, FLOOR, Results.Round::callsPerSecond).ifPresent(s -> rows.add(reference(
-                            "(reference) calls/s vs floor", mode, n, s, s.mean() >= 0.9 ? "≥ 0.9×" : "**< 0.9×**")));
+        // Not a target: the same checks for clients identical to the floors, to read the ones above against.
+        for (String control : List.of(CONTROL, CONTROL_BLOCKING)) {
+            String floor = floorOf(control);
+            for (String mode : modes) {
+                for (int n : concurrencies) {
+                    if (n >= 16) {
+                        ratio(r, mode, n, control, floor, Results.Round::callsPerSecond).ifPresent(s -> rows.add(reference(
+                                "(reference) calls/s vs " + floor, control, mode, n, s, s.mean() >= 0.9 ? "≥ 0.9×" : "**< 0.9×**")));
+                    }
+                    ratio(r, mode, n, control, floor, Results.Round::p99Millis).ifPresent(s -> rows.add(reference(
+                            "(reference) p99 vs " + floor, control, mode, n, s, s.mean() <= 1.2 ? "≤ 1.2×" : "**> 1.2×**")));
                 }
-                ratio(r, mode, n, CONTROL, FLOOR, Results.Round::p99Millis).ifPresent(s -> rows.add(reference(
-                        "(reference) p99 vs floor", mode, n, s, s.mean() <= 1.2 ? "≤ 1.2×" : "**> 1.2×**")));
             }
         }
         for (Results.Allocation a : r.allocation) {
@@ -240,9 +244,9 @@ final class Report {
         return Double.isNaN(v) ? "–" : String.format(Locale.ROOT, "%.0f", v);
     }
 
-    /** A row for {@code control}, a client identical to the floor: what the run resolves, not a target. */
-    private static String[] reference(String what, String mode, int n, Stats s, String verdict) {
-        return new String[] {what, CONTROL, mode, Integer.toString(n), s.format("%.2f") + "×", verdict};
+    /** A row for a control, a client identical to its floor: what the run resolves, not a target. */
+    private static String[] reference(String what, String control, String mode, int n, Stats s, String verdict) {
+        return new String[] {what, control, mode, Integer.toString(n), s.format("%.2f") + "×", verdict};
     }
 
     private static String[] row(String target, String contender, String mode, int n, Stats s, boolean met) {

@@ -34,8 +34,17 @@ public final class Contenders {
     public static final Contender CONTROL = new Contender("control",
             "a second floor client, identical to floor: the run's own noise", false, FloorClient::connect);
 
+    /**
+     * A second floor-blocking client, identical to {@link #FLOOR_BLOCKING}: the run's own noise for the
+     * blocking cells, as {@link #CONTROL} is for the reactive ones.
+     */
+    public static final Contender CONTROL_BLOCKING = new Contender("control-blocking",
+            "a second floor-blocking client, identical to floor-blocking: the run's own noise for blocking callers",
+            true, FloorClient::connect);
+
     /** Every contender of the load scenarios. */
-    public static final List<Contender> ALL = List.of(FLOOR, OURS_REACTIVE, OURS_BLOCKING, SDK, FLOOR_BLOCKING, CONTROL);
+    public static final List<Contender> ALL = List.of(FLOOR, OURS_REACTIVE, OURS_BLOCKING, SDK, FLOOR_BLOCKING, CONTROL,
+            CONTROL_BLOCKING);
 
     /**
      * The floor without {@code WebClient}: Reactor Netty's {@code HttpClient} directly. Not in
