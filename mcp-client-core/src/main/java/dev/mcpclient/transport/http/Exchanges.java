@@ -127,9 +127,18 @@ final class Exchanges {
         }
         Channel channel = connection.channel();
         channel.eventLoop().execute(() -> {
-            if (ChannelOperations.get(channel) == connection) {
-                channel.close();
+            if (ChannelOperations.get(channel) != connection) {
+                return; // the exchange ended meanwhile and its connection went back to the pool
             }
+            // Discarding the inbound side first makes the close a cancellation to Reactor Netty: it ends
+            // the exchange quietly instead of reporting a premature close ("The connection observed an
+            // error", at WARN). The exchange then gets no signal from its connection, so it is disposed,
+            // which is safe now that the connection can no longer be handed to anyone.
+            if (connection instanceof ChannelOperations<?, ?> operations) {
+                operations.discard();
+            }
+            channel.close();
+            running.dispose();
         });
     }
 }

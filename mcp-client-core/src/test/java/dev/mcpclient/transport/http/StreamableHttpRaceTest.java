@@ -20,11 +20,14 @@ import dev.mcpclient.testserver.ProgrammableMcpServer;
 import dev.mcpclient.testserver.RecordedRequest;
 import dev.mcpclient.testserver.Reply;
 import dev.mcpclient.testserver.SseFrame;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -33,10 +36,14 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -109,6 +116,47 @@ class StreamableHttpRaceTest {
         assertThat(text(await(call))).isEqualTo("via background");
         resumption.awaitClosed(WAIT);
         assertThat(pending()).isZero();
+    }
+
+    /**
+     * The seed race where the resumption GET has not even had its headers when the response arrives on
+     * the background stream: its connection is closed, and that is a cancellation, not an error. Reactor
+     * Netty must not log it at WARN ("The connection observed an error"), as it does for a connection
+     * that breaks under a live exchange.
+     */
+    @Test
+    void seed_resumptionGetWithoutHeadersIsClosedWithoutAWarning() throws Exception {
+        CountDownLatch channelClosed = new CountDownLatch(1);
+        ConnectionProvider connections = ConnectionProvider.builder("seed-quiet").build();
+        HttpClient http = HttpClient.create(connections)
+                .doOnChannelInit((observer, channel, address) -> channel.pipeline().addFirst(new ChannelInboundHandlerAdapter() {
+                    @Override
+                    public void channelInactive(ChannelHandlerContext ctx) {
+                        ctx.fireChannelInactive(); // the whole pipeline, Reactor Netty's logging included, first
+                        channelClosed.countDown();
+                    }
+                }));
+        server.onPost("tools/call", (req, ex) -> Reply.sse(Flux.just(SseFrame.priming("p-1", 0L))));
+        server.onGet((req, ex) -> req.lastEventId() != null ? Reply.deferred(Mono.never()) : ex.defaultReply());
+        try (McpClient quiet = McpClient.streamableHttp(server.url())
+                .webClientBuilder(WebClient.builder().clientConnector(new ReactorClientHttpConnector(http)))
+                .requestTimeout(Duration.ofSeconds(20)).build()) {
+            quiet.initialize();
+            server.background().awaitConnected(WAIT);
+
+            CompletableFuture<CallToolResult> call = quiet.reactive().callTool("echo", Map.of()).toFuture();
+            RecordedRequest post = server.awaitPost("tools/call", WAIT);
+            RecordedRequest resumption = server.awaitRequest(r -> "p-1".equals(r.lastEventId()), WAIT);
+            server.background().send(toolResult(post.id(), "via background"));
+
+            assertThat(text(await(call))).isEqualTo("via background");
+            resumption.awaitClosed(WAIT);
+            assertThat(channelClosed.await(WAIT.toMillis(), TimeUnit.MILLISECONDS)).as("the resumption's connection closed").isTrue();
+            assertThat(watchdog.warnings()).isEmpty();
+            assertThat(quiet.status().callsInFlight()).isZero();
+        } finally {
+            connections.dispose();
+        }
     }
 
     @Test
