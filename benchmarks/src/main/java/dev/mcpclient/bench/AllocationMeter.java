@@ -43,6 +43,20 @@ final class AllocationMeter {
         return out;
     }
 
+    /** CPU nanoseconds used so far by the benchmark server's threads (for diagnosis: what a client costs the server). */
+    static long serverCpu() {
+        long[] ids = THREADS.getAllThreadIds();
+        ThreadInfo[] infos = THREADS.getThreadInfo(ids);
+        long[] cpu = THREADS.getThreadCpuTime(ids);
+        long sum = 0;
+        for (int i = 0; i < ids.length; i++) {
+            if (infos[i] != null && cpu[i] >= 0 && infos[i].getThreadName().startsWith(BenchServer.THREAD_PREFIX)) {
+                sum += cpu[i];
+            }
+        }
+        return sum;
+    }
+
     /** CPU nanoseconds between two snapshots by thread-name group (digits dropped), for diagnosis. */
     static Map<String, Long> byGroup(Map<Long, Long> before, Map<Long, Long> after) {
         Map<String, Long> out = new java.util.TreeMap<>();

@@ -38,6 +38,9 @@ public final class BenchmarkMain {
     private List<String> modes = MODES;
     private int costCallers = 16;
 
+    private static final com.sun.management.OperatingSystemMXBean PROCESS =
+            (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+
     private final Settings settings;
     private final Results results = new Results();
     private final List<String> skip;
@@ -184,9 +187,9 @@ public final class BenchmarkMain {
                             Results.Round round = measure(clients.get(c), c.blocking(), n, settings.ramp(),
                                     settings.measure(), recorder);
                             rounds.get(c).add(round);
-                            log("%s, %d callers, round %d: %-14s %9.0f calls/s  p50 %7.3f ms  p99 %7.3f ms  %d new connections%s",
+                            log("%s, %d callers, round %d: %-14s %9.0f calls/s  p50 %7.3f ms  p99 %7.3f ms  %.2f cores (%.1f µs per call)  %d new connections%s",
                                     mode, n, r + 1, c.name(), round.callsPerSecond(), round.p50Millis(),
-                                    round.p99Millis(), server.connectionsAccepted() - connections,
+                                    round.p99Millis(), round.cpuCores(), round.cpuCores() * 1e6 / round.callsPerSecond(), server.connectionsAccepted() - connections,
                                     round.errors() > 0 ? "  ERRORS " + round.errors() : "");
                         }
                     }
@@ -213,10 +216,12 @@ public final class BenchmarkMain {
         sleep(ramp);
         recorder.reset();
         recorder.recording(true);
+        long cpuStart = PROCESS.getProcessCpuTime();
         long start = System.nanoTime();
         sleep(window);
         recorder.recording(false);
         long elapsed = System.nanoTime() - start;
+        double cpuCores = (double) (PROCESS.getProcessCpuTime() - cpuStart) / elapsed;
         int calls = recorder.recorded();
         long errors = recorder.errors();
         runner.stop(Duration.ofSeconds(60));
@@ -226,7 +231,7 @@ public final class BenchmarkMain {
         }
         long[] sorted = recorder.sorted();
         return new Results.Round(calls / (elapsed / 1e9), LatencyRecorder.percentileMillis(sorted, 50),
-                LatencyRecorder.percentileMillis(sorted, 99), calls, errors);
+                LatencyRecorder.percentileMillis(sorted, 99), calls, errors, cpuCores);
     }
 
     private Results.Allocation allocation(String mode, Contender c, BenchClient client, int n, LatencyRecorder recorder)
@@ -236,9 +241,13 @@ public final class BenchmarkMain {
         LoadRunner runner = new LoadRunner(client, c.blocking(), recorder);
         Map<Long, Long> before = AllocationMeter.snapshot();
         Map<Long, Long> cpuBefore = AllocationMeter.cpuSnapshot();
+        long serverCpuBefore = AllocationMeter.serverCpu();
+        long processCpuBefore = PROCESS.getProcessCpuTime();
         runner.start(n);
         sleep(settings.allocation());
         runner.stop(Duration.ofSeconds(60));
+        long processCpu = PROCESS.getProcessCpuTime() - processCpuBefore;
+        long serverCpu = AllocationMeter.serverCpu() - serverCpuBefore;
         Map<Long, Long> cpuAfter = AllocationMeter.cpuSnapshot();
         Map<Long, Long> after = AllocationMeter.snapshot();
         Map<String, Long> cpuGroups = AllocationMeter.byGroup(cpuBefore, cpuAfter);
@@ -254,7 +263,8 @@ public final class BenchmarkMain {
                 groups.append(String.format(java.util.Locale.ROOT, " %s=%.1f", group, nanos / 1e3 / calls));
             }
         });
-        log("%s: %-14s CPU µs per call by thread:%s", mode, c.name(), groups);
+        log("%s: %-14s CPU µs per call by thread:%s; the server's threads %.1f; the whole process %.1f", mode, c.name(),
+                groups, serverCpu / 1e3 / calls, processCpu / 1e3 / calls);
         return new Results.Allocation(mode, c.name(), n, calls, perCall, cpuMicros);
     }
 

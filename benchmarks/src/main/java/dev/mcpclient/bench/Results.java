@@ -17,8 +17,11 @@ final class Results {
     public List<Seed> seed = new ArrayList<>();
     public List<Micro> micro = new ArrayList<>();
 
-    /** One measured round of one contender. */
-    public record Round(double callsPerSecond, double p50Millis, double p99Millis, long calls, long errors) {
+    /**
+     * One measured round of one contender; {@code cpuCores}: the CPU this JVM used during the window
+     * (server, client and callers), in cores, so that a round that left the machine idle shows.
+     */
+    public record Round(double callsPerSecond, double p50Millis, double p99Millis, long calls, long errors, double cpuCores) {
     }
 
     /** Closed-loop load: one contender, one endpoint, one concurrency. */
