@@ -4,7 +4,7 @@
 # server; then JMH micro-benchmarks. Prints a table with the ratios and writes results.json,
 # results.md and chart.svg to benchmarks/target/results (or --out DIR).
 #
-#   benchmarks/run.sh            the full run (about 20 minutes on 2 cores)
+#   benchmarks/run.sh            the full run (about 25 minutes on 2 cores)
 #   benchmarks/run.sh --quick    a short run (under 3 minutes on 2 cores, build included)
 #   benchmarks/run.sh --skip heap,micro ...    leave phases out (load, allocation, seed, first-call, heap, micro)
 #

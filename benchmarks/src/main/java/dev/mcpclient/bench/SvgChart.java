@@ -11,8 +11,17 @@ import java.util.function.ToDoubleFunction;
  */
 final class SvgChart {
 
-    private static final String[] COLORS = {"#555555", "#1f77b4", "#17becf", "#d62728", "#aaaaaa"};
-    private static final String[] DASHES = {"6,3", "", "", "", "2,3"};
+    /** Colour and dash pattern per contender: floors dashed or dotted, controls the same in purple. */
+    private static final java.util.Map<String, String[]> STYLES = java.util.Map.of(
+            "floor", new String[] {"#555555", "6,3"},
+            "ours-reactive", new String[] {"#1f77b4", ""},
+            "ours-blocking", new String[] {"#17becf", ""},
+            "java-sdk", new String[] {"#d62728", ""},
+            "floor-blocking", new String[] {"#aaaaaa", "2,3"},
+            "control", new String[] {"#9467bd", "6,3"},
+            "control-blocking", new String[] {"#c5b0d5", "2,3"},
+            "netty-floor", new String[] {"#2ca02c", "4,2"});
+    private static final String[] OTHER = {"#8c564b", ""};
     private static final int PANEL_W = 440;
     private static final int PANEL_H = 230;
     private static final int LEFT = 70;
@@ -39,9 +48,9 @@ final class SvgChart {
         // legend
         int lx = LEFT;
         for (int i = 0; i < contenders.size(); i++) {
-            String color = COLORS[i % COLORS.length];
+            String color = style(contenders.get(i))[0];
             svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"46\" x2=\"%d\" y2=\"46\" stroke=\"%s\" "
-                    + "stroke-width=\"3\" stroke-dasharray=\"%s\"/>", lx, lx + 24, color, DASHES[i % DASHES.length]));
+                    + "stroke-width=\"3\" stroke-dasharray=\"%s\"/>", lx, lx + 24, color, style(contenders.get(i))[1]));
             svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"50\">%s</text>%n", lx + 30, esc(contenders.get(i))));
             lx += 40 + 8 * contenders.get(i).length() + 20;
         }
@@ -106,7 +115,7 @@ final class SvgChart {
                 x0 + PANEL_W / 2, y0 + PANEL_H + 32));
         // series
         for (int c = 0; c < contenders.size(); c++) {
-            String color = COLORS[c % COLORS.length];
+            String color = style(contenders.get(c))[0];
             StringBuilder points = new StringBuilder();
             for (int i = 0; i < ns.size(); i++) {
                 int n = ns.get(i);
@@ -131,7 +140,7 @@ final class SvgChart {
                         x, y, color, esc(name), n, esc(s.format(log ? "%.3f" : "%,.0f"))));
             }
             svg.append(String.format(Locale.ROOT, "<polyline points=\"%s\" fill=\"none\" stroke=\"%s\" stroke-width=\"2\" stroke-dasharray=\"%s\"/>%n",
-                    points.toString().trim(), color, DASHES[c % DASHES.length]));
+                    points.toString().trim(), color, style(contenders.get(c))[1]));
         }
     }
 
@@ -173,5 +182,10 @@ final class SvgChart {
 
     private static String esc(String s) {
         return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+
+    /** The colour and dash pattern of a contender's line. */
+    private static String[] style(String contender) {
+        return STYLES.getOrDefault(contender, OTHER);
     }
 }
