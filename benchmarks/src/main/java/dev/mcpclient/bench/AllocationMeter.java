@@ -21,21 +21,22 @@ final class AllocationMeter {
 
     /** Allocated bytes per live thread, the server's left out. */
     static Map<Long, Long> snapshot() {
-        return snapshot(false);
+        return snapshot(false, false);
     }
 
     /** CPU nanoseconds per live thread, the server's left out. */
     static Map<Long, Long> cpuSnapshot() {
-        return snapshot(true);
+        return snapshot(true, false);
     }
 
-    private static Map<Long, Long> snapshot(boolean cpu) {
+    /** Per live thread, CPU nanoseconds or allocated bytes: of the server's threads only, or of all the others. */
+    private static Map<Long, Long> snapshot(boolean cpu, boolean server) {
         long[] ids = THREADS.getAllThreadIds();
         ThreadInfo[] infos = THREADS.getThreadInfo(ids);
         long[] bytes = cpu ? THREADS.getThreadCpuTime(ids) : THREADS.getThreadAllocatedBytes(ids);
         Map<Long, Long> out = new HashMap<>();
         for (int i = 0; i < ids.length; i++) {
-            if (infos[i] == null || bytes[i] < 0 || infos[i].getThreadName().startsWith(BenchServer.THREAD_PREFIX)) {
+            if (infos[i] == null || bytes[i] < 0 || infos[i].getThreadName().startsWith(BenchServer.THREAD_PREFIX) != server) {
                 continue;
             }
             out.put(ids[i], bytes[i]);
@@ -45,16 +46,7 @@ final class AllocationMeter {
 
     /** CPU nanoseconds used so far by the benchmark server's threads (for diagnosis: what a client costs the server). */
     static long serverCpu() {
-        long[] ids = THREADS.getAllThreadIds();
-        ThreadInfo[] infos = THREADS.getThreadInfo(ids);
-        long[] cpu = THREADS.getThreadCpuTime(ids);
-        long sum = 0;
-        for (int i = 0; i < ids.length; i++) {
-            if (infos[i] != null && cpu[i] >= 0 && infos[i].getThreadName().startsWith(BenchServer.THREAD_PREFIX)) {
-                sum += cpu[i];
-            }
-        }
-        return sum;
+        return snapshot(true, true).values().stream().mapToLong(Long::longValue).sum();
     }
 
     /** CPU nanoseconds between two snapshots by thread-name group (digits dropped), for diagnosis. */

@@ -35,11 +35,12 @@ public final class BenchmarkMain {
     /** The endpoints of the load scenarios. */
     static final List<String> MODES = List.of("json", "sse");
 
+    /** The CPU time of this whole JVM (server, clients, callers, GC and JIT alike). */
+    private static final com.sun.management.OperatingSystemMXBean PROCESS =
+            (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+
     private List<String> modes = MODES;
     private int costCallers = 16;
-
-    private static final com.sun.management.OperatingSystemMXBean PROCESS =
-            (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
 
     private final Settings settings;
     private final Results results = new Results();
@@ -187,9 +188,11 @@ public final class BenchmarkMain {
                             Results.Round round = measure(clients.get(c), c.blocking(), n, settings.ramp(),
                                     settings.measure(), recorder);
                             rounds.get(c).add(round);
-                            log("%s, %d callers, round %d: %-14s %9.0f calls/s  p50 %7.3f ms  p99 %7.3f ms  %.2f cores (%.1f µs per call)  %d new connections%s",
+                            log("%s, %d callers, round %d: %-14s %9.0f calls/s  p50 %7.3f ms  p99 %7.3f ms  "
+                                            + "%.2f cores (%.1f µs per call)  %d new connections%s",
                                     mode, n, r + 1, c.name(), round.callsPerSecond(), round.p50Millis(),
-                                    round.p99Millis(), round.cpuCores(), round.cpuCores() * 1e6 / round.callsPerSecond(), server.connectionsAccepted() - connections,
+                                    round.p99Millis(), round.cpuCores(), round.cpuCores() * 1e6 / round.callsPerSecond(),
+                                    server.connectionsAccepted() - connections,
                                     round.errors() > 0 ? "  ERRORS " + round.errors() : "");
                         }
                     }
