@@ -43,4 +43,19 @@ class BenchmarksSmokeTest {
             assertThat(Files.readString(out.resolve("results.md"))).contains(c.name());
         }
     }
+
+    @Test
+    void theContendersRunOnlyWhenNamedWorkToo(@TempDir Path out) throws Exception {
+        List<String> named = List.of("netty-floor", "transport", "transport-blocking");
+        Settings settings = Settings.smoke().narrowed(named, new int[] {1, 16});
+        Results results = BenchmarkMain.run(settings, List.of("seed", "first-call", "heap", "micro"), BenchmarkMain.MODES, out);
+
+        assertThat(results.load).hasSize(BenchmarkMain.MODES.size() * 2 * named.size())
+                .allSatisfy(load -> assertThat(load.rounds()).as("%s", load).isNotEmpty().allSatisfy(round -> {
+                    assertThat(round.errors()).as("errors in %s", load).isZero();
+                    assertThat(round.calls()).as("calls in %s", load).isPositive();
+                }));
+        assertThat(results.allocation).hasSize(BenchmarkMain.MODES.size() * named.size())
+                .allSatisfy(a -> assertThat(a.bytesPerCall()).as("%s", a).isPositive());
+    }
 }

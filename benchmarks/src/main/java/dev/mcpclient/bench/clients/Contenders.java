@@ -54,12 +54,25 @@ public final class Contenders {
             "Reactor Netty HttpClient POST of the same JSON-RPC body, no WebClient, response parsed",
             false, NettyFloorClient::connect);
 
+    /**
+     * This library's transport alone, a map from ids to waiting calls around it (no session, no client).
+     * Not in {@link #ALL}; named with {@code --contenders} to split a call's cost between the transport
+     * and what is above it. A call settles once its POST is over.
+     */
+    public static final Contender TRANSPORT = new Contender("transport",
+            "this library's StreamableHttpTransport alone: ids and a map of waiting calls, no session or client",
+            false, TransportClient::connect);
+
+    /** {@link #TRANSPORT}, each caller a platform thread blocked in {@code block()}. */
+    public static final Contender TRANSPORT_BLOCKING = new Contender("transport-blocking",
+            "the transport alone, each caller a platform thread blocked in block()", true, TransportClient::connect);
+
     private Contenders() {
     }
 
     /** The contender named {@code name}. */
     public static Contender named(String name) {
-        return java.util.stream.Stream.concat(ALL.stream(), java.util.stream.Stream.of(NETTY_FLOOR))
+        return java.util.stream.Stream.concat(ALL.stream(), java.util.stream.Stream.of(NETTY_FLOOR, TRANSPORT, TRANSPORT_BLOCKING))
                 .filter(c -> c.name().equals(name)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no contender " + name));
     }

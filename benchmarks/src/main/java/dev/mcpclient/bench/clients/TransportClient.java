@@ -1,0 +1,84 @@
+package dev.mcpclient.bench.clients;
+
+import dev.mcpclient.bench.Payloads;
+import dev.mcpclient.jsonrpc.JsonRpcMessage;
+import dev.mcpclient.jsonrpc.JsonRpcNotification;
+import dev.mcpclient.jsonrpc.JsonRpcRequest;
+import dev.mcpclient.jsonrpc.JsonRpcResponse;
+import dev.mcpclient.jsonrpc.RequestId;
+import dev.mcpclient.schema.McpJson;
+import dev.mcpclient.transport.http.StreamableHttpTransport;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * This library's Streamable HTTP transport alone, with the least a caller needs around it: an id per
+ * request and a map from ids to waiting calls. No session, no timeouts, no typed result, no output
+ * check. Set against {@code floor} and this library's client, it splits what a call costs between
+ * the transport and the session and client above it.
+ */
+final class TransportClient implements BenchClient {
+
+    private static final JsonNode PARAMS = McpJson.toParams(params());
+
+    private final StreamableHttpTransport transport;
+    private final Map<RequestId, Sinks.One<JsonNode>> waiting = new ConcurrentHashMap<>();
+    private final AtomicLong ids = new AtomicLong(1);
+
+    private TransportClient(StreamableHttpTransport transport) {
+        this.transport = transport;
+    }
+
+    static TransportClient connect(String url) {
+        TransportClient client = new TransportClient(StreamableHttpTransport.builder(url).backgroundStream(false).build());
+        client.transport.start(client::inbound);
+        JsonNode initialize = McpJson.toTree(Map.of("protocolVersion", Payloads.PROTOCOL_VERSION,
+                "capabilities", Map.of(), "clientInfo", Map.of("name", "transport", "version", "1.0.0")));
+        client.request("initialize", initialize).block(Duration.ofSeconds(30));
+        client.transport.protocolVersionNegotiated(Payloads.PROTOCOL_VERSION);
+        client.transport.send(new JsonRpcNotification("notifications/initialized", null)).block(Duration.ofSeconds(30));
+        client.transport.sessionOpened();
+        return client;
+    }
+
+    private void inbound(JsonRpcMessage message) {
+        if (message instanceof JsonRpcResponse response) {
+            Sinks.One<JsonNode> call = waiting.remove(response.id());
+            if (call != null) {
+                call.tryEmitValue(response.result());
+            }
+        }
+    }
+
+    private Mono<JsonNode> request(String method, JsonNode params) {
+        return Mono.defer(() -> {
+            RequestId id = RequestId.of(ids.getAndIncrement());
+            Sinks.One<JsonNode> call = Sinks.one();
+            waiting.put(id, call);
+            return transport.send(new JsonRpcRequest(id, method, params)).then(call.asMono());
+        });
+    }
+
+    @Override
+    public Mono<JsonNode> call() {
+        return request("tools/call", PARAMS);
+    }
+
+    @Override
+    public void close() {
+        transport.closeGracefully().block(Duration.ofSeconds(5));
+    }
+
+    private static Map<String, Object> params() {
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("name", Payloads.TOOL);
+        params.put("arguments", Payloads.ARGUMENTS);
+        return params;
+    }
+}
