@@ -12,6 +12,9 @@ public final class Payloads {
     /** Its arguments: a small, realistic object (about 100 bytes of JSON). */
     public static final Map<String, Object> ARGUMENTS = arguments();
 
+    /** The {@code params} of the {@code tools/call}: the tool's name and its arguments. */
+    public static final Map<String, Object> CALL_PARAMS = callParams();
+
     /** The protocol version the server prefers. */
     public static final String PROTOCOL_VERSION = "2025-11-25";
 
@@ -37,6 +40,13 @@ public final class Payloads {
         args.put("limit", 10);
         args.put("filters", filters);
         return java.util.Collections.unmodifiableMap(args);
+    }
+
+    private static Map<String, Object> callParams() {
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("name", TOOL);
+        params.put("arguments", ARGUMENTS);
+        return java.util.Collections.unmodifiableMap(params);
     }
 
     /** A JSON-RPC response with a raw JSON id and result. */

@@ -26,7 +26,7 @@ final class FloorClient implements BenchClient {
 
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
     private static final String ACCEPT = "application/json, text/event-stream";
-    private static final Map<String, Object> PARAMS = params();
+    private static final Map<String, Object> PARAMS = Payloads.CALL_PARAMS;
 
     private final WebClient webClient;
     private final ConnectionProvider connections;
@@ -128,12 +128,5 @@ final class FloorClient implements BenchClient {
         webClient.delete().uri(url).header("Mcp-Session-Id", sessionId).retrieve().toBodilessEntity()
                 .onErrorResume(e -> Mono.empty()).block(Duration.ofSeconds(5));
         connections.disposeLater().block(Duration.ofSeconds(5));
-    }
-
-    private static Map<String, Object> params() {
-        Map<String, Object> params = new LinkedHashMap<>();
-        params.put("name", Payloads.TOOL);
-        params.put("arguments", Payloads.ARGUMENTS);
-        return params;
     }
 }

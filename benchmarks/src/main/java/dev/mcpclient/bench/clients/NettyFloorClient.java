@@ -23,7 +23,7 @@ final class NettyFloorClient implements BenchClient {
 
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
     private static final String ACCEPT = "application/json, text/event-stream";
-    private static final Map<String, Object> PARAMS = Map.of("name", Payloads.TOOL, "arguments", Payloads.ARGUMENTS);
+    private static final Map<String, Object> PARAMS = Payloads.CALL_PARAMS;
 
     private final HttpClient http;
     private final ConnectionProvider connections;

@@ -9,7 +9,6 @@ import dev.mcpclient.jsonrpc.RequestId;
 import dev.mcpclient.schema.McpJson;
 import dev.mcpclient.transport.http.StreamableHttpTransport;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -25,7 +24,7 @@ import tools.jackson.databind.JsonNode;
  */
 final class TransportClient implements BenchClient {
 
-    private static final JsonNode PARAMS = McpJson.toParams(params());
+    private static final JsonNode PARAMS = McpJson.toParams(Payloads.CALL_PARAMS);
 
     private final StreamableHttpTransport transport;
     private final Map<RequestId, Sinks.One<JsonNode>> waiting = new ConcurrentHashMap<>();
@@ -73,12 +72,5 @@ final class TransportClient implements BenchClient {
     @Override
     public void close() {
         transport.closeGracefully().block(Duration.ofSeconds(5));
-    }
-
-    private static Map<String, Object> params() {
-        Map<String, Object> params = new LinkedHashMap<>();
-        params.put("name", Payloads.TOOL);
-        params.put("arguments", Payloads.ARGUMENTS);
-        return params;
     }
 }
