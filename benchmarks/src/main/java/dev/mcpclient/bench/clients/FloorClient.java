@@ -25,8 +25,11 @@ import tools.jackson.databind.json.JsonMapper;
 final class FloorClient implements BenchClient {
 
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
-    private static final String ACCEPT = "application/json, text/event-stream";
-    private static final Map<String, Object> PARAMS = Payloads.CALL_PARAMS;
+    /** The {@code Accept} header of every POST. */
+    static final String ACCEPT = "application/json, text/event-stream";
+
+    /** The body of {@code notifications/initialized}. */
+    static final String INITIALIZED = "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}";
 
     private final WebClient webClient;
     private final ConnectionProvider connections;
@@ -47,12 +50,10 @@ final class FloorClient implements BenchClient {
         WebClient webClient = WebClient.builder()
                 .clientConnector(new ReactorClientHttpConnector(HttpClient.create(connections)))
                 .build();
-        String initialize = "{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\""
-                + Payloads.PROTOCOL_VERSION + "\",\"capabilities\":{},\"clientInfo\":{\"name\":\"floor\",\"version\":\"1.0.0\"}}}";
         String sessionId = webClient.post().uri(url)
                 .header("Accept", ACCEPT)
                 .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(initialize)
+                .bodyValue(initialize("floor"))
                 .exchangeToMono(response -> response.releaseBody()
                         .thenReturn(response.headers().header("Mcp-Session-Id").get(0)))
                 .block(Duration.ofSeconds(30));
@@ -61,7 +62,7 @@ final class FloorClient implements BenchClient {
                 .header("Mcp-Session-Id", sessionId)
                 .header("MCP-Protocol-Version", Payloads.PROTOCOL_VERSION)
                 .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}")
+                .bodyValue(INITIALIZED)
                 .retrieve().toBodilessEntity()
                 .block(Duration.ofSeconds(30));
         return new FloorClient(webClient, connections, url, sessionId);
@@ -70,13 +71,7 @@ final class FloorClient implements BenchClient {
     @Override
     public Mono<JsonNode> call() {
         return Mono.defer(() -> {
-            long id = ids.incrementAndGet();
-            Map<String, Object> request = new LinkedHashMap<>(4);
-            request.put("jsonrpc", "2.0");
-            request.put("id", id);
-            request.put("method", "tools/call");
-            request.put("params", PARAMS);
-            byte[] body = MAPPER.writeValueAsBytes(request);
+            byte[] body = toolsCall(ids.incrementAndGet());
             return webClient.post().uri(url)
                     .header("Accept", ACCEPT)
                     .header("Mcp-Session-Id", sessionId)
@@ -89,6 +84,23 @@ final class FloorClient implements BenchClient {
                         return response.bodyToMono(byte[].class).map(bytes -> sse ? fromSse(bytes) : fromJson(bytes));
                     });
         });
+    }
+
+    /** The body of {@code initialize} from a client named {@code name}. */
+    static String initialize(String name) {
+        return "{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\""
+                + Payloads.PROTOCOL_VERSION + "\",\"capabilities\":{},\"clientInfo\":{\"name\":\"" + name
+                + "\",\"version\":\"1.0.0\"}}}";
+    }
+
+    /** The body of the benchmark's {@code tools/call} with request id {@code id}, built and serialized per call. */
+    static byte[] toolsCall(long id) {
+        Map<String, Object> request = new LinkedHashMap<>(4);
+        request.put("jsonrpc", "2.0");
+        request.put("id", id);
+        request.put("method", "tools/call");
+        request.put("params", Payloads.CALL_PARAMS);
+        return MAPPER.writeValueAsBytes(request);
     }
 
     static JsonNode fromJson(byte[] bytes) {
