@@ -123,26 +123,25 @@ final class DefaultReactiveMcpClient implements ReactiveMcpClient {
 
     @Override
     public Mono<CallToolResult> callTool(CallToolRequest request, CallOptions options) {
-        Mono<CallToolResult> call = typed(McpMethods.TOOLS_CALL, request, options, CallToolResult.class);
         if (outputValidator == null) {
-            return call;
+            return typed(McpMethods.TOOLS_CALL, request, options, CallToolResult.class);
         }
-        return call.flatMap(result -> {
-            if (result.isError()) {
-                return Mono.just(result);
-            }
-            ListToolsResult cached = tools.peek();
-            if (cached != null) {
-                // The common case, checked at once: no listing, no operators.
-                try {
-                    return Mono.just(outputValidator.check(toolNamed(cached, request.name()), result));
-                } catch (RuntimeException e) {
-                    return Mono.error(e);
+        ListToolsResult listed = tools.peek();
+        if (listed != null) {
+            // The common case: the tool is known, so the result is checked as it is read, in the call.
+            return call(McpMethods.TOOLS_CALL, request, options, tree -> {
+                CallToolResult result = read(McpMethods.TOOLS_CALL, tree, CallToolResult.class);
+                if (result.isError()) {
+                    return result;
                 }
-            }
-            CallOptions listing = options.timeout() == null ? CallOptions.defaults() : CallOptions.withTimeout(options.timeout());
-            return listTools(listing).map(list -> outputValidator.check(toolNamed(list, request.name()), result));
-        });
+                ListToolsResult latest = tools.peek();
+                return outputValidator.check(toolNamed(latest != null ? latest : listed, request.name()), result);
+            });
+        }
+        CallOptions listing = options.timeout() == null ? CallOptions.defaults() : CallOptions.withTimeout(options.timeout());
+        return typed(McpMethods.TOOLS_CALL, request, options, CallToolResult.class).flatMap(result -> result.isError()
+                ? Mono.just(result)
+                : listTools(listing).map(list -> outputValidator.check(toolNamed(list, request.name()), result)));
     }
 
     /** The tool of that name in the list, or {@code null} when the server does not list it. */
@@ -241,10 +240,15 @@ final class DefaultReactiveMcpClient implements ReactiveMcpClient {
 
     @Override
     public Mono<JsonNode> request(String method, Object params, CallOptions options) {
+        return call(method, params, options, Function.identity());
+    }
+
+    /** One request through the interceptor, its result read by {@code reader} as the call settles. */
+    private <T> Mono<T> call(String method, Object params, CallOptions options, Function<JsonNode, ? extends T> reader) {
         RequestOptions requestOptions = new RequestOptions(options.timeout(), false, options.progress(),
                 options.maxTotalTimeout(), options.meta(), guard.forMethod(method));
         return interceptor.intercept(new McpCallInterceptor.McpCall(method, targetOf(params)),
-                session.request(method, McpJson.toParams(params), requestOptions));
+                session.request(method, McpJson.toParams(params), requestOptions, reader));
     }
 
     private static String targetOf(Object params) {
@@ -267,14 +271,22 @@ final class DefaultReactiveMcpClient implements ReactiveMcpClient {
     }
 
     private <T> Mono<T> typed(String method, Object params, CallOptions options, Class<T> type) {
-        return request(method, params, options).handle((result, sink) -> {
-            try {
-                sink.next(McpJson.fromTree(result, type));
-            } catch (RuntimeException e) {
-                sink.error(new McpProtocolException("the result of " + method + " is not a valid "
-                        + type.getSimpleName() + ": " + e.getMessage(), e));
-            }
-        });
+        return call(method, params, options, tree -> read(method, tree, type));
+    }
+
+    /** The result of {@code method} as {@code type}; fails with {@link McpProtocolException} when it is not one. */
+    private static <T> T read(String method, JsonNode result, Class<T> type) {
+        T value;
+        try {
+            value = McpJson.fromTree(result, type);
+        } catch (RuntimeException e) {
+            throw new McpProtocolException("the result of " + method + " is not a valid "
+                    + type.getSimpleName() + ": " + e.getMessage(), e);
+        }
+        if (value == null) {
+            throw new McpProtocolException("the result of " + method + " is not a valid " + type.getSimpleName() + ": null");
+        }
+        return value;
     }
 
     private static PaginatedRequest page(String cursor) {

@@ -190,6 +190,25 @@ class BadInputTest {
     }
 
     @Test
+    void aResultThatIsNotAToolResultFailsTheCallNamingWhatIsWrong() {
+        server.onPost("tools/call", (req, ex) -> Reply.json(tree("{\"jsonrpc\":\"2.0\",\"id\":" + req.id()
+                + ",\"result\":{\"content\":\"not a list\"}}")));
+        client.initialize();
+
+        assertThat(failure(callAsync(Map.of()))).isInstanceOf(McpProtocolException.class)
+                .hasMessageContaining("the result of tools/call is not a valid CallToolResult");
+
+        server.onPost("tools/call", (req, ex) -> Reply.json(tree("{\"jsonrpc\":\"2.0\",\"id\":" + req.id()
+                + ",\"result\":null}")));
+        assertThat(failure(callAsync(Map.of()))).isInstanceOf(McpProtocolException.class)
+                .hasMessageContaining("the result of tools/call is not a valid CallToolResult: null");
+        assertThat(client.status().callsInFlight()).isZero();
+
+        assertNextCallWorks();
+        assertThat(watchdog.warnings()).isEmpty();
+    }
+
+    @Test
     void eventThatIsNotJsonRpcIsLoggedAndTheCallSettlesByItsResponse() {
         server.onPost("tools/call", (req, ex) -> Reply.sse(Flux.just(
                 SseFrame.message("e-1", tree("{\"jsonrpc\":\"1.0\",\"id\":" + req.id() + ",\"result\":{}}")),

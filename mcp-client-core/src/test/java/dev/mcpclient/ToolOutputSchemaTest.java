@@ -106,6 +106,24 @@ class ToolOutputSchemaTest {
     }
 
     @Test
+    void withTheToolListCachedTheResultIsCheckedAsItIsRead() {
+        client(true).listTools();
+
+        assertThat(client.callTool("weather", Map.of("shape", "good")).structuredContent().path("unit").asString())
+                .isEqualTo("C");
+        assertThatThrownBy(() -> client.callTool("weather", Map.of("shape", "bad")))
+                .isInstanceOfSatisfying(McpOutputSchemaException.class,
+                        e -> assertThat(e.toolName()).isEqualTo("weather"));
+        assertThatThrownBy(() -> client.callTool("weather", Map.of("shape", "text")))
+                .isInstanceOf(McpOutputSchemaException.class)
+                .hasMessageContaining("no structuredContent");
+        assertThat(client.callTool("weather", Map.of("shape", "error")).isError()).isTrue();
+        assertThat(client.callTool("plain", Map.of("shape", "bad")).structuredContent()).isNotNull();
+        assertThat(toolLists()).as("every check used the cached list").isEqualTo(1);
+        assertThat(client.status().callsInFlight()).isZero();
+    }
+
+    @Test
     void aToolWithoutOutputSchemaOrNotListedIsNotChecked() {
         client(true);
 

@@ -18,6 +18,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.CoreSubscriber;
@@ -49,7 +50,7 @@ public final class McpSession {
     private final PendingRequests pending = new PendingRequests();
     private final InboundDispatcher dispatcher;
     private final AtomicLong nextId = new AtomicLong(1);
-    private final Set<PendingCall> waiting = ConcurrentHashMap.newKeySet();
+    private final Set<PendingCall<?>> waiting = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean sweeping = new AtomicBoolean();
     private volatile boolean closed;
     private volatile SessionLifecycle lifecycle;
@@ -82,15 +83,24 @@ public final class McpSession {
      * answers with an error. Nothing happens until the returned {@code Mono} is subscribed.
      */
     public Mono<JsonNode> request(String method, JsonNode params, RequestOptions options) {
+        return request(method, params, options, Function.identity());
+    }
+
+    /**
+     * Like {@link #request(String, JsonNode, RequestOptions)}, and reads the result with {@code reader}
+     * as the call settles (on the thread the response arrived on): what it throws fails the call.
+     * The reading is part of the call rather than an operator after it, because it runs on every call.
+     */
+    public <T> Mono<T> request(String method, JsonNode params, RequestOptions options, Function<JsonNode, ? extends T> reader) {
         Duration timeout = options.timeout() != null ? options.timeout() : defaultTimeout;
         return new Mono<>() {
             @Override
-            public void subscribe(CoreSubscriber<? super JsonNode> actual) {
+            public void subscribe(CoreSubscriber<? super T> actual) {
                 if (closed) {
                     Operators.error(actual, new McpClientClosedException("the client is closed; " + method + " was not sent"));
                     return;
                 }
-                PendingCall call = new PendingCall(McpSession.this, actual, method, params, options, timeout);
+                PendingCall<T> call = new PendingCall<>(McpSession.this, actual, reader, method, params, options, timeout);
                 actual.onSubscribe(call);
                 call.start();
                 watchDeadlines();
@@ -131,11 +141,11 @@ public final class McpSession {
     }
 
     /** Lists a call held until the session is ready (so that its deadline and close reach it). */
-    void waitForReady(PendingCall call) {
+    void waitForReady(PendingCall<?> call) {
         waiting.add(call);
     }
 
-    void stopWaiting(PendingCall call) {
+    void stopWaiting(PendingCall<?> call) {
         waiting.remove(call);
     }
 
@@ -146,7 +156,7 @@ public final class McpSession {
     }
 
     /** Tells the server to stop working on a call it received (never for {@code initialize}). */
-    void cancelOnServer(PendingCall call, String reason) {
+    void cancelOnServer(PendingCall<?> call, String reason) {
         RequestId id = call.id();
         if (call.lifecycle() || !call.sent() || id == null) {
             return;

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 import java.util.concurrent.atomic.AtomicReferenceFieldUpdater;
+import java.util.function.Function;
 import org.reactivestreams.Subscription;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,6 +27,7 @@ import tools.jackson.databind.node.POJONode;
 /**
  * One request, from the caller's subscription to its single outcome: the caller's subscription, the
  * subscriber of the request's send, and the request's entry among the pending requests, in one object.
+ * The result is read (into the caller's type) as the call settles; what the reading throws fails the call.
  *
  * <p>The outcome is the first of: the routed response (from any stream), the send failing, the
  * deadline passing (found by the session's sweep), the caller cancelling, the session closing, or the
@@ -37,14 +39,17 @@ import tools.jackson.databind.node.POJONode;
  * chain of {@code firstWithSignal}s, timers and {@code doOn*} stages cost several microseconds of CPU
  * per call (see {@code docs/benchmarks.md}).
  */
-final class PendingCall implements Subscription, CoreSubscriber<Void> {
+final class PendingCall<T> implements Subscription, CoreSubscriber<Void> {
 
     private static final Logger log = LoggerFactory.getLogger(PendingCall.class);
 
+    @SuppressWarnings("rawtypes")
     private static final AtomicIntegerFieldUpdater<PendingCall> SETTLED =
             AtomicIntegerFieldUpdater.newUpdater(PendingCall.class, "settled");
+    @SuppressWarnings("rawtypes")
     private static final AtomicIntegerFieldUpdater<PendingCall> DELIVERY =
             AtomicIntegerFieldUpdater.newUpdater(PendingCall.class, "delivery");
+    @SuppressWarnings("rawtypes")
     private static final AtomicReferenceFieldUpdater<PendingCall, Subscription> UPSTREAM =
             AtomicReferenceFieldUpdater.newUpdater(PendingCall.class, Subscription.class, "upstream");
 
@@ -54,7 +59,8 @@ final class PendingCall implements Subscription, CoreSubscriber<Void> {
     private static final int DELIVERED = 3;
 
     private final McpSession session;
-    private final CoreSubscriber<? super JsonNode> actual;
+    private final CoreSubscriber<? super T> actual;
+    private final Function<JsonNode, ? extends T> reader;
     private final String method;
     private final JsonNode params;
     private final RequestOptions options;
@@ -66,7 +72,7 @@ final class PendingCall implements Subscription, CoreSubscriber<Void> {
 
     private volatile int settled;
     private volatile int delivery;
-    private JsonNode result; // published by DELIVERY
+    private T result; // published by DELIVERY
     /** The gate's subscription, then the send's; {@link Operators#cancelledSubscription()} once cut. */
     private volatile Subscription upstream;
 
@@ -75,10 +81,11 @@ final class PendingCall implements Subscription, CoreSubscriber<Void> {
     private volatile boolean waiting;
     private Disposable progressRoute;
 
-    PendingCall(McpSession session, CoreSubscriber<? super JsonNode> actual, String method, JsonNode params,
-            RequestOptions options, Duration timeout) {
+    PendingCall(McpSession session, CoreSubscriber<? super T> actual, Function<JsonNode, ? extends T> reader, String method,
+            JsonNode params, RequestOptions options, Duration timeout) {
         this.session = session;
         this.actual = actual;
+        this.reader = reader;
         this.method = method;
         this.params = params;
         this.options = options;
@@ -152,9 +159,16 @@ final class PendingCall implements Subscription, CoreSubscriber<Void> {
         cleanUp(true);
         if (response.isError()) {
             deliverError(new McpErrorException(method, response.error()));
-        } else {
-            deliverResult(response.result());
+            return true;
         }
+        T value;
+        try {
+            value = reader.apply(response.result());
+        } catch (RuntimeException e) {
+            deliverError(e);
+            return true;
+        }
+        deliverResult(value);
         return true;
     }
 
@@ -254,7 +268,7 @@ final class PendingCall implements Subscription, CoreSubscriber<Void> {
         }
     }
 
-    private void deliverResult(JsonNode value) {
+    private void deliverResult(T value) {
         result = value;
         for (;;) {
             int state = delivery;
@@ -270,7 +284,9 @@ final class PendingCall implements Subscription, CoreSubscriber<Void> {
     }
 
     private void emit() {
-        actual.onNext(result);
+        if (result != null) {
+            actual.onNext(result);
+        }
         actual.onComplete();
     }
 

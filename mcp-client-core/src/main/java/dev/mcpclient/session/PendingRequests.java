@@ -20,18 +20,18 @@ final class PendingRequests {
 
     private static final Logger log = LoggerFactory.getLogger(PendingRequests.class);
 
-    private final Map<RequestId, PendingCall> pending = new ConcurrentHashMap<>();
+    private final Map<RequestId, PendingCall<?>> pending = new ConcurrentHashMap<>();
     private final LongAdder dropped = new LongAdder();
 
     /** Registers a request before any of its I/O. */
-    void register(RequestId id, PendingCall call) {
+    void register(RequestId id, PendingCall<?> call) {
         if (pending.putIfAbsent(id, call) != null) {
             throw new IllegalStateException("request id " + id + " is already pending");
         }
     }
 
     /** Removes the entry of a call that settled without its response (timeout, send failure, cancel). */
-    void remove(RequestId id, PendingCall call) {
+    void remove(RequestId id, PendingCall<?> call) {
         pending.remove(id, call);
     }
 
@@ -41,7 +41,7 @@ final class PendingRequests {
      * @return whether a pending request took it
      */
     boolean complete(JsonRpcResponse response) {
-        PendingCall call = pending.remove(response.id());
+        PendingCall<?> call = pending.remove(response.id());
         if (call == null || !call.onResponse(response)) {
             dropped.increment();
             log.debug("Dropped a response for id {}: no request is waiting for it (unknown, late or duplicate)",
@@ -54,7 +54,7 @@ final class PendingRequests {
     /** Fails every pending request with {@code cause}; returns how many there were. */
     int failAll(Throwable cause) {
         int failed = 0;
-        for (PendingCall call : pending.values()) {
+        for (PendingCall<?> call : pending.values()) {
             call.fail(cause);
             failed++;
         }
@@ -62,7 +62,7 @@ final class PendingRequests {
     }
 
     /** Runs {@code action} for every pending request (weakly consistent: one added meanwhile may be left out). */
-    void forEach(Consumer<PendingCall> action) {
+    void forEach(Consumer<PendingCall<?>> action) {
         pending.values().forEach(action);
     }
 
