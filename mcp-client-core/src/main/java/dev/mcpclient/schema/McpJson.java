@@ -60,6 +60,12 @@ public final class McpJson {
 
     /** Converts a tree to a protocol type. */
     public static <T> T fromTree(JsonNode node, Class<T> type) {
+        if (type == CallToolResult.class) {
+            CallToolResult common = CommonToolResults.read(node);
+            if (common != null) {
+                return type.cast(common);
+            }
+        }
         return READERS.get(type).readValue(node);
     }
 }
