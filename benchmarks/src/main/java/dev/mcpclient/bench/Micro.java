@@ -1,5 +1,6 @@
 package dev.mcpclient.bench;
 
+import dev.mcpclient.bench.micro.CallPathBenchmark;
 import dev.mcpclient.bench.micro.Fixtures;
 import dev.mcpclient.bench.micro.JsonRpcBenchmark;
 import dev.mcpclient.bench.micro.SseDecodeBenchmark;
@@ -29,6 +30,7 @@ final class Micro {
         Collection<RunResult> runs = new Runner(new OptionsBuilder()
                 .include(SseDecodeBenchmark.class.getName())
                 .include(JsonRpcBenchmark.class.getName())
+                .include(CallPathBenchmark.class.getName())
                 .forks(settings.jmhForks())
                 .warmupIterations(settings.jmhWarmups())
                 .warmupTime(iteration)
@@ -58,7 +60,11 @@ final class Micro {
         return out;
     }
 
+    /** The bytes one operation reads (or, for encoding, writes); 0 where a rate of bytes means nothing (a whole call). */
     private static double bytesPerOp(String benchmark, Map<String, String> params) {
+        if (benchmark.startsWith("CallPathBenchmark")) {
+            return 0;
+        }
         if (benchmark.startsWith("SseDecodeBenchmark")) {
             return Fixtures.sseStream(params.get("stream")).length;
         }

@@ -166,11 +166,13 @@ final class Report {
             md.append("| benchmark | params | ops/s | MB/s |\n|---|---|---:|---:|\n");
             for (Results.Micro m : r.micro) {
                 md.append("| ").append(m.benchmark()).append(" | ").append(m.params())
-                        .append(String.format(Locale.ROOT, " | %,.0f ± %,.0f | %,.1f |%n", m.opsPerSecond(), m.error(),
-                                m.megabytesPerSecond()));
+                        .append(String.format(Locale.ROOT, " | %,.0f ± %,.0f | %s |%n", m.opsPerSecond(), m.error(),
+                                m.megabytesPerSecond() == 0 ? "—" : String.format(Locale.ROOT, "%,.1f", m.megabytesPerSecond())));
             }
             md.append("\nMB/s: the input's (or, for encoding, the output's) bytes per operation times operations per "
-                    + "second; ± is JMH's 99.9 % confidence half-width (0 when too few iterations).\n\n");
+                    + "second; ± is JMH's 99.9 % confidence half-width (0 when too few iterations). CallPathBenchmark: "
+                    + "whole calls on a transport that answers in memory, so `transportOnly` against `blocking` and "
+                    + "`reactive` is what the session and the client add to a call.\n\n");
         }
 
         md.append(targets(r));
