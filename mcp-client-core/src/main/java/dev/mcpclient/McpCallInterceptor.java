@@ -12,7 +12,11 @@ public interface McpCallInterceptor {
 
     /**
      * @param call what is being called
-     * @param execution the call itself; subscribe to it exactly once (or not at all to veto it)
+     * @param execution the call itself; subscribe to it exactly once (or not at all to veto it). Its
+     *     value is the result as the caller gets it: the typed result of a typed method (a
+     *     {@code CallToolResult} for {@code callTool}), a {@code JsonNode} for {@code request}. It fails
+     *     as the caller's call fails, including when the result cannot be read or does not match the
+     *     tool's output schema.
      * @return the call as the caller will see it
      */
     <T> Mono<T> intercept(McpCall call, Mono<T> execution);

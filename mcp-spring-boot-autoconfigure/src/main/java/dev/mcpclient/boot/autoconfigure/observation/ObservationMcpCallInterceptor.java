@@ -4,6 +4,7 @@ import dev.mcpclient.McpCallInterceptor;
 import dev.mcpclient.McpErrorException;
 import dev.mcpclient.McpTimeoutException;
 import dev.mcpclient.boot.autoconfigure.observation.McpClientObservationContext.Outcome;
+import dev.mcpclient.schema.CallToolResult;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
@@ -72,9 +73,15 @@ public class ObservationMcpCallInterceptor implements McpCallInterceptor {
         });
     }
 
+    /** A tool result that reports the tool's own failure: typed ({@code callTool}) or raw ({@code request}). */
     private static boolean isToolError(McpCall call, Object result) {
-        return "tools/call".equals(call.method()) && result instanceof JsonNode node
-                && node.path("isError").asBoolean(false);
+        if (!"tools/call".equals(call.method())) {
+            return false;
+        }
+        if (result instanceof CallToolResult typed) {
+            return typed.isError();
+        }
+        return result instanceof JsonNode node && node.path("isError").asBoolean(false);
     }
 
     private static Outcome outcomeOf(Throwable e) {

@@ -114,9 +114,11 @@ class McpClientObservationTests {
                     .isInstanceOf(McpErrorException.class);
             assertThatException().isThrownBy(() -> client.callTool("wait", Map.of(),
                     CallOptions.withTimeout(Duration.ofMillis(300)))).isInstanceOf(McpTimeoutException.class);
+            // The same tool error through the untyped request: a JSON tree, not a CallToolResult.
+            client.request("tools/call", Map.of("name", "fail", "arguments", Map.of()), CallOptions.defaults());
 
             assertThat(recorder.calls("tools/call")).extracting(c -> low(c, "outcome"))
-                    .containsExactly("TOOL_ERROR", "TIMEOUT");
+                    .containsExactly("TOOL_ERROR", "TIMEOUT", "TOOL_ERROR");
             assertThat(recorder.calls("tools/call").get(1).getError()).isInstanceOf(McpTimeoutException.class);
             assertThat(recorder.calls("no/such/method")).singleElement().satisfies(call -> {
                 assertThat(low(call, "outcome")).isEqualTo("ERROR");
