@@ -21,10 +21,10 @@ import dev.mcpclient.schema.SetLevelRequest;
 import dev.mcpclient.schema.SubscribeRequest;
 import dev.mcpclient.schema.Tool;
 import dev.mcpclient.schema.UnsubscribeRequest;
-import dev.mcpclient.session.InboundDispatcher;
-import dev.mcpclient.session.InitializeLifecycle;
-import dev.mcpclient.session.McpSession;
-import dev.mcpclient.session.RequestOptions;
+import dev.mcpclient.internal.session.InboundDispatcher;
+import dev.mcpclient.internal.session.InitializeLifecycle;
+import dev.mcpclient.internal.session.McpSession;
+import dev.mcpclient.internal.session.RequestOptions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -46,7 +46,7 @@ final class DefaultReactiveMcpClient implements ReactiveMcpClient {
     private final McpSession session;
     private final InitializeLifecycle lifecycle;
     private final InboundDispatcher dispatcher;
-    private final McpCallInterceptor interceptor;
+    private final InterceptorChain interceptors;
     private final CapabilityGuard guard;
     private final ToolOutputValidator outputValidator;
     private final boolean hasRoots;
@@ -60,11 +60,11 @@ final class DefaultReactiveMcpClient implements ReactiveMcpClient {
      * @param outputValidator checks tool results, or {@code null} to not check them
      */
     DefaultReactiveMcpClient(McpSession session, InitializeLifecycle lifecycle, InboundDispatcher dispatcher,
-            McpCallInterceptor interceptor, String serverName, ToolOutputValidator outputValidator, boolean hasRoots) {
+            InterceptorChain interceptors, String serverName, ToolOutputValidator outputValidator, boolean hasRoots) {
         this.session = session;
         this.lifecycle = lifecycle;
         this.dispatcher = dispatcher;
-        this.interceptor = interceptor;
+        this.interceptors = interceptors;
         this.guard = new CapabilityGuard(lifecycle::initializeResult, () -> serverName(serverName));
         this.outputValidator = outputValidator;
         this.hasRoots = hasRoots;
@@ -89,6 +89,7 @@ final class DefaultReactiveMcpClient implements ReactiveMcpClient {
         McpSession.Failure failure = session.lastFailure();
         return new McpClientStatus(result != null, result == null ? null : result.protocolVersion(),
                 session.transport().sessionId() != null, session.transport().isBackgroundStreamOpen(),
+                session.transport().reconnects(),
                 session.pendingRequests(), session.droppedResponses(),
                 failure == null ? null : failure.error(), failure == null ? null : failure.at());
     }
@@ -247,7 +248,7 @@ final class DefaultReactiveMcpClient implements ReactiveMcpClient {
     private <T> Mono<T> call(String method, Object params, CallOptions options, Function<JsonNode, ? extends T> reader) {
         RequestOptions requestOptions = new RequestOptions(options.timeout(), false, options.progress(),
                 options.maxTotalTimeout(), options.meta(), guard.forMethod(method));
-        return interceptor.intercept(new McpCallInterceptor.McpCall(method, targetOf(params)),
+        return interceptors.intercept(new McpCallInterceptor.McpCall(method, targetOf(params)),
                 session.request(method, McpJson.toParams(params), requestOptions, reader));
     }
 

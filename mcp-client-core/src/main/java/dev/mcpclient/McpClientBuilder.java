@@ -7,32 +7,34 @@ import dev.mcpclient.schema.Prompt;
 import dev.mcpclient.schema.Resource;
 import dev.mcpclient.schema.ResourceUpdatedNotification;
 import dev.mcpclient.schema.Tool;
-import dev.mcpclient.session.InboundDispatcher;
-import dev.mcpclient.session.InitializeLifecycle;
-import dev.mcpclient.session.McpSession;
+import dev.mcpclient.internal.session.InboundDispatcher;
+import dev.mcpclient.internal.session.InitializeLifecycle;
+import dev.mcpclient.internal.session.McpSession;
 import dev.mcpclient.transport.McpTransport;
-import dev.mcpclient.transport.http.LegacySseTransport;
-import dev.mcpclient.transport.http.ReconnectPolicy;
-import dev.mcpclient.transport.http.SseFallbackTransport;
-import dev.mcpclient.transport.http.StreamableHttpTransport;
-import dev.mcpclient.transport.stdio.StdioTransport;
-import java.nio.file.Path;
+import dev.mcpclient.transport.TransportBuilder;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
-import org.springframework.http.HttpHeaders;
-import org.springframework.web.reactive.function.client.WebClient;
+import java.util.function.Supplier;
 
 /**
- * Builds an {@link McpClient} (and its {@link ReactiveMcpClient} twin). Obtain one from
- * {@link McpClient#streamableHttp(String)}, {@link McpClient#sse(String)},
- * {@link McpClient#stdio(String, String...)} or {@link McpClient#builder(McpTransport)}.
+ * Builds an {@link McpClient} (and its {@link ReactiveMcpClient} twin) over one transport. Obtain one
+ * from {@link McpClient#streamableHttp(String)}, {@link McpClient#sse(String)},
+ * {@link McpClient#stdio(String, String...)}, or {@link McpClient#builder(TransportBuilder)} with a
+ * transport builder that holds the transport's own options (headers, {@code WebClient.Builder},
+ * message size, reconnection, process environment, ...):
  *
- * <p>The HTTP options ({@link #header}, {@link #webClientBuilder}, ...) apply to the HTTP transports
- * only, the process options ({@link #env}, {@link #workingDirectory}) to stdio only; on a builder
- * made for another transport they throw {@link IllegalStateException}.
+ * <pre>{@code
+ * McpClient client = McpClient.builder(StreamableHttpTransport.builder(url).header("X-Api-Key", key))
+ *         .requestTimeout(Duration.ofSeconds(10))
+ *         .build();
+ * }</pre>
+ *
+ * <p>This builder holds what a client has, whatever its transport: timeouts, the client's name,
+ * capabilities, handlers, listeners and interceptors.
  *
  * <p>The server's requests are answered by the handlers registered here ({@link #roots},
  * {@link #sampling}, {@link #elicitation}; {@code ping} always), and the client declares each of
@@ -51,15 +53,12 @@ import org.springframework.web.reactive.function.client.WebClient;
  */
 public final class McpClientBuilder {
 
-    private final StreamableHttpTransport.Builder http;
-    private final LegacySseTransport.Builder sse;
-    private final StdioTransport.Builder stdio;
-    private final McpTransport transport;
+    private final Supplier<McpTransport> transport;
     private Duration requestTimeout = Duration.ofSeconds(30);
     private Duration initializeTimeout;
     private Implementation clientInfo = new Implementation("mcp-client-java", "0.1.0");
     private ClientCapabilities capabilities = ClientCapabilities.none();
-    private McpCallInterceptor interceptor = NO_INTERCEPTOR;
+    private final List<McpCallInterceptor> interceptors = new ArrayList<>();
     private String serverName;
     private boolean validateToolOutput = true;
     private McpRootsProvider roots;
@@ -68,37 +67,28 @@ public final class McpClientBuilder {
     private McpElicitationHandler elicitation;
     private ClientCapabilities.ElicitationCapability elicitationCapability;
     private final List<McpClientListener> listeners = new ArrayList<>();
-    private Boolean legacySseFallback;
 
-    private static final McpCallInterceptor NO_INTERCEPTOR = new McpCallInterceptor() {
-        @Override
-        public <T> reactor.core.publisher.Mono<T> intercept(McpCall call, reactor.core.publisher.Mono<T> execution) {
-            return execution;
-        }
-    };
-
-    private McpClientBuilder(StreamableHttpTransport.Builder http, LegacySseTransport.Builder sse,
-            StdioTransport.Builder stdio, McpTransport transport) {
-        this.http = http;
-        this.sse = sse;
-        this.stdio = stdio;
+    private McpClientBuilder(Supplier<McpTransport> transport) {
         this.transport = transport;
     }
 
-    static McpClientBuilder streamableHttp(String url) {
-        return new McpClientBuilder(StreamableHttpTransport.builder(url), null, null, null);
+    /** A builder of clients over transports built by {@code transport}: each client gets its own. */
+    static McpClientBuilder of(TransportBuilder<?> transport) {
+        Objects.requireNonNull(transport, "transport");
+        return new McpClientBuilder(transport::build);
     }
 
-    static McpClientBuilder sse(String sseUrl) {
-        return new McpClientBuilder(null, LegacySseTransport.builder(sseUrl), null, null);
-    }
-
-    static McpClientBuilder stdio(String command, String... args) {
-        return new McpClientBuilder(null, null, StdioTransport.builder(command, args), null);
-    }
-
+    /** A builder of a client over {@code transport}, which serves one client only. */
     static McpClientBuilder of(McpTransport transport) {
-        return new McpClientBuilder(null, null, null, Objects.requireNonNull(transport, "transport"));
+        Objects.requireNonNull(transport, "transport");
+        AtomicBoolean used = new AtomicBoolean();
+        return new McpClientBuilder(() -> {
+            if (!used.compareAndSet(false, true)) {
+                throw new IllegalStateException("this builder's transport serves a client already; build a second "
+                        + "client from a transport builder (McpClient.builder(TransportBuilder))");
+            }
+            return transport;
+        });
     }
 
     /** The default timeout of every call; default 30 s. */
@@ -131,16 +121,12 @@ public final class McpClientBuilder {
         return this;
     }
 
-    /** Wraps every call (observations, metrics, logging); several are applied in the order added, the first outermost. */
-    public McpClientBuilder interceptor(McpCallInterceptor next) {
-        Objects.requireNonNull(next, "interceptor");
-        McpCallInterceptor outer = this.interceptor;
-        this.interceptor = outer == NO_INTERCEPTOR ? next : new McpCallInterceptor() {
-            @Override
-            public <T> reactor.core.publisher.Mono<T> intercept(McpCall call, reactor.core.publisher.Mono<T> execution) {
-                return outer.intercept(call, next.intercept(call, execution));
-            }
-        };
+    /**
+     * Wraps every call (observations, metrics, logging). Interceptors run in the order added: the
+     * first one added is the outermost, seeing the call as the caller does.
+     */
+    public McpClientBuilder interceptor(McpCallInterceptor interceptor) {
+        interceptors.add(Objects.requireNonNull(interceptor, "interceptor"));
         return this;
     }
 
@@ -265,81 +251,6 @@ public final class McpClientBuilder {
         });
     }
 
-    /** A header sent with every HTTP request. */
-    public McpClientBuilder header(String name, String value) {
-        return http(b -> b.header(name, value), b -> b.header(name, value));
-    }
-
-    /** Adjusts the headers of every HTTP request just before it is sent. */
-    public McpClientBuilder headers(Consumer<HttpHeaders> customizer) {
-        return http(b -> b.headers(customizer), b -> b.headers(customizer));
-    }
-
-    /** The {@code WebClient.Builder} to build on; cloned, not changed. */
-    public McpClientBuilder webClientBuilder(WebClient.Builder builder) {
-        return http(b -> b.webClientBuilder(builder), b -> b.webClientBuilder(builder));
-    }
-
-    /** The largest message accepted, in bytes; default 16 MiB. */
-    public McpClientBuilder maxMessageSize(int bytes) {
-        if (stdio != null) {
-            stdio.maxMessageSize(bytes);
-            return this;
-        }
-        return http(b -> b.maxMessageSize(bytes), b -> b.maxMessageSize(bytes));
-    }
-
-    /** Whether to open the background {@code GET} stream; default true. */
-    public McpClientBuilder backgroundStream(boolean enabled) {
-        http().backgroundStream(enabled);
-        return this;
-    }
-
-    /** How streams are reconnected and resumed. */
-    public McpClientBuilder reconnect(ReconnectPolicy policy) {
-        return http(b -> b.reconnect(policy), b -> b.reconnect(policy));
-    }
-
-    /**
-     * Whether a Streamable HTTP client whose {@code initialize} POST is answered with 400, 404 or 405
-     * tries the HTTP+SSE transport of revision 2024-11-05 at the same URL instead; default true for
-     * {@link McpClient#streamableHttp(String)}, and for {@link McpClient#builder(McpTransport)} with a
-     * {@link StreamableHttpTransport} only when set.
-     */
-    public McpClientBuilder legacySseFallback(boolean enabled) {
-        if (http == null && !(transport instanceof StreamableHttpTransport)) {
-            throw new IllegalStateException("legacySseFallback applies to the Streamable HTTP transport only");
-        }
-        this.legacySseFallback = enabled;
-        return this;
-    }
-
-    /**
-     * How long {@code close} waits for the session's {@code DELETE}; for stdio, how long it waits for the
-     * process to exit after its input closed, and again after asking it to stop, before killing it.
-     * Default 5 s.
-     */
-    public McpClientBuilder closeTimeout(Duration timeout) {
-        if (stdio != null) {
-            stdio.closeTimeout(timeout);
-        } else {
-            http().closeTimeout(timeout);
-        }
-        return this;
-    }
-
-    /** Sets an environment variable of the server process (added to the inherited environment). */
-    public McpClientBuilder env(String name, String value) {
-        stdio().env(name, value);
-        return this;
-    }
-
-    /** The working directory of the server process; default this JVM's. */
-    public McpClientBuilder workingDirectory(Path directory) {
-        stdio().workingDirectory(directory);
-        return this;
-    }
-
     /** The blocking client. */
     public McpClient build() {
         return new DefaultMcpClient(buildReactive());
@@ -347,57 +258,19 @@ public final class McpClientBuilder {
 
     /** The reactive client. */
     public ReactiveMcpClient buildReactive() {
-        McpTransport t = transport();
+        McpTransport t = transport.get();
         InboundDispatcher dispatcher = new InboundDispatcher();
         McpSession session = new McpSession(t, requestTimeout, dispatcher);
         ServerRequestHandlers handlers = new ServerRequestHandlers(roots, sampling, samplingCapability, elicitation,
                 elicitationCapability);
         InitializeLifecycle lifecycle = new InitializeLifecycle(session, clientInfo, handlers.capabilities(capabilities),
                 initializeTimeout != null ? initializeTimeout : requestTimeout);
-        DefaultReactiveMcpClient client = new DefaultReactiveMcpClient(session, lifecycle, dispatcher, interceptor,
+        DefaultReactiveMcpClient client = new DefaultReactiveMcpClient(session, lifecycle, dispatcher, new InterceptorChain(interceptors),
                 serverName, validateToolOutput ? new ToolOutputValidator() : null, handlers.hasRoots());
         handlers.registerOn(dispatcher);
         new ServerNotifications(listeners, dispatcher, () -> client.serverName(serverName)).registerOn(client);
         session.start(lifecycle);
         return client;
-    }
-
-    private StreamableHttpTransport.Builder http() {
-        if (http == null) {
-            throw new IllegalStateException("this option applies to the Streamable HTTP transport only");
-        }
-        return http;
-    }
-
-    private McpTransport transport() {
-        if (stdio != null) {
-            return stdio.build();
-        }
-        if (sse != null) {
-            return sse.build();
-        }
-        McpTransport t = transport != null ? transport : http.build();
-        boolean fallback = legacySseFallback != null ? legacySseFallback : http != null;
-        return fallback ? SseFallbackTransport.of((StreamableHttpTransport) t) : t;
-    }
-
-    private McpClientBuilder http(Consumer<StreamableHttpTransport.Builder> streamable,
-            Consumer<LegacySseTransport.Builder> legacy) {
-        if (http != null) {
-            streamable.accept(http);
-        } else if (sse != null) {
-            legacy.accept(sse);
-        } else {
-            throw new IllegalStateException("this option applies to the HTTP transports only");
-        }
-        return this;
-    }
-
-    private StdioTransport.Builder stdio() {
-        if (stdio == null) {
-            throw new IllegalStateException("this option applies to the stdio transport only");
-        }
-        return stdio;
     }
 
     private static Duration positive(Duration d) {

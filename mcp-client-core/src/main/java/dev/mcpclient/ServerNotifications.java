@@ -6,7 +6,7 @@ import dev.mcpclient.schema.LoggingMessageNotification;
 import dev.mcpclient.schema.McpJson;
 import dev.mcpclient.schema.McpMethods;
 import dev.mcpclient.schema.ResourceUpdatedNotification;
-import dev.mcpclient.session.InboundDispatcher;
+import dev.mcpclient.internal.session.InboundDispatcher;
 import java.util.List;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;

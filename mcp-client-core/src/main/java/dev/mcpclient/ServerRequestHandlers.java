@@ -10,7 +10,7 @@ import dev.mcpclient.schema.ListRootsResult;
 import dev.mcpclient.schema.McpJson;
 import dev.mcpclient.schema.McpMethods;
 import dev.mcpclient.schema.Root;
-import dev.mcpclient.session.InboundDispatcher;
+import dev.mcpclient.internal.session.InboundDispatcher;
 import java.util.List;
 import java.util.function.Function;
 import reactor.core.publisher.Mono;

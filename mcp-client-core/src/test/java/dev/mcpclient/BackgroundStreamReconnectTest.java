@@ -54,6 +54,7 @@ class BackgroundStreamReconnectTest {
         assertThat(lastEventIds).containsExactly("null", "7");
         assertThat(background.reconnects()).isEqualTo(1);
         assertThat(transport.reconnects()).isEqualTo(1);
+        assertThat(client.status().reconnects()).isEqualTo(1);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         while (!background.isOpen() && System.nanoTime() < deadline) {
             TimeUnit.MILLISECONDS.sleep(10);
@@ -75,6 +76,7 @@ class BackgroundStreamReconnectTest {
 
         assertThat(transport.backgroundStream()).isEmpty();
         assertThat(transport.reconnects()).isZero();
+        assertThat(client.status().reconnects()).isZero();
         assertThat(gets).hasValue(0);
     }
 }

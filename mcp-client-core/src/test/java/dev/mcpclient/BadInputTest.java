@@ -1,6 +1,7 @@
 package dev.mcpclient;
 
 import static dev.mcpclient.support.Messages.ping;
+import dev.mcpclient.transport.http.StreamableHttpTransport;
 import static dev.mcpclient.support.Messages.toolResult;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -62,9 +63,8 @@ class BadInputTest {
     void start() {
         watchdog = Watchdog.start();
         server = ProgrammableMcpServer.start();
-        client = McpClient.streamableHttp(server.url())
+        client = McpClient.builder(StreamableHttpTransport.builder(server.url()).maxMessageSize(LIMIT))
                 .requestTimeout(REQUEST_TIMEOUT)
-                .maxMessageSize(LIMIT)
                 .build();
     }
 

@@ -1,6 +1,7 @@
 package dev.mcpclient;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import dev.mcpclient.transport.http.StreamableHttpTransport;
 import static com.github.tomakehurst.wiremock.client.WireMock.delete;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -59,9 +60,8 @@ class WireMockBadInputTest {
     void start() {
         watchdog = Watchdog.start();
         wireMock = startWireMock(0);
-        client = McpClient.streamableHttp(url(wireMock.port()))
+        client = McpClient.builder(StreamableHttpTransport.builder(url(wireMock.port())).maxMessageSize(LIMIT))
                 .requestTimeout(REQUEST_TIMEOUT)
-                .maxMessageSize(LIMIT)
                 .build();
     }
 

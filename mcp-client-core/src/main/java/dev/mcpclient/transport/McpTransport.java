@@ -90,6 +90,11 @@ public interface McpTransport {
         return false;
     }
 
+    /** How many times a stream was reopened after it ended or broke (0 where the transport has none). */
+    default long reconnects() {
+        return 0;
+    }
+
     /** Ends the session (an HTTP {@code DELETE}), stops every stream and releases resources. Never fails. */
     Mono<Void> closeGracefully();
 }

@@ -1,6 +1,7 @@
 package dev.mcpclient.bench.clients;
 
 import dev.mcpclient.McpClient;
+import dev.mcpclient.transport.http.StreamableHttpTransport;
 import dev.mcpclient.ReactiveMcpClient;
 import dev.mcpclient.bench.Payloads;
 import dev.mcpclient.schema.CallToolResult;
@@ -39,10 +40,10 @@ public final class OursClient implements BenchClient {
         HttpClient http = HttpClient.create(ConnectionProvider.builder("bench-stamped").maxConnections(1000)
                         .pendingAcquireMaxCount(-1).build())
                 .doOnChannelInit((observer, channel, address) -> channel.pipeline().addFirst("arrival", ArrivalStamps.INSTANCE));
-        McpClient client = McpClient.streamableHttp(url)
+        McpClient client = McpClient.builder(StreamableHttpTransport.builder(url)
+                        .webClientBuilder(WebClient.builder().clientConnector(new ReactorClientHttpConnector(http))))
                 .clientInfo("bench", "1.0.0")
                 .requestTimeout(Duration.ofSeconds(30))
-                .webClientBuilder(WebClient.builder().clientConnector(new ReactorClientHttpConnector(http)))
                 .build();
         client.initialize();
         return new OursClient(client);

@@ -1,7 +1,7 @@
 package dev.mcpclient.bench.micro;
 
-import dev.mcpclient.transport.sse.SseDecoder;
-import dev.mcpclient.transport.sse.SseEvent;
+import dev.mcpclient.internal.eventstream.SseDecoder;
+import dev.mcpclient.internal.eventstream.SseEvent;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;

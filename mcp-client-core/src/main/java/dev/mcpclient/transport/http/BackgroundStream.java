@@ -29,12 +29,12 @@ public final class BackgroundStream {
 
     private enum Outcome { ENDED, NOT_OFFERED, SESSION_GONE }
 
-    private final StreamableHttpTransport transport;
+    private final StreamableHttpEndpoint transport;
     private final AtomicReference<Disposable> running = new AtomicReference<>();
     private final LongAdder reconnects = new LongAdder();
     private volatile boolean open;
 
-    BackgroundStream(StreamableHttpTransport transport) {
+    BackgroundStream(StreamableHttpEndpoint transport) {
         this.transport = transport;
     }
 
@@ -111,7 +111,7 @@ public final class BackgroundStream {
                         log.debug("The background stream's session {} is gone (GET answered 404)", sessionId);
                         return response.releaseBody().thenReturn(Outcome.SESSION_GONE);
                     }
-                    if (response.statusCode().isError() || !StreamableHttpTransport.isEventStream(response)) {
+                    if (response.statusCode().isError() || !HttpResponses.isEventStream(response)) {
                         return response.releaseBody().then(Mono.error(new McpTransportException(
                                 "the background stream could not be opened", status, response.headers().contentType()
                                         .map(Object::toString).orElse("no Content-Type"))));

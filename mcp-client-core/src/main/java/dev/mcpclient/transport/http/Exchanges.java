@@ -1,5 +1,6 @@
 package dev.mcpclient.transport.http;
 
+import dev.mcpclient.internal.Deadlines;
 import java.time.Duration;
 import io.netty.channel.Channel;
 import java.util.concurrent.atomic.AtomicBoolean;

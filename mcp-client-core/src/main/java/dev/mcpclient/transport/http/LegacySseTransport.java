@@ -6,11 +6,12 @@ import dev.mcpclient.McpTransportException;
 import dev.mcpclient.jsonrpc.JsonRpcCodec;
 import dev.mcpclient.jsonrpc.JsonRpcMessage;
 import dev.mcpclient.jsonrpc.JsonRpcRequest;
+import dev.mcpclient.schema.McpMethods;
 import dev.mcpclient.schema.ProtocolVersions;
 import dev.mcpclient.transport.McpTransport;
 import dev.mcpclient.transport.SessionNotFoundException;
-import dev.mcpclient.transport.sse.SseEvent;
-import dev.mcpclient.transport.sse.SseStreams;
+import dev.mcpclient.internal.eventstream.SseEvent;
+import dev.mcpclient.internal.eventstream.SseStreams;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -29,7 +30,6 @@ import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
-import reactor.netty.resources.ConnectionProvider;
 
 /**
  * The HTTP+SSE transport of protocol revision 2024-11-05, on Spring's {@link WebClient}.
@@ -66,7 +66,7 @@ public final class LegacySseTransport implements McpTransport {
     private final Consumer<HttpHeaders> headers;
     private final int maxMessageBytes;
     private final ReconnectPolicy reconnect;
-    private final ConnectionProvider ownedConnections;
+    private final HttpSettings settings;
     private final AtomicReference<Stream> current = new AtomicReference<>();
     private final LongAdder reconnects = new LongAdder();
     private volatile Consumer<JsonRpcMessage> inbound = message -> { };
@@ -76,26 +76,19 @@ public final class LegacySseTransport implements McpTransport {
     private volatile Long retryMillis;
     private volatile boolean closed;
 
-    private LegacySseTransport(WebClient webClient, URI sseUrl, Consumer<HttpHeaders> headers, int maxMessageBytes,
-            ReconnectPolicy reconnect, ConnectionProvider ownedConnections) {
-        this.webClient = webClient;
-        this.sseUrl = sseUrl;
-        this.shownUrl = StreamableHttpTransport.shown(sseUrl);
-        this.headers = headers;
-        this.maxMessageBytes = maxMessageBytes;
-        this.reconnect = reconnect;
-        this.ownedConnections = ownedConnections;
+    LegacySseTransport(HttpSettings settings) {
+        this.settings = settings;
+        this.webClient = settings.webClient();
+        this.sseUrl = settings.url();
+        this.shownUrl = settings.shownUrl();
+        this.headers = settings.headers();
+        this.maxMessageBytes = settings.maxMessageBytes();
+        this.reconnect = settings.reconnect();
     }
 
     /** A builder for a server whose event stream is at {@code sseUrl}. */
     public static Builder builder(String sseUrl) {
         return new Builder(sseUrl);
-    }
-
-    /** The fallback of a Streamable HTTP transport: the same URL, {@code WebClient} (connections), headers and limits. */
-    static LegacySseTransport fallbackOf(StreamableHttpTransport primary) {
-        return new LegacySseTransport(primary.webClient(), primary.endpoint(), primary.headers(),
-                primary.maxMessageBytes(), primary.reconnectPolicy(), null);
     }
 
     @Override
@@ -122,7 +115,7 @@ public final class LegacySseTransport implements McpTransport {
     @Override
     public Mono<Void> send(JsonRpcMessage message) {
         return stream().flatMap(stream -> {
-            boolean initialize = message instanceof JsonRpcRequest request && "initialize".equals(request.method());
+            boolean initialize = message instanceof JsonRpcRequest request && McpMethods.INITIALIZE.equals(request.method());
             Stream session = sessionStream;
             if (initialize) {
                 sessionStream = stream;
@@ -143,19 +136,19 @@ public final class LegacySseTransport implements McpTransport {
         return Exchanges.exchange(post, response -> {
                     int status = response.statusCode().value();
                     if (status == 404 && !initialize && sessionStream == stream) {
-                        return StreamableHttpTransport.excerpt(response)
+                        return HttpResponses.excerpt(response)
                                 .flatMap(text -> Mono.error(new SessionNotFoundException(stream.sessionId, text)));
                     }
                     if (response.statusCode().isError()) {
-                        return StreamableHttpTransport.excerpt(response).flatMap(text -> Mono.error(
-                                new McpTransportException(what + " to " + StreamableHttpTransport.shown(stream.endpointUri)
+                        return HttpResponses.excerpt(response).flatMap(text -> Mono.error(
+                                new McpTransportException(what + " to " + UrlRedaction.redact(stream.endpointUri)
                                         + " failed", status, text)));
                     }
                     return response.releaseBody();
                 }, true, what)
                 .onErrorMap(e -> !(e instanceof McpException),
-                        e -> new McpTransportException(what + " to " + StreamableHttpTransport.shown(stream.endpointUri)
-                                + " failed: " + e.getMessage(), e));
+                        e -> HttpResponses.transportError(e, what + " to " + UrlRedaction.redact(stream.endpointUri),
+                                stream.endpointUri));
     }
 
     /** The current stream once its endpoint is known, opening one if there is none. */
@@ -213,22 +206,21 @@ public final class LegacySseTransport implements McpTransport {
     }
 
     /** How many times the event stream was reopened after it ended or broke. */
+    @Override
     public long reconnects() {
         return reconnects.sum();
     }
 
     @Override
     public Mono<Void> closeGracefully() {
-        return Mono.fromRunnable(() -> {
+        return Mono.defer(() -> {
             closed = true;
             sessionStream = null;
             Stream stream = current.getAndSet(null);
             if (stream != null) {
                 stream.retire();
             }
-            if (ownedConnections != null) {
-                ownedConnections.disposeLater().subscribe(null, e -> log.debug("Closing connections failed", e));
-            }
+            return settings.closeConnections();
         });
     }
 
@@ -281,12 +273,12 @@ public final class LegacySseTransport implements McpTransport {
         private Mono<Void> read(ClientResponse response) {
             int status = response.statusCode().value();
             if (response.statusCode().isError()) {
-                return StreamableHttpTransport.excerpt(response).flatMap(text -> Mono.error(new McpTransportException(
+                return HttpResponses.excerpt(response).flatMap(text -> Mono.error(new McpTransportException(
                         "GET " + shownUrl + " (the HTTP+SSE stream) failed", status, text)));
             }
-            if (!StreamableHttpTransport.isEventStream(response)) {
+            if (!HttpResponses.isEventStream(response)) {
                 String type = response.headers().contentType().map(Object::toString).orElse("no Content-Type");
-                return StreamableHttpTransport.excerpt(response).flatMap(text -> Mono.error(new McpTransportException(
+                return HttpResponses.excerpt(response).flatMap(text -> Mono.error(new McpTransportException(
                         "GET " + shownUrl + " (the HTTP+SSE stream) answered " + type + ", not text/event-stream",
                         status, text)));
             }
@@ -334,13 +326,13 @@ public final class LegacySseTransport implements McpTransport {
             }
             if (!sameOrigin(uri, sseUrl)) {
                 throw new McpTransportException("the endpoint event of the HTTP+SSE stream at " + shownUrl + " names "
-                        + StreamableHttpTransport.shown(uri) + ", which is not on the same origin; refusing to send messages there",
+                        + UrlRedaction.redact(uri) + ", which is not on the same origin; refusing to send messages there",
                         (Throwable) null);
             }
             endpointUri = uri;
             sessionId = uri.toString();
             established = true;
-            log.debug("The HTTP+SSE stream of {} gave the endpoint {}", shownUrl, StreamableHttpTransport.shown(uri));
+            log.debug("The HTTP+SSE stream of {} gave the endpoint {}", shownUrl, UrlRedaction.redact(uri));
             endpointReady.tryEmitValue(uri);
         }
 
@@ -398,48 +390,16 @@ public final class LegacySseTransport implements McpTransport {
     }
 
     /** Builds a {@link LegacySseTransport}. */
-    public static final class Builder {
-        private final HttpOptions options;
+    public static final class Builder extends HttpTransportBuilder<Builder> {
 
         private Builder(String url) {
-            this.options = new HttpOptions(url);
-        }
-
-        /** The {@code WebClient.Builder} to build on (codecs, SSL, filters, observation); cloned, not changed. */
-        public Builder webClientBuilder(WebClient.Builder builder) {
-            options.webClientBuilder(builder);
-            return this;
-        }
-
-        /** A header sent with every request. */
-        public Builder header(String name, String value) {
-            options.header(name, value);
-            return this;
-        }
-
-        /** Adjusts the headers of every request just before it is sent (e.g. a token that changes). */
-        public Builder headers(Consumer<HttpHeaders> customizer) {
-            options.headers(customizer);
-            return this;
-        }
-
-        /** The largest message (one SSE event) accepted, in bytes; default 16 MiB. */
-        public Builder maxMessageSize(int bytes) {
-            options.maxMessageSize(bytes);
-            return this;
-        }
-
-        /** How the event stream is reopened after it ended or broke. */
-        public Builder reconnect(ReconnectPolicy policy) {
-            options.reconnect(policy);
-            return this;
+            super(url);
         }
 
         /** The transport; the event stream opens with the first message sent. */
+        @Override
         public LegacySseTransport build() {
-            HttpOptions.Client client = options.newClient("mcp-client-sse");
-            return new LegacySseTransport(client.webClient(), options.url(), options.headers(),
-                    options.maxMessageBytes(), options.reconnect(), client.ownedConnections());
+            return new LegacySseTransport(settings("mcp-client-sse"));
         }
     }
 }

@@ -1,86 +1,52 @@
 package dev.mcpclient.transport.http;
 
-import dev.mcpclient.McpException;
-import dev.mcpclient.McpProtocolException;
 import dev.mcpclient.McpTransportException;
-import dev.mcpclient.jsonrpc.JsonRpcCodec;
 import dev.mcpclient.jsonrpc.JsonRpcMessage;
 import dev.mcpclient.jsonrpc.JsonRpcRequest;
-import dev.mcpclient.jsonrpc.JsonRpcResponse;
-import dev.mcpclient.jsonrpc.RequestId;
+import dev.mcpclient.schema.McpMethods;
 import dev.mcpclient.transport.McpTransport;
 import dev.mcpclient.transport.SessionNotFoundException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.atomic.LongAdder;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.core.io.buffer.DataBuffer;
-import org.springframework.core.io.buffer.DataBufferLimitException;
-import org.springframework.core.io.buffer.DataBufferUtils;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
-import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClient;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.netty.resources.ConnectionProvider;
 
 /**
- * The Streamable HTTP transport (MCP 2025-03-26 and later) on Spring's {@link WebClient}.
+ * The Streamable HTTP transport (MCP 2025-03-26 and later) on Spring's {@link WebClient}, with the
+ * specification's fallback for servers that only speak the HTTP+SSE transport of revision 2024-11-05.
  *
- * <p>Every message is a POST to the one endpoint. A request's answer is JSON or an SSE stream; an
- * SSE stream that ends (cleanly or not) before the request's response is resumed with
- * {@code GET} + {@code Last-Event-ID} after the server's {@code retry} (or a jittered backoff), until
- * the response arrives by any route (the session then cancels this send) or attempts without
- * progress run out. The background {@code GET} stream is a {@link BackgroundStream}. The session id
- * is stored from the {@code initialize} response's headers before its body is read.
+ * <p>Every message is a POST to the one endpoint, answered with JSON or an SSE stream; streams that
+ * end before their response are resumed, and a background {@code GET} stream carries what the server
+ * sends on its own ({@link StreamableHttpEndpoint}, {@link BackgroundStream}).
+ *
+ * <p>Fallback ({@link Builder#legacySseFallback(boolean)}, on by default): when the {@code POST} of
+ * {@code initialize} is answered with 400, 404 or 405, the same {@code initialize} is sent again over
+ * {@link LegacySseTransport} ({@code GET} of the same URL, which must give an {@code endpoint} event),
+ * on the same {@code WebClient}, headers and limits. Until a session opens, each {@code initialize}
+ * may fall back, and a fallback that fails leaves the next attempt to Streamable HTTP again; once a
+ * session opened, the transport it opened on is kept.
  */
 public final class StreamableHttpTransport implements McpTransport {
 
-    /** The session id header. */
-    public static final String SESSION_ID = "Mcp-Session-Id";
-    /** The negotiated protocol version header. */
-    public static final String PROTOCOL_VERSION = "MCP-Protocol-Version";
-    /** The resumption header. */
-    public static final String LAST_EVENT_ID = "Last-Event-ID";
-
     private static final Logger log = LoggerFactory.getLogger(StreamableHttpTransport.class);
-    private static final String ACCEPT_POST = "application/json, text/event-stream";
-    private static final int EXCERPT_BYTES = 1024;
+    private static final Set<Integer> FALLBACK_STATUSES = Set.of(400, 404, 405);
 
-    private final WebClient webClient;
-    private final URI endpoint;
-    /** The endpoint as errors and logs show it: without user info or query, which may hold secrets. */
-    private final String shownEndpoint;
-    private final Consumer<HttpHeaders> headers;
-    private final int maxMessageBytes;
-    private final ReconnectPolicy reconnect;
-    private final Duration closeTimeout;
-    private final ConnectionProvider ownedConnections;
-    private final BackgroundStream background;
-    private final LongAdder resumptions = new LongAdder();
-    private volatile Consumer<JsonRpcMessage> inbound = message -> { };
-    private volatile String sessionId;
-    private volatile String protocolVersion;
+    private final StreamableHttpEndpoint primary;
+    /** The HTTP+SSE transport to fall back to, or {@code null} when falling back is switched off. */
+    private final LegacySseTransport legacy;
+    private volatile McpTransport current;
+    private volatile boolean decided;
 
     private StreamableHttpTransport(Builder builder) {
-        HttpOptions options = builder.options;
-        this.endpoint = options.url();
-        this.shownEndpoint = shown(endpoint);
-        this.headers = options.headers();
-        this.maxMessageBytes = options.maxMessageBytes();
-        this.reconnect = options.reconnect();
-        this.closeTimeout = builder.closeTimeout;
-        HttpOptions.Client client = options.newClient("mcp-client");
-        this.webClient = client.webClient();
-        this.ownedConnections = client.ownedConnections();
-        this.background = builder.backgroundStream ? new BackgroundStream(this) : null;
+        HttpSettings settings = builder.settings("mcp-client");
+        this.primary = new StreamableHttpEndpoint(settings, builder.backgroundStream);
+        this.legacy = builder.legacySseFallback ? new LegacySseTransport(settings.sharing()) : null;
+        this.current = primary;
     }
 
     /** A builder for a server at {@code url}. */
@@ -89,430 +55,117 @@ public final class StreamableHttpTransport implements McpTransport {
     }
 
     @Override
+    public void start(Consumer<JsonRpcMessage> inbound, Consumer<Throwable> connectionLost) {
+        primary.start(inbound, connectionLost);
+        if (legacy != null) {
+            legacy.start(inbound, connectionLost);
+        }
+    }
+
+    @Override
     public void start(Consumer<JsonRpcMessage> inbound) {
-        this.inbound = Objects.requireNonNull(inbound, "inbound");
+        start(inbound, cause -> { });
     }
 
     @Override
     public Mono<Void> send(JsonRpcMessage message) {
+        if (legacy == null) {
+            return primary.send(message);
+        }
         return Mono.defer(() -> {
-            RequestStream stream = new RequestStream(message);
-            String sid = sessionId;
-            WebClient.RequestHeadersSpec<?> post = webClient.post().uri(endpoint)
-                    .headers(h -> applyHeaders(h, sid))
-                    .header(HttpHeaders.ACCEPT, ACCEPT_POST)
-                    .contentType(MediaType.APPLICATION_JSON)
-                    .bodyValue(JsonRpcCodec.encode(message));
-            return Exchanges.exchange(post, response -> onPostResponse(response, stream, sid), true, stream)
-                    .onErrorMap(e -> transportError(e, "POST " + stream.describe() + " to"))
-                    .then(Mono.defer(() -> stream.sse ? resume(stream) : stream.deliverAnswer()));
+            McpTransport transport = current;
+            return decided || transport != primary || !isInitialize(message) ? transport.send(message) : sendInitialize(message);
         });
     }
 
-    private Mono<Void> onPostResponse(ClientResponse response, RequestStream stream, String sid) {
-        if (stream.initialize) {
-            // Stored before the body is read, so the initialize result can never overtake it.
-            response.headers().header(SESSION_ID).stream().findFirst().ifPresent(id -> sessionId = id);
-        }
-        int status = response.statusCode().value();
-        if (status == 404 && sid != null) {
-            return excerpt(response).flatMap(text -> Mono.error(new SessionNotFoundException(sid, text)));
-        }
-        if (response.statusCode().isError()) {
-            return onErrorStatus(response, "POST " + stream.describe(), stream);
-        }
-        if (status == 202 || status == 204 || stream.awaited == null) {
-            // A POST that carried no request (a notification or a response) awaits nothing: any 2xx
-            // means accepted, and a body (servers that answer 200 with JSON) has nothing to deliver.
-            return response.releaseBody();
-        }
-        MediaType type = response.headers().contentType().orElse(null);
-        if (type != null && type.isCompatibleWith(MediaType.TEXT_EVENT_STREAM)) {
-            stream.sse = true;
-            return EventStreamReader.read(response.bodyToFlux(DataBuffer.class), stream.cursor, maxMessageBytes,
-                            stream::deliver, stream)
-                    .onErrorResume(StreamableHttpTransport::isRetryable, e -> {
-                        stream.cursor.lastError = e;
-                        log.debug("The stream of {} broke: {}", stream.describe(), e.toString());
-                        return Mono.empty();
-                    });
-        }
-        if (type != null && type.isCompatibleWith(MediaType.APPLICATION_JSON)) {
-            // A JSON answer to a request is its response (spec): without it the call would wait for its timeout.
-            // Delivered once the exchange is over (deliverAnswer): the response then settles a call whose
-            // send has already completed, so nothing is left to cancel, and the connection is free for the next.
-            stream.answer(List.of()); // an empty body answers nothing
-            return readJson(response.bodyToFlux(DataBuffer.class), stream).doOnNext(stream::answer).then();
-        }
-        // Not excerpt(): a body that breaks must fail the send, not pass for an empty one (which settles nothing).
-        return readExcerpt(response).flatMap(text -> text.isEmpty() && type == null
-                ? Mono.empty()
-                : Mono.error(new McpTransportException("POST " + stream.describe() + " got "
-                        + (type == null ? "no Content-Type" : "Content-Type " + type)
-                        + "; expected application/json or text/event-stream", status, text)));
-    }
-
-    /**
-     * Resumes a request's SSE stream that ended before its response, until the response arrives (by
-     * any route: the session then cancels this), or the stream cannot or need not be resumed.
-     */
-    private Mono<Void> resume(RequestStream stream) {
-        return Mono.defer(() -> {
-            StreamCursor cursor = stream.cursor;
-            if (stream.responseSeen) {
-                return Mono.empty();
-            }
-            if (cursor.lastEventId == null) {
-                return Mono.error(new McpTransportException("the response stream of " + stream.describe()
-                        + " ended before the response and gave no event id, so it cannot be resumed", cursor.lastError));
-            }
-            if (cursor.progressed) {
-                cursor.attemptsWithoutProgress = 0;
-            }
-            if (cursor.attemptsWithoutProgress >= reconnect.maxAttemptsWithoutProgress()) {
-                return Mono.error(new McpTransportException("gave up resuming the response stream of " + stream.describe()
-                        + " after " + cursor.attemptsWithoutProgress + " attempts without a new event", cursor.lastError));
-            }
-            Duration delay = reconnect.delay(cursor.retryMillis, cursor.attemptsWithoutProgress);
-            cursor.attemptsWithoutProgress++;
-            cursor.progressed = false;
-            return Mono.delay(delay).then(Mono.defer(() -> {
-                resumptions.increment();
-                return resumeOnce(stream);
-            })).then(resume(stream));
-        });
-    }
-
-    private Mono<Void> resumeOnce(RequestStream stream) {
-        String sid = sessionId;
-        String what = "the resumption of " + stream.describe();
-        return Exchanges.exchange(openGet(sid, stream.cursor.lastEventId), response -> {
-                    int status = response.statusCode().value();
-                    if (status == 405 || (status == 404 && sid != null) || response.statusCode().is4xxClientError()) {
-                        return onErrorStatus(response, "GET (" + what + ")", stream);
-                    }
-                    if (response.statusCode().isError()) {
-                        return onErrorStatus(response, "GET (" + what + ")", stream).onErrorResume(e -> {
-                            stream.cursor.lastError = e;
-                            return Mono.empty();
-                        });
-                    }
-                    if (!isEventStream(response)) {
-                        return excerpt(response).flatMap(text -> Mono.error(new McpTransportException(
-                                "GET (" + what + ") did not answer with text/event-stream", status, text)));
-                    }
-                    return EventStreamReader.read(response.bodyToFlux(DataBuffer.class), stream.cursor, maxMessageBytes,
-                            stream::deliver, what);
-                }, false, what)
-                .onErrorResume(StreamableHttpTransport::isRetryable, e -> {
-                    stream.cursor.lastError = e;
-                    log.debug("{} broke: {}", what, e.toString());
-                    return Mono.empty();
-                });
-    }
-
-    /** A GET of the event stream with the session's headers, resuming after {@code lastEventId} if given. */
-    WebClient.RequestHeadersSpec<?> openGet(String sid, String lastEventId) {
-        return webClient.get().uri(endpoint)
-                .headers(h -> {
-                    applyHeaders(h, sid);
-                    if (lastEventId != null) {
-                        h.set(LAST_EVENT_ID, lastEventId);
-                    }
-                })
-                .accept(MediaType.TEXT_EVENT_STREAM);
-    }
-
-    private void applyHeaders(HttpHeaders h, String sid) {
-        headers.accept(h);
-        if (sid != null) {
-            h.set(SESSION_ID, sid);
-        }
-        String version = protocolVersion;
-        if (version != null) {
-            h.set(PROTOCOL_VERSION, version);
-        }
-    }
-
-    private Mono<List<JsonRpcMessage>> readJson(Flux<DataBuffer> body, RequestStream stream) {
-        return DataBufferUtils.join(body, maxMessageBytes)
-                .onErrorMap(DataBufferLimitException.class, e -> new McpProtocolException("the answer to "
-                        + stream.describe() + " is larger than the limit of " + maxMessageBytes + " bytes", e))
-                .map(buffer -> {
-                    byte[] bytes = new byte[buffer.readableByteCount()];
-                    buffer.read(bytes);
-                    DataBufferUtils.release(buffer);
-                    return JsonRpcCodec.decode(bytes);
-                });
-    }
-
-    /**
-     * An HTTP error: a JSON-RPC response to the awaited request in the body is delivered like any
-     * response (the call fails with the server's error); anything else, including a response for
-     * another id, fails the send with the status and an excerpt (else the call would wait for its
-     * timeout).
-     */
-    private Mono<Void> onErrorStatus(ClientResponse response, String what, RequestStream stream) {
-        int status = response.statusCode().value();
-        return excerpt(response).flatMap(text -> {
-            if (isJson(response) && !text.isEmpty()) {
-                try {
-                    List<JsonRpcMessage> messages = JsonRpcCodec.decode(text.getBytes(StandardCharsets.UTF_8));
-                    if (messages.size() == 1 && messages.get(0) instanceof JsonRpcResponse answer
-                            && answer.id().equals(stream.awaited)) {
-                        stream.deliver(answer);
-                        return Mono.empty();
-                    }
-                } catch (McpProtocolException notJsonRpc) {
-                    // fall through: report the status with the body
+    /** Sends {@code initialize} over Streamable HTTP, and over HTTP+SSE when the server says it has no Streamable HTTP. */
+    private Mono<Void> sendInitialize(JsonRpcMessage message) {
+        return primary.send(message).onErrorResume(StreamableHttpTransport::meansNoStreamableHttp, rejected -> {
+            int status = ((McpTransportException) rejected).status();
+            log.info("The server at {} answered the POST of initialize with HTTP {}: trying the HTTP+SSE transport "
+                    + "of protocol revision 2024-11-05 (GET of the same URL)", primary.shownEndpoint(), status);
+            current = legacy;
+            return legacy.send(message).onErrorMap(e -> {
+                if (!decided) {
+                    current = primary;
                 }
-            }
-            return Mono.error(new McpTransportException(what + " to " + shownEndpoint + " failed", status, text));
-        });
-    }
-
-    /** The start of the body, for an error whose status says enough: a body that breaks gives "". */
-    static Mono<String> excerpt(ClientResponse response) {
-        return readExcerpt(response).onErrorReturn("");
-    }
-
-    /** The start of the body; a body that breaks while being read fails the result. */
-    private static Mono<String> readExcerpt(ClientResponse response) {
-        return DataBufferUtils.join(DataBufferUtils.takeUntilByteCount(response.bodyToFlux(DataBuffer.class), EXCERPT_BYTES))
-                .map(buffer -> {
-                    try {
-                        return buffer.toString(StandardCharsets.UTF_8).strip();
-                    } finally {
-                        DataBufferUtils.release(buffer);
-                    }
-                })
-                .defaultIfEmpty("");
-    }
-
-    private static boolean isJson(ClientResponse response) {
-        return response.headers().contentType().map(t -> t.isCompatibleWith(MediaType.APPLICATION_JSON)).orElse(false);
-    }
-
-    static boolean isEventStream(ClientResponse response) {
-        return response.headers().contentType().map(t -> t.isCompatibleWith(MediaType.TEXT_EVENT_STREAM)).orElse(false);
-    }
-
-    /** I/O failures are worth a reconnect; what the client itself diagnosed (limits, bad statuses) is not. */
-    static boolean isRetryable(Throwable e) {
-        return !(e instanceof McpException);
-    }
-
-    private Throwable transportError(Throwable e, String what) {
-        if (e instanceof McpException) {
-            return e;
-        }
-        return new McpTransportException(what + " " + shownEndpoint + " failed: " + e.getMessage(), e);
-    }
-
-    @Override
-    public void protocolVersionNegotiated(String version) {
-        this.protocolVersion = version;
-    }
-
-    @Override
-    public void sessionOpened() {
-        if (background != null) {
-            background.start(sessionId);
-        }
-    }
-
-    @Override
-    public void sessionExpired(String expiredSessionId) {
-        if (Objects.equals(sessionId, expiredSessionId)) {
-            sessionId = null;
-            protocolVersion = null;
-            if (background != null) {
-                background.stop();
-            }
-        }
-    }
-
-    @Override
-    public String sessionId() {
-        return sessionId;
-    }
-
-    @Override
-    public boolean isBackgroundStreamOpen() {
-        return background != null && background.isOpen();
-    }
-
-    static String shown(URI uri) {
-        String port = uri.getPort() < 0 ? "" : ":" + uri.getPort();
-        return uri.getScheme() + "://" + uri.getHost() + port + (uri.getRawPath() == null ? "" : uri.getRawPath());
-    }
-
-    /** The server's endpoint. */
-    public URI endpoint() {
-        return endpoint;
-    }
-
-    /** The background {@code GET} stream, or empty when it is switched off. */
-    public Optional<BackgroundStream> backgroundStream() {
-        return Optional.ofNullable(background);
-    }
-
-    /** How many times a stream was reopened: resumptions of request streams and background stream reconnects. */
-    public long reconnects() {
-        return resumptions.sum() + (background == null ? 0 : background.reconnects());
-    }
-
-    Consumer<JsonRpcMessage> inbound() {
-        return inbound;
-    }
-
-    WebClient webClient() {
-        return webClient;
-    }
-
-    Consumer<HttpHeaders> headers() {
-        return headers;
-    }
-
-    int maxMessageBytes() {
-        return maxMessageBytes;
-    }
-
-    ReconnectPolicy reconnectPolicy() {
-        return reconnect;
-    }
-
-    @Override
-    public Mono<Void> closeGracefully() {
-        return Mono.defer(() -> {
-            String sid = sessionId;
-            sessionId = null;
-            Mono<Void> delete = sid == null ? Mono.empty() : webClient.delete().uri(endpoint)
-                    .headers(h -> applyHeaders(h, sid))
-                    .exchangeToMono(response -> {
-                        int status = response.statusCode().value();
-                        if (response.statusCode().isError() && status != 405 && status != 404) {
-                            log.debug("DELETE of session {} answered HTTP {}", sid, status);
-                        }
-                        return response.releaseBody();
-                    })
-                    .timeout(closeTimeout)
-                    .onErrorResume(e -> {
-                        log.debug("DELETE of session {} failed: {}", sid, e.toString());
-                        return Mono.empty();
-                    });
-            // DELETE first: the server then ends the background stream itself, which is the graceful
-            // way; stopping it is what remains to be done (at once when there is no session).
-            return delete.doFinally(signal -> {
-                if (background != null) {
-                    background.stop();
-                }
-                if (ownedConnections != null) {
-                    ownedConnections.disposeLater().subscribe(null, e -> log.debug("Closing connections failed", e));
-                }
+                return new McpTransportException("the server at " + primary.shownEndpoint()
+                        + " answered the POST of initialize with HTTP " + status
+                        + " (no Streamable HTTP), and the HTTP+SSE transport failed too: " + e.getMessage(), e);
             });
         });
     }
 
-    /** The state of one POST exchange: the response it exists for and where its stream stands. */
-    private final class RequestStream {
-        final RequestId awaited;
-        final boolean initialize;
-        final String method;
-        final StreamCursor cursor = new StreamCursor();
-        volatile boolean sse;
-        volatile boolean responseSeen;
-        private volatile List<JsonRpcMessage> answer;
+    private static boolean isInitialize(JsonRpcMessage message) {
+        return message instanceof JsonRpcRequest request && McpMethods.INITIALIZE.equals(request.method());
+    }
 
-        RequestStream(JsonRpcMessage message) {
-            if (message instanceof JsonRpcRequest request) {
-                this.awaited = request.id();
-                this.method = request.method();
-                this.initialize = "initialize".equals(request.method());
-            } else {
-                this.awaited = null;
-                this.method = null;
-                this.initialize = false;
-            }
-        }
+    private static boolean meansNoStreamableHttp(Throwable e) {
+        return e instanceof McpTransportException transport && !(e instanceof SessionNotFoundException)
+                && FALLBACK_STATUSES.contains(transport.status());
+    }
 
-        void deliver(JsonRpcMessage message) {
-            if (message instanceof JsonRpcResponse response && response.id().equals(awaited)) {
-                // Marked first: delivering may settle the call and cancel this stream at once.
-                responseSeen = true;
-            }
-            inbound.accept(message);
-        }
+    @Override
+    public List<String> protocolVersions() {
+        return current.protocolVersions();
+    }
 
-        /** Keeps the messages of an {@code application/json} answer until the exchange is over. */
-        void answer(List<JsonRpcMessage> messages) {
-            answer = messages;
-        }
+    @Override
+    public void protocolVersionNegotiated(String protocolVersion) {
+        current.protocolVersionNegotiated(protocolVersion);
+    }
 
-        /** Delivers the kept {@code application/json} answer; fails when it lacks the awaited response. */
-        Mono<Void> deliverAnswer() {
-            List<JsonRpcMessage> messages = answer;
-            if (messages == null) {
-                return Mono.empty(); // no application/json answer (202, or nothing awaited)
-            }
-            answer = null;
-            for (JsonRpcMessage message : messages) {
-                deliver(message);
-            }
-            // A JSON answer to a request is its response (spec): without it the call would wait for its timeout.
-            return awaited == null || responseSeen ? Mono.empty() : Mono.error(new McpProtocolException(
-                    "the application/json answer to " + describe() + " did not contain its response"));
-        }
+    @Override
+    public void sessionOpened() {
+        decided = true;
+        current.sessionOpened();
+    }
 
-        String describe() {
-            return awaited == null ? "a message" : method + " (id " + awaited + ")";
-        }
+    @Override
+    public void sessionExpired(String sessionId) {
+        current.sessionExpired(sessionId);
+    }
 
-        /** For log lines (built only when one is written). */
-        @Override
-        public String toString() {
-            return "the stream of " + describe();
-        }
+    @Override
+    public String sessionId() {
+        return current.sessionId();
+    }
+
+    @Override
+    public boolean isBackgroundStreamOpen() {
+        return current.isBackgroundStreamOpen();
+    }
+
+    /** How many times a stream was reopened: request streams resumed, the background (or HTTP+SSE) stream reconnected. */
+    @Override
+    public long reconnects() {
+        return primary.reconnects() + (legacy == null ? 0 : legacy.reconnects());
+    }
+
+    /** The server's endpoint. */
+    public URI endpoint() {
+        return primary.endpoint();
+    }
+
+    /** The background {@code GET} stream of Streamable HTTP, or empty when it is switched off. */
+    public Optional<BackgroundStream> backgroundStream() {
+        return primary.backgroundStream();
+    }
+
+    /** Closes the HTTP+SSE stream, if any, then the Streamable HTTP side (which owns the connections). */
+    @Override
+    public Mono<Void> closeGracefully() {
+        return (legacy == null ? Mono.<Void>empty() : legacy.closeGracefully()).then(primary.closeGracefully());
     }
 
     /** Builds a {@link StreamableHttpTransport}. */
-    public static final class Builder {
-        private final HttpOptions options;
+    public static final class Builder extends HttpTransportBuilder<Builder> {
+
         private boolean backgroundStream = true;
-        private Duration closeTimeout = Duration.ofSeconds(5);
+        private boolean legacySseFallback = true;
 
         private Builder(String url) {
-            this.options = new HttpOptions(url);
-        }
-
-        /** The {@code WebClient.Builder} to build on (codecs, SSL, filters, observation); cloned, not changed. */
-        public Builder webClientBuilder(WebClient.Builder builder) {
-            options.webClientBuilder(builder);
-            return this;
-        }
-
-        /** A header sent with every request. */
-        public Builder header(String name, String value) {
-            options.header(name, value);
-            return this;
-        }
-
-        /** Adjusts the headers of every request just before it is sent (e.g. a token that changes). */
-        public Builder headers(Consumer<HttpHeaders> customizer) {
-            options.headers(customizer);
-            return this;
-        }
-
-        /** The largest message (a JSON body or one SSE event) accepted, in bytes; default 16 MiB. */
-        public Builder maxMessageSize(int bytes) {
-            options.maxMessageSize(bytes);
-            return this;
-        }
-
-        /** How streams are reconnected and resumed. */
-        public Builder reconnect(ReconnectPolicy policy) {
-            options.reconnect(policy);
-            return this;
+            super(url);
         }
 
         /** Whether to open the background {@code GET} stream after initialization; default true. */
@@ -521,13 +174,16 @@ public final class StreamableHttpTransport implements McpTransport {
             return this;
         }
 
-        /** How long {@code close} waits for the session's {@code DELETE}; default 5 s. */
-        public Builder closeTimeout(Duration timeout) {
-            this.closeTimeout = Objects.requireNonNull(timeout, "timeout");
+        /**
+         * Whether a server that answers the {@code initialize} POST with 400, 404 or 405 is tried over
+         * the HTTP+SSE transport of revision 2024-11-05 at the same URL; default true.
+         */
+        public Builder legacySseFallback(boolean enabled) {
+            this.legacySseFallback = enabled;
             return this;
         }
 
-        /** The transport. */
+        @Override
         public StreamableHttpTransport build() {
             return new StreamableHttpTransport(this);
         }

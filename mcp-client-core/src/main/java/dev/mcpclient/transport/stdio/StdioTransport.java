@@ -5,6 +5,7 @@ import dev.mcpclient.McpTransportException;
 import dev.mcpclient.jsonrpc.JsonRpcCodec;
 import dev.mcpclient.jsonrpc.JsonRpcMessage;
 import dev.mcpclient.transport.McpTransport;
+import dev.mcpclient.transport.TransportBuilder;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -80,13 +81,13 @@ public final class StdioTransport implements McpTransport {
     private volatile Thread stderrReader;
     private volatile boolean closed;
 
-    private StdioTransport(Builder builder) {
+    private StdioTransport(Builder builder, int maxMessageBytes, Duration closeTimeout) {
         this.command = List.copyOf(builder.command);
         this.environment = Map.copyOf(builder.environment);
         this.inheritEnvironment = builder.inheritEnvironment;
         this.workingDirectory = builder.workingDirectory;
-        this.maxMessageBytes = builder.maxMessageBytes;
-        this.closeTimeout = builder.closeTimeout;
+        this.maxMessageBytes = maxMessageBytes;
+        this.closeTimeout = closeTimeout;
         this.name = builder.name != null ? builder.name : defaultName(command.get(0));
         this.stderr = new StderrLog(LoggerFactory.getLogger(STDERR_LOGGER_PREFIX + name), builder.stderrTailLines);
         this.writerThread = Executors.newSingleThreadExecutor(task -> new IoThread(task, "mcp-stdio-writer-" + name));
@@ -386,13 +387,11 @@ public final class StdioTransport implements McpTransport {
     }
 
     /** Builds a {@link StdioTransport}. */
-    public static final class Builder {
+    public static final class Builder extends TransportBuilder<Builder> {
         private final List<String> command;
         private final Map<String, String> environment = new LinkedHashMap<>();
         private boolean inheritEnvironment = true;
         private Path workingDirectory;
-        private int maxMessageBytes = 16 * 1024 * 1024;
-        private Duration closeTimeout = Duration.ofSeconds(5);
         private String name;
         private int stderrTailLines = 20;
 
@@ -437,28 +436,6 @@ public final class StdioTransport implements McpTransport {
             return this;
         }
 
-        /** The longest line (one message) accepted from the process, in bytes; default 16 MiB. */
-        public Builder maxMessageSize(int bytes) {
-            if (bytes < 1024) {
-                throw new IllegalArgumentException("maxMessageSize must be at least 1024 bytes");
-            }
-            this.maxMessageBytes = bytes;
-            return this;
-        }
-
-        /**
-         * How long closing waits for the process to exit after its input closed, and again after it
-         * was asked to stop, before it is killed; default 5 s.
-         */
-        public Builder closeTimeout(Duration timeout) {
-            Objects.requireNonNull(timeout, "timeout");
-            if (timeout.isNegative() || timeout.isZero()) {
-                throw new IllegalArgumentException("closeTimeout must be positive: " + timeout);
-            }
-            this.closeTimeout = timeout;
-            return this;
-        }
-
         /**
          * The server's name in log lines; its standard error goes to the logger
          * {@code dev.mcpclient.stdio.<name>}. Default: the command's file name without extension.
@@ -482,8 +459,9 @@ public final class StdioTransport implements McpTransport {
         }
 
         /** The transport; the process starts with the first message sent. */
+        @Override
         public StdioTransport build() {
-            return new StdioTransport(this);
+            return new StdioTransport(this, maxMessageBytes(), closeTimeout());
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.mcpclient.transport.http;
 
+import dev.mcpclient.internal.Deadlines;
 import java.time.Duration;
 import java.util.concurrent.locks.LockSupport;
 

@@ -72,7 +72,7 @@ class LegacySseTransportTest {
     @Test
     void aDroppedStreamFailsThePendingCallAtOnceAndTheNextCallRunsOnANewSession() throws InterruptedException {
         try (LogCapture log = LogCapture.of(LegacySseTransport.class);
-                McpClient client = McpClient.sse(server.url()).reconnect(FAST).requestTimeout(Duration.ofMinutes(5))
+                McpClient client = McpClient.builder(LegacySseTransport.builder(server.url()).reconnect(FAST)).requestTimeout(Duration.ofMinutes(5))
                         .build()) {
             assertThat(text(client.callTool("echo", Map.of("text", "before")))).isEqualTo("before");
             AtomicReference<Throwable> failure = new AtomicReference<>();
@@ -118,7 +118,8 @@ class LegacySseTransportTest {
 
     @Test
     void withTheFallbackOffTheRejectedInitializeIsAClearError() {
-        try (McpClient client = McpClient.streamableHttp(server.url()).legacySseFallback(false).requestTimeout(WAIT)
+        try (McpClient client = McpClient.builder(StreamableHttpTransport.builder(server.url()).legacySseFallback(false))
+                .requestTimeout(WAIT)
                 .build()) {
             assertThatThrownBy(client::initialize).isInstanceOfSatisfying(McpTransportException.class, e -> {
                 assertThat(e.status()).isEqualTo(404);

@@ -37,9 +37,9 @@ class ReconnectionTest {
     void start() {
         watchdog = Watchdog.start();
         server = ProgrammableMcpServer.start();
-        client = McpClient.streamableHttp(server.url())
+        client = McpClient.builder(StreamableHttpTransport.builder(server.url())
+                        .reconnect(new ReconnectPolicy(Duration.ofMillis(20), Duration.ofMillis(100), 3)))
                 .requestTimeout(Duration.ofSeconds(20))
-                .reconnect(new ReconnectPolicy(Duration.ofMillis(20), Duration.ofMillis(100), 3))
                 .build();
     }
 

@@ -138,8 +138,8 @@ class StreamableHttpRaceTest {
                 }));
         server.onPost("tools/call", (req, ex) -> Reply.sse(Flux.just(SseFrame.priming("p-1", 0L))));
         server.onGet((req, ex) -> req.lastEventId() != null ? Reply.deferred(Mono.never()) : ex.defaultReply());
-        try (McpClient quiet = McpClient.streamableHttp(server.url())
-                .webClientBuilder(WebClient.builder().clientConnector(new ReactorClientHttpConnector(http)))
+        try (McpClient quiet = McpClient.builder(StreamableHttpTransport.builder(server.url())
+                        .webClientBuilder(WebClient.builder().clientConnector(new ReactorClientHttpConnector(http))))
                 .requestTimeout(Duration.ofSeconds(20)).build()) {
             quiet.initialize();
             server.background().awaitConnected(WAIT);

@@ -52,9 +52,10 @@ class StdioTransportTest {
     @Test
     void initializesListsAndCallsToolsOverAChildProcess(@TempDir Path dir) {
         List<String> line = serverCommand();
-        try (McpClient client = McpClient.stdio(line.get(0), line.subList(1, line.size()).toArray(String[]::new))
-                .env("MCP_TEST_GREETING", "hello from the environment")
-                .workingDirectory(dir)
+        try (McpClient client = McpClient.builder(StdioTransport.builder(line.get(0),
+                        line.subList(1, line.size()).toArray(String[]::new))
+                        .env("MCP_TEST_GREETING", "hello from the environment")
+                        .workingDirectory(dir))
                 .requestTimeout(Duration.ofSeconds(60))
                 .build()) {
             InitializeResult init = client.initialize();

@@ -51,6 +51,7 @@ final class McpServerComponents {
         StreamableHttpTransport.Builder builder = StreamableHttpTransport.builder(server.getUrl().strip())
                 .maxMessageSize((int) server.getMaxMessageSize().toBytes())
                 .backgroundStream(server.isBackgroundStream())
+                .legacySseFallback(server.isLegacySseFallback())
                 .reconnect(reconnectPolicy(reconnect))
                 .closeTimeout(server.getCloseTimeout());
         // A prototype: every server gets its own builder with the application's codecs, SSL, filters, observation.
@@ -100,10 +101,6 @@ final class McpServerComponents {
         McpClientProperties.Server server = server(name);
         McpTransport transport = beanFactory.getBean(McpServerBeanNames.transport(name), McpTransport.class);
         McpClientBuilder builder = McpClient.builder(transport);
-        if (transport instanceof StreamableHttpTransport) {
-            builder.legacySseFallback(server.getTransport() == McpClientProperties.Transport.STREAMABLE_HTTP
-                    && server.isLegacySseFallback());
-        }
         builder.requestTimeout(properties.requestTimeout(server))
                 .initializeTimeout(properties.initializeTimeout(server))
                 .clientInfo(clientName(), clientVersion())

@@ -1,4 +1,4 @@
-package dev.mcpclient.transport.sse;
+package dev.mcpclient.internal.eventstream;
 
 /**
  * One dispatched block of a {@code text/event-stream}.

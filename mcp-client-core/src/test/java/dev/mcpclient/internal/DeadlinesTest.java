@@ -1,4 +1,4 @@
-package dev.mcpclient.transport.http;
+package dev.mcpclient.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.mcpclient.transport.http;
+package dev.mcpclient.internal;
 
 import java.time.Duration;
 import java.util.Set;
@@ -20,12 +20,12 @@ import reactor.core.scheduler.Schedulers;
  * thread each time: measured at several microseconds of CPU per call under load (see
  * {@code docs/benchmarks.md}). Here setting one is a set insertion.
  */
-final class Deadlines {
+public final class Deadlines {
 
     private static final Logger log = LoggerFactory.getLogger(Deadlines.class);
 
     /** How often deadlines are checked: an action runs at most this late. */
-    static final Duration TICK = Duration.ofMillis(100);
+    public static final Duration TICK = Duration.ofMillis(100);
 
     private static final Set<Entry> ENTRIES = ConcurrentHashMap.newKeySet();
     private static final Object LOCK = new Object();
@@ -38,7 +38,7 @@ final class Deadlines {
      * Runs {@code action} once {@code delay} has passed (up to {@link #TICK} later), unless the
      * returned handle is disposed first.
      */
-    static Disposable after(Duration delay, Runnable action) {
+    public static Disposable after(Duration delay, Runnable action) {
         Entry entry = new Entry(System.nanoTime() + delay.toNanos(), action);
         ENTRIES.add(entry);
         if (sweeper == null) {
@@ -90,7 +90,7 @@ final class Deadlines {
     }
 
     /** How many deadlines are set (for tests). */
-    static int pending() {
+    public static int pending() {
         return ENTRIES.size();
     }
 

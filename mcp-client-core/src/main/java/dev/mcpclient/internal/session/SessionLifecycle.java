@@ -1,4 +1,4 @@
-package dev.mcpclient.session;
+package dev.mcpclient.internal.session;
 
 import dev.mcpclient.jsonrpc.JsonRpcMessage;
 import reactor.core.publisher.Mono;

@@ -1,4 +1,4 @@
-package dev.mcpclient.transport.sse;
+package dev.mcpclient.internal.eventstream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

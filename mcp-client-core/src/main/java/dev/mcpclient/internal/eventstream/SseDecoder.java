@@ -1,4 +1,4 @@
-package dev.mcpclient.transport.sse;
+package dev.mcpclient.internal.eventstream;
 
 import dev.mcpclient.McpProtocolException;
 import java.nio.ByteBuffer;

@@ -1,0 +1,427 @@
+package dev.mcpclient.transport.http;
+
+import dev.mcpclient.McpException;
+import dev.mcpclient.McpProtocolException;
+import dev.mcpclient.McpTransportException;
+import dev.mcpclient.jsonrpc.JsonRpcCodec;
+import dev.mcpclient.jsonrpc.JsonRpcMessage;
+import dev.mcpclient.jsonrpc.JsonRpcRequest;
+import dev.mcpclient.jsonrpc.JsonRpcResponse;
+import dev.mcpclient.jsonrpc.RequestId;
+import dev.mcpclient.transport.McpTransport;
+import dev.mcpclient.transport.SessionNotFoundException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.client.ClientResponse;
+import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * The client of one MCP endpoint over Streamable HTTP (MCP 2025-03-26 and later), on Spring's
+ * {@link WebClient}: what {@link StreamableHttpTransport} does while no fallback to HTTP+SSE happened.
+ *
+ * <p>Every message is a POST to the one endpoint. A request's answer is JSON or an SSE stream; an
+ * SSE stream that ends (cleanly or not) before the request's response is resumed with
+ * {@code GET} + {@code Last-Event-ID} after the server's {@code retry} (or a jittered backoff), until
+ * the response arrives by any route (the session then cancels this send) or attempts without
+ * progress run out. The background {@code GET} stream is a {@link BackgroundStream}. The session id
+ * is stored from the {@code initialize} response's headers before its body is read.
+ */
+final class StreamableHttpEndpoint implements McpTransport {
+
+    private static final Logger log = LoggerFactory.getLogger(StreamableHttpTransport.class);
+    private static final String ACCEPT_POST = "application/json, text/event-stream";
+
+    private final WebClient webClient;
+    private final URI endpoint;
+    /** The endpoint as errors and logs show it: without user info or query, which may hold secrets. */
+    private final String shownEndpoint;
+    private final Consumer<HttpHeaders> headers;
+    private final int maxMessageBytes;
+    private final ReconnectPolicy reconnect;
+    private final Duration closeTimeout;
+    private final HttpSettings settings;
+    private final BackgroundStream background;
+    private final LongAdder resumptions = new LongAdder();
+    private volatile Consumer<JsonRpcMessage> inbound = message -> { };
+    private volatile String sessionId;
+    private volatile String protocolVersion;
+
+    StreamableHttpEndpoint(HttpSettings settings, boolean backgroundStream) {
+        this.settings = settings;
+        this.endpoint = settings.url();
+        this.shownEndpoint = settings.shownUrl();
+        this.headers = settings.headers();
+        this.maxMessageBytes = settings.maxMessageBytes();
+        this.reconnect = settings.reconnect();
+        this.closeTimeout = settings.closeTimeout();
+        this.webClient = settings.webClient();
+        this.background = backgroundStream ? new BackgroundStream(this) : null;
+    }
+
+    @Override
+    public void start(Consumer<JsonRpcMessage> inbound) {
+        this.inbound = Objects.requireNonNull(inbound, "inbound");
+    }
+
+    @Override
+    public Mono<Void> send(JsonRpcMessage message) {
+        return Mono.defer(() -> {
+            RequestStream stream = new RequestStream(message);
+            String sid = sessionId;
+            WebClient.RequestHeadersSpec<?> post = webClient.post().uri(endpoint)
+                    .headers(h -> applyHeaders(h, sid))
+                    .header(HttpHeaders.ACCEPT, ACCEPT_POST)
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(JsonRpcCodec.encode(message));
+            return Exchanges.exchange(post, response -> onPostResponse(response, stream, sid), true, stream)
+                    .onErrorMap(e -> transportError(e, "POST " + stream.describe() + " to"))
+                    .then(Mono.defer(() -> stream.sse ? resume(stream) : stream.deliverAnswer()));
+        });
+    }
+
+    private Mono<Void> onPostResponse(ClientResponse response, RequestStream stream, String sid) {
+        if (stream.initialize) {
+            // Stored before the body is read, so the initialize result can never overtake it.
+            response.headers().header(McpHeaders.SESSION_ID).stream().findFirst().ifPresent(id -> sessionId = id);
+        }
+        int status = response.statusCode().value();
+        if (status == 404 && sid != null) {
+            return HttpResponses.excerpt(response).flatMap(text -> Mono.error(new SessionNotFoundException(sid, text)));
+        }
+        if (response.statusCode().isError()) {
+            return onErrorStatus(response, "POST " + stream.describe(), stream);
+        }
+        if (status == 202 || status == 204 || stream.awaited == null) {
+            // A POST that carried no request (a notification or a response) awaits nothing: any 2xx
+            // means accepted, and a body (servers that answer 200 with JSON) has nothing to deliver.
+            return response.releaseBody();
+        }
+        MediaType type = response.headers().contentType().orElse(null);
+        if (type != null && type.isCompatibleWith(MediaType.TEXT_EVENT_STREAM)) {
+            stream.sse = true;
+            return EventStreamReader.read(response.bodyToFlux(DataBuffer.class), stream.cursor, maxMessageBytes,
+                            stream::deliver, stream)
+                    .onErrorResume(HttpResponses::isRetryable, e -> {
+                        stream.cursor.lastError = e;
+                        log.debug("The stream of {} broke: {}", stream.describe(), e.toString());
+                        return Mono.empty();
+                    });
+        }
+        if (type != null && type.isCompatibleWith(MediaType.APPLICATION_JSON)) {
+            // A JSON answer to a request is its response (spec): without it the call would wait for its timeout.
+            // Delivered once the exchange is over (deliverAnswer): the response then settles a call whose
+            // send has already completed, so nothing is left to cancel, and the connection is free for the next.
+            stream.answer(List.of()); // an empty body answers nothing
+            return readJson(response.bodyToFlux(DataBuffer.class), stream).doOnNext(stream::answer).then();
+        }
+        // Not excerpt(): a body that breaks must fail the send, not pass for an empty one (which settles nothing).
+        return HttpResponses.readExcerpt(response).flatMap(text -> text.isEmpty() && type == null
+                ? Mono.empty()
+                : Mono.error(new McpTransportException("POST " + stream.describe() + " got "
+                        + (type == null ? "no Content-Type" : "Content-Type " + type)
+                        + "; expected application/json or text/event-stream", status, text)));
+    }
+
+    /**
+     * Resumes a request's SSE stream that ended before its response, until the response arrives (by
+     * any route: the session then cancels this), or the stream cannot or need not be resumed.
+     */
+    private Mono<Void> resume(RequestStream stream) {
+        return Mono.defer(() -> {
+            StreamCursor cursor = stream.cursor;
+            if (stream.responseSeen) {
+                return Mono.empty();
+            }
+            if (cursor.lastEventId == null) {
+                return Mono.error(new McpTransportException("the response stream of " + stream.describe()
+                        + " ended before the response and gave no event id, so it cannot be resumed", cursor.lastError));
+            }
+            if (cursor.progressed) {
+                cursor.attemptsWithoutProgress = 0;
+            }
+            if (cursor.attemptsWithoutProgress >= reconnect.maxAttemptsWithoutProgress()) {
+                return Mono.error(new McpTransportException("gave up resuming the response stream of " + stream.describe()
+                        + " after " + cursor.attemptsWithoutProgress + " attempts without a new event", cursor.lastError));
+            }
+            Duration delay = reconnect.delay(cursor.retryMillis, cursor.attemptsWithoutProgress);
+            cursor.attemptsWithoutProgress++;
+            cursor.progressed = false;
+            return Mono.delay(delay).then(Mono.defer(() -> {
+                resumptions.increment();
+                return resumeOnce(stream);
+            })).then(resume(stream));
+        });
+    }
+
+    private Mono<Void> resumeOnce(RequestStream stream) {
+        String sid = sessionId;
+        String what = "the resumption of " + stream.describe();
+        return Exchanges.exchange(openGet(sid, stream.cursor.lastEventId), response -> {
+                    int status = response.statusCode().value();
+                    if (status == 405 || (status == 404 && sid != null) || response.statusCode().is4xxClientError()) {
+                        return onErrorStatus(response, "GET (" + what + ")", stream);
+                    }
+                    if (response.statusCode().isError()) {
+                        return onErrorStatus(response, "GET (" + what + ")", stream).onErrorResume(e -> {
+                            stream.cursor.lastError = e;
+                            return Mono.empty();
+                        });
+                    }
+                    if (!HttpResponses.isEventStream(response)) {
+                        return HttpResponses.excerpt(response).flatMap(text -> Mono.error(new McpTransportException(
+                                "GET (" + what + ") did not answer with text/event-stream", status, text)));
+                    }
+                    return EventStreamReader.read(response.bodyToFlux(DataBuffer.class), stream.cursor, maxMessageBytes,
+                            stream::deliver, what);
+                }, false, what)
+                .onErrorResume(HttpResponses::isRetryable, e -> {
+                    stream.cursor.lastError = e;
+                    log.debug("{} broke: {}", what, e.toString());
+                    return Mono.empty();
+                });
+    }
+
+    /** A GET of the event stream with the session's headers, resuming after {@code lastEventId} if given. */
+    WebClient.RequestHeadersSpec<?> openGet(String sid, String lastEventId) {
+        return webClient.get().uri(endpoint)
+                .headers(h -> {
+                    applyHeaders(h, sid);
+                    if (lastEventId != null) {
+                        h.set(McpHeaders.LAST_EVENT_ID, lastEventId);
+                    }
+                })
+                .accept(MediaType.TEXT_EVENT_STREAM);
+    }
+
+    private void applyHeaders(HttpHeaders h, String sid) {
+        headers.accept(h);
+        if (sid != null) {
+            h.set(McpHeaders.SESSION_ID, sid);
+        }
+        String version = protocolVersion;
+        if (version != null) {
+            h.set(McpHeaders.PROTOCOL_VERSION, version);
+        }
+    }
+
+    private Mono<List<JsonRpcMessage>> readJson(Flux<DataBuffer> body, RequestStream stream) {
+        return DataBufferUtils.join(body, maxMessageBytes)
+                .onErrorMap(DataBufferLimitException.class, e -> new McpProtocolException("the answer to "
+                        + stream.describe() + " is larger than the limit of " + maxMessageBytes + " bytes", e))
+                .map(buffer -> {
+                    byte[] bytes = new byte[buffer.readableByteCount()];
+                    buffer.read(bytes);
+                    DataBufferUtils.release(buffer);
+                    return JsonRpcCodec.decode(bytes);
+                });
+    }
+
+    /**
+     * An HTTP error: a JSON-RPC response to the awaited request in the body is delivered like any
+     * response (the call fails with the server's error); anything else, including a response for
+     * another id, fails the send with the status and an excerpt (else the call would wait for its
+     * timeout).
+     */
+    private Mono<Void> onErrorStatus(ClientResponse response, String what, RequestStream stream) {
+        int status = response.statusCode().value();
+        return HttpResponses.excerpt(response).flatMap(text -> {
+            if (HttpResponses.isJson(response) && !text.isEmpty()) {
+                try {
+                    List<JsonRpcMessage> messages = JsonRpcCodec.decode(text.getBytes(StandardCharsets.UTF_8));
+                    if (messages.size() == 1 && messages.get(0) instanceof JsonRpcResponse answer
+                            && answer.id().equals(stream.awaited)) {
+                        stream.deliver(answer);
+                        return Mono.empty();
+                    }
+                } catch (McpProtocolException notJsonRpc) {
+                    // fall through: report the status with the body
+                }
+            }
+            return Mono.error(new McpTransportException(what + " to " + shownEndpoint + " failed", status, text));
+        });
+    }
+
+    private Throwable transportError(Throwable e, String what) {
+        return HttpResponses.transportError(e, what + " " + shownEndpoint, endpoint);
+    }
+
+    @Override
+    public void protocolVersionNegotiated(String version) {
+        this.protocolVersion = version;
+    }
+
+    @Override
+    public void sessionOpened() {
+        if (background != null) {
+            background.start(sessionId);
+        }
+    }
+
+    @Override
+    public void sessionExpired(String expiredSessionId) {
+        if (Objects.equals(sessionId, expiredSessionId)) {
+            sessionId = null;
+            protocolVersion = null;
+            if (background != null) {
+                background.stop();
+            }
+        }
+    }
+
+    @Override
+    public String sessionId() {
+        return sessionId;
+    }
+
+    @Override
+    public boolean isBackgroundStreamOpen() {
+        return background != null && background.isOpen();
+    }
+
+    /** The endpoint as logs and errors show it. */
+    String shownEndpoint() {
+        return shownEndpoint;
+    }
+
+    /** The server's endpoint. */
+    URI endpoint() {
+        return endpoint;
+    }
+
+    /** The background {@code GET} stream, or empty when it is switched off. */
+    Optional<BackgroundStream> backgroundStream() {
+        return Optional.ofNullable(background);
+    }
+
+    /** How many times a stream was reopened: resumptions of request streams and background stream reconnects. */
+    @Override
+    public long reconnects() {
+        return resumptions.sum() + (background == null ? 0 : background.reconnects());
+    }
+
+    Consumer<JsonRpcMessage> inbound() {
+        return inbound;
+    }
+
+    WebClient webClient() {
+        return webClient;
+    }
+
+    Consumer<HttpHeaders> headers() {
+        return headers;
+    }
+
+    int maxMessageBytes() {
+        return maxMessageBytes;
+    }
+
+    ReconnectPolicy reconnectPolicy() {
+        return reconnect;
+    }
+
+    @Override
+    public Mono<Void> closeGracefully() {
+        return Mono.defer(() -> {
+            String sid = sessionId;
+            sessionId = null;
+            Mono<Void> delete = sid == null ? Mono.empty() : webClient.delete().uri(endpoint)
+                    .headers(h -> applyHeaders(h, sid))
+                    .exchangeToMono(response -> {
+                        int status = response.statusCode().value();
+                        if (response.statusCode().isError() && status != 405 && status != 404) {
+                            log.debug("DELETE of session {} answered HTTP {}", sid, status);
+                        }
+                        return response.releaseBody();
+                    })
+                    .timeout(closeTimeout)
+                    .onErrorResume(e -> {
+                        log.debug("DELETE of session {} failed: {}", sid, e.toString());
+                        return Mono.empty();
+                    });
+            // DELETE first: the server then ends the background stream itself, which is the graceful
+            // way; stopping it is what remains to be done (at once when there is no session).
+            return delete.doFinally(signal -> {
+                if (background != null) {
+                    background.stop();
+                }
+                settings.closeConnections().subscribe();
+            });
+        });
+    }
+
+    /** The state of one POST exchange: the response it exists for and where its stream stands. */
+    private final class RequestStream {
+        final RequestId awaited;
+        final boolean initialize;
+        final String method;
+        final StreamCursor cursor = new StreamCursor();
+        volatile boolean sse;
+        volatile boolean responseSeen;
+        private volatile List<JsonRpcMessage> answer;
+
+        RequestStream(JsonRpcMessage message) {
+            if (message instanceof JsonRpcRequest request) {
+                this.awaited = request.id();
+                this.method = request.method();
+                this.initialize = "initialize".equals(request.method());
+            } else {
+                this.awaited = null;
+                this.method = null;
+                this.initialize = false;
+            }
+        }
+
+        void deliver(JsonRpcMessage message) {
+            if (message instanceof JsonRpcResponse response && response.id().equals(awaited)) {
+                // Marked first: delivering may settle the call and cancel this stream at once.
+                responseSeen = true;
+            }
+            inbound.accept(message);
+        }
+
+        /** Keeps the messages of an {@code application/json} answer until the exchange is over. */
+        void answer(List<JsonRpcMessage> messages) {
+            answer = messages;
+        }
+
+        /** Delivers the kept {@code application/json} answer; fails when it lacks the awaited response. */
+        Mono<Void> deliverAnswer() {
+            List<JsonRpcMessage> messages = answer;
+            if (messages == null) {
+                return Mono.empty(); // no application/json answer (202, or nothing awaited)
+            }
+            answer = null;
+            for (JsonRpcMessage message : messages) {
+                deliver(message);
+            }
+            // A JSON answer to a request is its response (spec): without it the call would wait for its timeout.
+            return awaited == null || responseSeen ? Mono.empty() : Mono.error(new McpProtocolException(
+                    "the application/json answer to " + describe() + " did not contain its response"));
+        }
+
+        String describe() {
+            return awaited == null ? "a message" : method + " (id " + awaited + ")";
+        }
+
+        /** For log lines (built only when one is written). */
+        @Override
+        public String toString() {
+            return "the stream of " + describe();
+        }
+    }
+}
