@@ -96,7 +96,7 @@ final class DefaultReactiveMcpClient implements ReactiveMcpClient {
 
     @Override
     public Mono<InitializeResult> initialize() {
-        return lifecycle.initialize();
+        return session.ready().then(Mono.fromSupplier(lifecycle::initializeResult));
     }
 
     @Override
@@ -139,10 +139,13 @@ final class DefaultReactiveMcpClient implements ReactiveMcpClient {
                 return outputValidator.check(toolNamed(latest != null ? latest : listed, request.name()), result);
             });
         }
+        // The tool list is fetched for the check, inside the call as interceptors see it: a mismatch is the call's failure.
         CallOptions listing = options.timeout() == null ? CallOptions.defaults() : CallOptions.withTimeout(options.timeout());
-        return typed(McpMethods.TOOLS_CALL, request, options, CallToolResult.class).flatMap(result -> result.isError()
-                ? Mono.just(result)
-                : listTools(listing).map(list -> outputValidator.check(toolNamed(list, request.name()), result)));
+        Mono<CallToolResult> checked = send(McpMethods.TOOLS_CALL, request, options,
+                tree -> read(McpMethods.TOOLS_CALL, tree, CallToolResult.class))
+                .flatMap(result -> result.isError() ? Mono.just(result)
+                        : listTools(listing).map(list -> outputValidator.check(toolNamed(list, request.name()), result)));
+        return intercepted(McpMethods.TOOLS_CALL, request, checked);
     }
 
     /** The tool of that name in the list, or {@code null} when the server does not list it. */
@@ -244,12 +247,21 @@ final class DefaultReactiveMcpClient implements ReactiveMcpClient {
         return call(method, params, options, Function.identity());
     }
 
-    /** One request through the interceptor, its result read by {@code reader} as the call settles. */
+    /** One request through the interceptors, its result read by {@code reader} as the call settles. */
     private <T> Mono<T> call(String method, Object params, CallOptions options, Function<JsonNode, ? extends T> reader) {
+        return intercepted(method, params, send(method, params, options, reader));
+    }
+
+    /** The request on the session, its capability checked once the session is ready. */
+    private <T> Mono<T> send(String method, Object params, CallOptions options, Function<JsonNode, ? extends T> reader) {
         RequestOptions requestOptions = new RequestOptions(options.timeout(), false, options.progress(),
                 options.maxTotalTimeout(), options.meta(), guard.forMethod(method));
-        return interceptors.intercept(new McpCallInterceptor.McpCall(method, targetOf(params)),
-                session.request(method, McpJson.toParams(params), requestOptions, reader));
+        return session.request(method, McpJson.toParams(params), requestOptions, reader);
+    }
+
+    /** {@code execution}, the call of {@code method}, as the interceptors wrap it. */
+    private <T> Mono<T> intercepted(String method, Object params, Mono<T> execution) {
+        return interceptors.intercept(new McpCallInterceptor.McpCall(method, targetOf(params)), execution);
     }
 
     private static String targetOf(Object params) {
@@ -321,11 +333,6 @@ final class DefaultReactiveMcpClient implements ReactiveMcpClient {
 
     ListCache<ListPromptsResult> promptsCache() {
         return prompts;
-    }
-
-    /** The session, for the blocking twin and for tests. */
-    McpSession session() {
-        return session;
     }
 
     @Override

@@ -259,17 +259,18 @@ public final class McpClientBuilder {
     /** The reactive client. */
     public ReactiveMcpClient buildReactive() {
         McpTransport t = transport.get();
-        InboundDispatcher dispatcher = new InboundDispatcher();
-        McpSession session = new McpSession(t, requestTimeout, dispatcher);
         ServerRequestHandlers handlers = new ServerRequestHandlers(roots, sampling, samplingCapability, elicitation,
                 elicitationCapability);
-        InitializeLifecycle lifecycle = new InitializeLifecycle(session, clientInfo, handlers.capabilities(capabilities),
+        InitializeLifecycle lifecycle = new InitializeLifecycle(t, clientInfo, handlers.capabilities(capabilities),
                 initializeTimeout != null ? initializeTimeout : requestTimeout);
-        DefaultReactiveMcpClient client = new DefaultReactiveMcpClient(session, lifecycle, dispatcher, new InterceptorChain(interceptors),
-                serverName, validateToolOutput ? new ToolOutputValidator() : null, handlers.hasRoots());
+        InboundDispatcher dispatcher = new InboundDispatcher();
+        McpSession session = new McpSession(t, lifecycle, dispatcher, requestTimeout);
+        DefaultReactiveMcpClient client = new DefaultReactiveMcpClient(session, lifecycle, dispatcher,
+                new InterceptorChain(interceptors), serverName, validateToolOutput ? new ToolOutputValidator() : null,
+                handlers.hasRoots());
         handlers.registerOn(dispatcher);
         new ServerNotifications(listeners, dispatcher, () -> client.serverName(serverName)).registerOn(client);
-        session.start(lifecycle);
+        session.start();
         return client;
     }
 

@@ -147,11 +147,7 @@ public final class JsonRpcCodec {
     }
 
     private static void putId(ObjectNode node, RequestId id) {
-        if (id.value() instanceof Long l) {
-            node.put("id", l);
-        } else {
-            node.put("id", (String) id.value());
-        }
+        node.set("id", id.toJson());
     }
 
     private static McpProtocolException invalid(String what, JsonNode node) {

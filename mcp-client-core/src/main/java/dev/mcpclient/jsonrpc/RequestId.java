@@ -1,6 +1,8 @@
 package dev.mcpclient.jsonrpc;
 
 import java.util.Objects;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
  * A JSON-RPC request id: a string or an integer, never {@code null}.
@@ -28,6 +30,12 @@ public final class RequestId {
     /** The id's value: a {@link Long} or a {@link String}. */
     public Object value() {
         return value;
+    }
+
+    /** The id as JSON: a number or a string (also how it is written as a progress token). */
+    public JsonNode toJson() {
+        return value instanceof Long number ? JsonNodeFactory.instance.numberNode(number)
+                : JsonNodeFactory.instance.stringNode((String) value);
     }
 
     /** Whether this id is a string (otherwise an integer). */

@@ -8,12 +8,13 @@ import dev.mcpclient.jsonrpc.JsonRpcResponse;
 import dev.mcpclient.schema.McpJson;
 import dev.mcpclient.schema.McpMethods;
 import dev.mcpclient.schema.ProgressNotification;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -26,95 +27,78 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Handles what the server sends on its own initiative: requests (answered through the session) and
- * notifications (handed to listeners).
+ * notifications (one handler per method, and the progress of each call).
  *
- * <p>{@code ping} is answered at once. Other request handlers and all listeners are user code that
- * may block, so they run on a scheduler for blocking work, never on an I/O thread.
+ * <p>{@code ping} is answered at once. Other request handlers and all notification handlers are user
+ * code that may block, so they run on a scheduler for blocking work, never on an I/O thread.
+ * Notification handlers and progress listeners run one at a time, in arrival order.
  */
 public final class InboundDispatcher {
 
     private static final Logger log = LoggerFactory.getLogger(InboundDispatcher.class);
 
     private final Map<String, Function<JsonRpcRequest, Mono<JsonNode>>> requestHandlers = new ConcurrentHashMap<>();
-    private final Map<String, List<Consumer<JsonRpcNotification>>> listeners = new ConcurrentHashMap<>();
-    private final Map<String, List<Consumer<JsonRpcNotification>>> arrivalHooks = new ConcurrentHashMap<>();
-    private final Map<Object, ProgressRoute> progressListeners = new ConcurrentHashMap<>();
+    private final Map<String, Consumer<JsonRpcNotification>> handlers = new ConcurrentHashMap<>();
+    private final Map<String, Consumer<JsonRpcNotification>> arrivalHooks = new ConcurrentHashMap<>();
+    private final Map<Object, ProgressRoute> progressRoutes = new ConcurrentHashMap<>();
     private final Scheduler handlerScheduler;
-    private final Scheduler.Worker notificationWorker;
+    /** What runs in arrival order, one task at a time: notification handlers, progress listeners, deliveries after them. */
+    private final Queue<Runnable> inOrder = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger inOrderWip = new AtomicInteger();
+    private volatile boolean disposed;
 
     /** A dispatcher that runs handlers on Reactor's bounded elastic scheduler. */
     public InboundDispatcher() {
         this(Schedulers.boundedElastic());
     }
 
-    /** A dispatcher that runs handlers and listeners on the given scheduler. */
+    /** A dispatcher that runs handlers on the given scheduler. */
     public InboundDispatcher(Scheduler handlerScheduler) {
         this.handlerScheduler = handlerScheduler;
-        this.notificationWorker = handlerScheduler.createWorker();
     }
 
     /** Answers the server's requests for {@code method}; the handler may block. */
     public void onRequest(String method, Function<JsonRpcRequest, Mono<JsonNode>> handler) {
-        requestHandlers.put(method, handler);
+        requestHandlers.put(method, Objects.requireNonNull(handler, "handler"));
     }
 
-    /** Adds a listener for the server's notifications of {@code method}; it may block. */
-    public void onNotification(String method, Consumer<JsonRpcNotification> listener) {
-        listeners.computeIfAbsent(method, m -> new CopyOnWriteArrayList<>()).add(listener);
+    /** Handles the server's notifications of {@code method}, in arrival order; the handler may block. */
+    public void onNotification(String method, Consumer<JsonRpcNotification> handler) {
+        handlers.put(method, Objects.requireNonNull(handler, "handler"));
     }
 
     /**
      * Runs {@code hook} on the receiving thread as each notification of {@code method} arrives, before
-     * any listener is scheduled: for the client's own bookkeeping (dropping a cache), which must be
+     * any handler is scheduled: for the client's own bookkeeping (dropping a cache), which must be
      * fast and never block.
      */
     public void onNotificationArrival(String method, Consumer<JsonRpcNotification> hook) {
-        arrivalHooks.computeIfAbsent(method, m -> new CopyOnWriteArrayList<>()).add(hook);
+        arrivalHooks.put(method, Objects.requireNonNull(hook, "hook"));
     }
 
     /**
      * Hands every {@code notifications/progress} whose token equals {@code progressToken} to
-     * {@code listener} (in arrival order, off the I/O threads) until the returned handle is disposed.
-     */
-    public Disposable onProgress(Object progressToken, Consumer<ProgressNotification> listener) {
-        return onProgress(progressToken, listener, null);
-    }
-
-    /**
-     * As {@link #onProgress(Object, Consumer)}, and runs {@code onArrival} (if not {@code null}) on the
-     * receiving thread as each notification arrives, before the listener: it must be fast and never block.
+     * {@code listener} (in arrival order, off the I/O threads), and runs {@code onArrival} (if not
+     * {@code null}) on the receiving thread as each arrives, until the returned handle is disposed.
+     * {@code onArrival} must be fast and never block.
      */
     public Disposable onProgress(Object progressToken, Consumer<ProgressNotification> listener, Runnable onArrival) {
         ProgressRoute route = new ProgressRoute(Objects.requireNonNull(listener, "listener"), onArrival);
-        progressListeners.put(Objects.requireNonNull(progressToken, "progressToken"), route);
-        return () -> progressListeners.remove(progressToken, route);
+        progressRoutes.put(Objects.requireNonNull(progressToken, "progressToken"), route);
+        return () -> progressRoutes.remove(progressToken, route);
     }
 
     /**
-     * Runs {@code task} after every notification listener already scheduled, on the same thread as
-     * the listeners: for work that must keep their order (e.g. delivering a refreshed list).
+     * Runs {@code task} after every notification handler and progress listener already scheduled, in
+     * their order, off the I/O threads: for work that must keep their order (a call's outcome after
+     * its progress). It runs even once the dispatcher is disposed.
      */
-    public void runInOrder(Runnable task) {
-        try {
-            notificationWorker.schedule(() -> {
-                try {
-                    task.run();
-                } catch (RuntimeException e) {
-                    log.warn("A listener task failed", e);
-                }
-            });
-        } catch (RejectedExecutionException e) {
-            log.debug("Not run: the dispatcher is disposed (the client is closed)");
-        }
-    }
-
-    /** Whether a handler answers {@code method}. */
-    public boolean handles(String method) {
-        return requestHandlers.containsKey(method);
+    public void afterNotifications(Runnable task) {
+        inOrder(task, "A task after the notifications");
     }
 
     void onRequest(JsonRpcRequest request, Consumer<JsonRpcResponse> reply) {
-        if ("ping".equals(request.method())) {
+        if (McpMethods.PING.equals(request.method())) {
             reply.accept(JsonRpcResponse.result(request.id(), McpJson.mapper().createObjectNode()));
             return;
         }
@@ -134,39 +118,29 @@ public final class InboundDispatcher {
     }
 
     void onNotification(JsonRpcNotification notification) {
-        List<Consumer<JsonRpcNotification>> hooks = arrivalHooks.get(notification.method());
-        if (hooks != null) {
-            for (Consumer<JsonRpcNotification> hook : hooks) {
-                try {
-                    hook.accept(notification);
-                } catch (RuntimeException e) {
-                    log.warn("Handling {} failed", notification.method(), e);
-                }
+        Consumer<JsonRpcNotification> hook = arrivalHooks.get(notification.method());
+        if (hook != null) {
+            try {
+                hook.accept(notification);
+            } catch (RuntimeException e) {
+                log.warn("Handling {} failed", notification.method(), e);
             }
         }
-        boolean routed = routeProgress(notification) || hooks != null;
-        List<Consumer<JsonRpcNotification>> forMethod = listeners.get(notification.method());
-        if (forMethod == null) {
-            if (!routed) {
-                log.debug("No listener for the server's notification {}", notification.method());
-            }
-            return;
-        }
-        for (Consumer<JsonRpcNotification> listener : forMethod) {
-            // One worker runs tasks one at a time in order: listeners see notifications in arrival order.
-            notificationWorker.schedule(() -> {
-                try {
-                    listener.accept(notification);
-                } catch (RuntimeException e) {
-                    log.warn("A listener for {} failed", notification.method(), e);
+        Consumer<JsonRpcNotification> handler = handlers.get(notification.method());
+        if (handler != null) {
+            inOrder(() -> {
+                if (!disposed) {
+                    handler.accept(notification);
                 }
-            });
+            }, "The handler of " + notification.method());
+        } else if (!routeProgress(notification) && hook == null) {
+            log.debug("No handler for the server's notification {}", notification.method());
         }
     }
 
-    /** Hands a progress notification to the listener of its token's request; whether there was one. */
+    /** Hands a progress notification to the listener of its token's call; whether there was one. */
     private boolean routeProgress(JsonRpcNotification notification) {
-        if (!McpMethods.NOTIFICATION_PROGRESS.equals(notification.method()) || progressListeners.isEmpty()
+        if (!McpMethods.NOTIFICATION_PROGRESS.equals(notification.method()) || progressRoutes.isEmpty()
                 || notification.params() == null) {
             return false;
         }
@@ -177,30 +151,59 @@ public final class InboundDispatcher {
             log.debug("Ignoring a malformed progress notification: {}", e.toString());
             return false;
         }
-        ProgressRoute route = progress.progressToken() == null ? null
-                : progressListeners.get(progress.progressToken());
+        ProgressRoute route = progress.progressToken() == null ? null : progressRoutes.get(progress.progressToken());
         if (route == null) {
             return false;
         }
         if (route.onArrival() != null) {
             route.onArrival().run();
         }
-        notificationWorker.schedule(() -> {
-            try {
+        inOrder(() -> {
+            if (!disposed) {
                 route.listener().accept(progress);
-            } catch (RuntimeException e) {
-                log.warn("A progress listener failed", e);
             }
-        });
+        }, "A progress listener");
         return true;
     }
 
-    /** Stops delivering notifications. */
-    public void dispose() {
-        notificationWorker.dispose();
+    /**
+     * Runs {@code task} after every task given before, one at a time, on the handler scheduler (on
+     * this thread when that is shut down); what it throws is logged.
+     */
+    private void inOrder(Runnable task, String what) {
+        inOrder.offer(() -> {
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                log.warn("{} failed", what, e);
+            }
+        });
+        if (inOrderWip.getAndIncrement() != 0) {
+            return; // a drain is running and will take it
+        }
+        try {
+            handlerScheduler.schedule(this::drainInOrder);
+        } catch (RejectedExecutionException e) {
+            drainInOrder();
+        }
     }
 
-    /** Where one request's progress goes. */
+    private void drainInOrder() {
+        int missed = 1;
+        do {
+            for (Runnable task = inOrder.poll(); task != null; task = inOrder.poll()) {
+                task.run();
+            }
+            missed = inOrderWip.addAndGet(-missed);
+        } while (missed != 0);
+    }
+
+    /** Stops handling notifications and progress (a call's outcome is still delivered). */
+    public void dispose() {
+        disposed = true;
+    }
+
+    /** Where one call's progress goes. */
     private record ProgressRoute(Consumer<ProgressNotification> listener, Runnable onArrival) {
     }
 

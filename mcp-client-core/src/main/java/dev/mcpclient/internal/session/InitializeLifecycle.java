@@ -8,10 +8,12 @@ import dev.mcpclient.schema.Implementation;
 import dev.mcpclient.schema.InitializeRequest;
 import dev.mcpclient.schema.InitializeResult;
 import dev.mcpclient.schema.McpJson;
+import dev.mcpclient.schema.McpMethods;
 import dev.mcpclient.schema.ProtocolVersions;
 import dev.mcpclient.transport.McpTransport;
 import dev.mcpclient.transport.SessionNotFoundException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
@@ -32,7 +34,6 @@ public final class InitializeLifecycle implements SessionLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(InitializeLifecycle.class);
 
-    private final McpSession session;
     private final McpTransport transport;
     private final Implementation clientInfo;
     private final ClientCapabilities capabilities;
@@ -42,10 +43,15 @@ public final class InitializeLifecycle implements SessionLifecycle {
     /** The start that completed, while it is the current one the session is ready. */
     private volatile Mono<InitializeResult> completed;
 
-    public InitializeLifecycle(McpSession session, Implementation clientInfo, ClientCapabilities capabilities,
+    /**
+     * @param transport the transport the session runs on
+     * @param clientInfo what the client tells the server it is
+     * @param capabilities what the client declares
+     * @param initializeTimeout the timeout of {@code initialize}
+     */
+    public InitializeLifecycle(McpTransport transport, Implementation clientInfo, ClientCapabilities capabilities,
             Duration initializeTimeout) {
-        this.session = Objects.requireNonNull(session, "session");
-        this.transport = session.transport();
+        this.transport = Objects.requireNonNull(transport, "transport");
         this.clientInfo = Objects.requireNonNull(clientInfo, "clientInfo");
         this.capabilities = Objects.requireNonNull(capabilities, "capabilities");
         this.initializeTimeout = Objects.requireNonNull(initializeTimeout, "initializeTimeout");
@@ -58,12 +64,12 @@ public final class InitializeLifecycle implements SessionLifecycle {
     }
 
     @Override
-    public Mono<Void> ready() {
-        return initialize().then();
+    public Mono<Void> ready(Handshake handshake) {
+        return initialize(handshake).then();
     }
 
-    /** The current session's {@code initialize} result, starting a session if there is none. */
-    public Mono<InitializeResult> initialize() {
+    /** The current session's {@code initialize} result, starting a session through {@code handshake} if there is none. */
+    private Mono<InitializeResult> initialize(Handshake handshake) {
         return Mono.defer(() -> {
             Mono<InitializeResult> existing = current.get();
             if (existing != null) {
@@ -71,12 +77,12 @@ public final class InitializeLifecycle implements SessionLifecycle {
             }
             // A failed start is forgotten (only if it is still the current one) so the next call tries again.
             AtomicReference<Mono<InitializeResult>> self = new AtomicReference<>();
-            Mono<InitializeResult> fresh = handshake()
+            Mono<InitializeResult> fresh = handshake(handshake)
                     .doOnSuccess(result -> completed = self.get())
                     .doOnError(e -> current.compareAndSet(self.get(), null))
                     .cache();
             self.set(fresh);
-            return current.compareAndSet(null, fresh) ? fresh : initialize();
+            return current.compareAndSet(null, fresh) ? fresh : initialize(handshake);
         });
     }
 
@@ -86,8 +92,8 @@ public final class InitializeLifecycle implements SessionLifecycle {
     }
 
     @Override
-    public Mono<Void> send(JsonRpcMessage message) {
-        return transport.send(message).onErrorResume(SessionNotFoundException.class, expired -> renew(expired.sessionId())
+    public Mono<Void> send(JsonRpcMessage message, Handshake handshake) {
+        return transport.send(message).onErrorResume(SessionNotFoundException.class, expired -> renew(expired.sessionId(), handshake)
                 .onErrorMap(e -> new McpSessionExpiredException(
                         "the session expired and a new one could not be started: " + e.getMessage(), e))
                 .then(Mono.defer(() -> transport.send(message)))
@@ -99,7 +105,7 @@ public final class InitializeLifecycle implements SessionLifecycle {
      * Starts one new session for every request rejected with {@code expiredSessionId}. A caller whose
      * rejected session was already replaced joins the current session instead.
      */
-    private Mono<Void> renew(String expiredSessionId) {
+    private Mono<Void> renew(String expiredSessionId, Handshake handshake) {
         return Mono.defer(() -> {
             synchronized (current) {
                 if (Objects.equals(transport.sessionId(), expiredSessionId)) {
@@ -108,18 +114,19 @@ public final class InitializeLifecycle implements SessionLifecycle {
                     current.set(null);
                 }
             }
-            return ready();
+            return ready(handshake);
         });
     }
 
-    private Mono<InitializeResult> handshake() {
+    /** {@code initialize}, then {@code notifications/initialized}; the session opens in between. */
+    private Mono<InitializeResult> handshake(Handshake handshake) {
         InitializeRequest request = new InitializeRequest(ProtocolVersions.LATEST, capabilities, clientInfo);
-        Mono<InitializeResult> handshake = session
-                .request("initialize", McpJson.toTree(request), new RequestOptions(initializeTimeout, true))
+        Mono<InitializeResult> started = handshake
+                .request(McpMethods.INITIALIZE, McpJson.toTree(request), initializeTimeout)
                 .map(result -> McpJson.fromTree(result, InitializeResult.class))
                 .flatMap(result -> {
                     // What the transport can carry: the 2024-11-05 revision only over its own HTTP+SSE transport.
-                    java.util.List<String> accepted = transport.protocolVersions();
+                    List<String> accepted = transport.protocolVersions();
                     if (result.protocolVersion() == null || !accepted.contains(result.protocolVersion())) {
                         // No session on a version we cannot speak: forget the one the server may have opened.
                         transport.sessionExpired(transport.sessionId());
@@ -129,11 +136,11 @@ public final class InitializeLifecycle implements SessionLifecycle {
                     }
                     // Stored before anything else is sent: every later message carries it.
                     transport.protocolVersionNegotiated(result.protocolVersion());
-                    return session.notifyNow("notifications/initialized", null)
+                    return handshake.notify(McpMethods.NOTIFICATION_INITIALIZED, null)
                             .then(Mono.fromRunnable(transport::sessionOpened))
                             .doOnSuccess(v -> initialized = result)
                             .thenReturn(result);
                 });
-        return handshake.doOnError(e -> log.debug("initialize failed: {}", e.toString()));
+        return started.doOnError(e -> log.debug("initialize failed: {}", e.toString()));
     }
 }

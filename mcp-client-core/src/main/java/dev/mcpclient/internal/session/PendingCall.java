@@ -3,12 +3,11 @@ package dev.mcpclient.internal.session;
 import dev.mcpclient.McpClientClosedException;
 import dev.mcpclient.McpErrorException;
 import dev.mcpclient.McpTimeoutException;
+import dev.mcpclient.internal.Deadlines;
 import dev.mcpclient.jsonrpc.JsonRpcRequest;
 import dev.mcpclient.jsonrpc.JsonRpcResponse;
 import dev.mcpclient.jsonrpc.RequestId;
-import dev.mcpclient.schema.McpJson;
 import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 import java.util.concurrent.atomic.AtomicReferenceFieldUpdater;
 import java.util.function.Function;
@@ -21,25 +20,28 @@ import reactor.core.Exceptions;
 import reactor.core.publisher.Operators;
 import reactor.util.context.Context;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
-import tools.jackson.databind.node.POJONode;
 
 /**
  * One request, from the caller's subscription to its single outcome: the caller's subscription, the
- * subscriber of the request's send, and the request's entry among the pending requests, in one object.
+ * subscriber of the request's send, its entry among the open calls and its deadline, in one object.
  * The result is read (into the caller's type) as the call settles; what the reading throws fails the call.
  *
- * <p>The outcome is the first of: the routed response (from any stream), the send failing, the
- * deadline passing (found by the session's sweep), the caller cancelling, the session closing, or the
- * connection that would carry the response being lost. {@link #trySettle()} picks it exactly once; the
- * winner removes the pending entry and stops the progress route before the outcome reaches the caller,
- * and, unless the send itself failed, cancels what remains of the send.
+ * <p>The path, top-down: {@link #start()} waits for the session to be ready (unless it is), then
+ * {@link #send()} registers the call under a fresh id (before any I/O, so no response can miss it),
+ * routes its progress, and subscribes to the send. The outcome is the first of: the routed response
+ * ({@link #onResponse}, from any stream), the send failing ({@link #onError}), the deadline passing
+ * ({@link #check}, from the {@link Deadlines} sweep), the caller cancelling ({@link #cancel}), the
+ * session closing ({@link #closed}), or the connection that would carry the response being lost.
+ * {@link #trySettle()} picks it exactly once; the winner removes the entry, stops the deadline and the
+ * progress route, and (unless the send itself failed) cancels what remains of the send, all before the
+ * outcome reaches the caller. A call with a progress listener delivers its outcome after every
+ * progress notification that arrived before it.
  *
  * <p>Written as one subscriber rather than a chain of operators because it runs on every call: a
  * chain of {@code firstWithSignal}s, timers and {@code doOn*} stages cost several microseconds of CPU
- * per call (see {@code docs/benchmarks.md}).
+ * per call (see {@code docs/benchmarks-history.md}).
  */
-final class PendingCall<T> implements Subscription, CoreSubscriber<Void> {
+final class PendingCall<T> implements Subscription, CoreSubscriber<Void>, Deadlines.Watched {
 
     private static final Logger log = LoggerFactory.getLogger(PendingCall.class);
 
@@ -53,12 +55,12 @@ final class PendingCall<T> implements Subscription, CoreSubscriber<Void> {
     private static final AtomicReferenceFieldUpdater<PendingCall, Subscription> UPSTREAM =
             AtomicReferenceFieldUpdater.newUpdater(PendingCall.class, Subscription.class, "upstream");
 
-    // delivery: the caller's demand and the result, whichever comes second delivers
+    // delivery: the caller's demand and the result, whichever comes second emits
     private static final int REQUESTED = 1;
     private static final int HAS_RESULT = 2;
     private static final int DELIVERED = 3;
 
-    private final McpSession session;
+    private final CallContext context;
     private final CoreSubscriber<? super T> actual;
     private final Function<JsonNode, ? extends T> reader;
     private final String method;
@@ -81,9 +83,9 @@ final class PendingCall<T> implements Subscription, CoreSubscriber<Void> {
     private volatile boolean waiting;
     private Disposable progressRoute;
 
-    PendingCall(McpSession session, CoreSubscriber<? super T> actual, Function<JsonNode, ? extends T> reader, String method,
-            JsonNode params, RequestOptions options, Duration timeout) {
-        this.session = session;
+    PendingCall(CallContext context, CoreSubscriber<? super T> actual, Function<JsonNode, ? extends T> reader,
+            String method, JsonNode params, RequestOptions options, Duration timeout) {
+        this.context = context;
         this.actual = actual;
         this.reader = reader;
         this.method = method;
@@ -97,20 +99,21 @@ final class PendingCall<T> implements Subscription, CoreSubscriber<Void> {
 
     // ------------------------------------------------------------------ the path of a call
 
-    /** Starts the call: at once when the session is ready, else once it is (a lifecycle request never waits). */
+    /** Starts the call: sent at once when the session is ready, else once it is (a lifecycle request never waits). */
     void start() {
-        if (options.lifecycle() || session.lifecycle().isReady()) {
+        Deadlines.watch(this);
+        if (options.lifecycle() || context.isReady()) {
             send();
             return;
         }
         waiting = true;
-        session.waitForReady(this);
+        context.calls().waiting(this);
         if (settled != 0) {
-            // Settled (closed, cancelled) while being added: the cleanup may have missed the entry.
-            session.stopWaiting(this);
+            // Settled (closed, cancelled) while being listed: the cleanup may have missed the entry.
+            context.calls().doneWaiting(this);
             return;
         }
-        session.lifecycle().ready().subscribe(new Gate());
+        context.ready().subscribe(new Gate());
     }
 
     /** Registers the request, then sends it: the entry exists before any I/O, so no response can miss it. */
@@ -126,29 +129,26 @@ final class PendingCall<T> implements Subscription, CoreSubscriber<Void> {
                 return;
             }
         }
-        RequestId requestId = session.nextId();
-        boolean wantsProgress = options.progress() != null || totalDeadline != 0;
-        if (wantsProgress) {
+        RequestId requestId = context.calls().register(this);
+        id = requestId;
+        if (options.wantsProgress()) {
             // Routed before any I/O, like the response: the first notification may come at once.
-            progressRoute = session.dispatcher().onProgress(requestId.value(),
-                    options.progress() != null ? options.progress() : p -> { },
+            progressRoute = context.routeProgress(requestId, options.progress() != null ? options.progress() : p -> { },
                     totalDeadline != 0 ? this::progressed : null);
         }
-        JsonRpcRequest request = new JsonRpcRequest(requestId, method,
-                withMeta(params, options.meta(), wantsProgress ? requestId : null));
-        id = requestId;
-        session.pending().register(requestId, this);
+        JsonRpcRequest request = new JsonRpcRequest(requestId, method, options.params(params,
+                options.wantsProgress() ? requestId : null));
         if (waiting) {
-            session.stopWaiting(this);
+            context.calls().doneWaiting(this);
         }
         if (settled != 0) {
             // Settled while registering: the winner's cleanup may have run before the entry existed.
-            session.pending().remove(requestId, this);
+            context.calls().remove(requestId, this);
             stopProgress();
             return;
         }
         sent = true;
-        session.lifecycle().send(request).subscribe(this);
+        context.send(request).subscribe(this);
     }
 
     /** The routed response; {@code false} when the call had already settled (the response is dropped). */
@@ -183,9 +183,9 @@ final class PendingCall<T> implements Subscription, CoreSubscriber<Void> {
             return;
         }
         cleanUp(cancelSend);
-        session.recordFailure(error);
+        context.calls().failed(error);
         if (error instanceof McpTimeoutException) {
-            session.cancelOnServer(this, "timeout");
+            cancelOnServer("timeout");
         }
         deliverError(error);
     }
@@ -195,8 +195,9 @@ final class PendingCall<T> implements Subscription, CoreSubscriber<Void> {
         fail(new McpClientClosedException("the client was closed before " + method + " settled"));
     }
 
-    /** Fails the call when a deadline passed at {@code now}. Called by the session's sweep. */
-    void checkDeadline(long now) {
+    /** Fails the call when a deadline passed at {@code now}. Called by the {@link Deadlines} sweep. */
+    @Override
+    public void check(long now) {
         if (totalDeadline != 0 && now - totalDeadline >= 0) {
             fail(new McpTimeoutException(method, options.maxTotalTimeout(), true));
         } else if (now - deadline >= 0) {
@@ -215,12 +216,13 @@ final class PendingCall<T> implements Subscription, CoreSubscriber<Void> {
 
     /** What the winner does before the outcome travels on: no caller sees its call still pending. */
     private void cleanUp(boolean cancelSend) {
+        Deadlines.unwatch(this);
         RequestId requestId = id;
         if (requestId != null) {
-            session.pending().remove(requestId, this);
+            context.calls().remove(requestId, this);
         }
         if (waiting) {
-            session.stopWaiting(this);
+            context.calls().doneWaiting(this);
         }
         stopProgress();
         if (cancelSend) {
@@ -238,6 +240,14 @@ final class PendingCall<T> implements Subscription, CoreSubscriber<Void> {
         }
     }
 
+    /** Tells the server to stop working on this call, if it may know it (never for a lifecycle request). */
+    private void cancelOnServer(String reason) {
+        RequestId requestId = id;
+        if (!options.lifecycle() && sent && requestId != null) {
+            context.cancelOnServer(requestId, reason);
+        }
+    }
+
     // ------------------------------------------------------------------ towards the caller
 
     @Override
@@ -247,59 +257,68 @@ final class PendingCall<T> implements Subscription, CoreSubscriber<Void> {
             fail(Exceptions.nullOrNegativeRequestException(n));
             return;
         }
-        for (;;) {
-            int state = delivery;
-            if (state == HAS_RESULT) {
-                if (DELIVERY.compareAndSet(this, HAS_RESULT, DELIVERED)) {
-                    emit();
-                    return;
-                }
-            } else if (state != 0 || DELIVERY.compareAndSet(this, 0, REQUESTED)) {
-                return;
-            }
-        }
+        arrive(REQUESTED);
     }
 
     @Override
     public void cancel() {
         if (trySettle()) {
             cleanUp(true);
-            session.cancelOnServer(this, "cancelled by the caller");
+            cancelOnServer("cancelled by the caller");
         }
     }
 
     private void deliverResult(T value) {
         result = value;
-        for (;;) {
-            int state = delivery;
-            if (state == REQUESTED) {
-                if (DELIVERY.compareAndSet(this, REQUESTED, DELIVERED)) {
-                    emit();
-                    return;
-                }
-            } else if (state != 0 || DELIVERY.compareAndSet(this, 0, HAS_RESULT)) {
-                return;
-            }
-        }
-    }
-
-    private void emit() {
-        if (result != null) {
-            actual.onNext(result);
-        }
-        actual.onComplete();
+        afterProgress(() -> arrive(HAS_RESULT));
     }
 
     private void deliverError(Throwable error) {
-        actual.onError(error);
+        afterProgress(() -> actual.onError(error));
+    }
+
+    /** Runs {@code delivery} at once, or, for a call with a progress listener, after the progress already received. */
+    private void afterProgress(Runnable delivery) {
+        if (options.progress() != null) {
+            context.afterNotifications(delivery);
+        } else {
+            delivery.run();
+        }
+    }
+
+    /** The caller's demand or the result arrived ({@code mine}); whichever of the two comes second emits. */
+    private void arrive(int mine) {
+        int other = mine == REQUESTED ? HAS_RESULT : REQUESTED;
+        for (;;) {
+            int state = delivery;
+            if (state == other) {
+                if (DELIVERY.compareAndSet(this, other, DELIVERED)) {
+                    if (result != null) {
+                        actual.onNext(result);
+                    }
+                    actual.onComplete();
+                    return;
+                }
+            } else if (state != 0 || DELIVERY.compareAndSet(this, 0, mine)) {
+                return;
+            }
+        }
     }
 
     // ------------------------------------------------------------------ the send (the gate's in Gate)
 
     @Override
     public void onSubscribe(Subscription s) {
-        if (bind(s)) {
-            s.request(Long.MAX_VALUE);
+        for (;;) {
+            Subscription current = upstream;
+            if (current == Operators.cancelledSubscription()) {
+                s.cancel();
+                return;
+            }
+            if (UPSTREAM.compareAndSet(this, current, s)) {
+                s.request(Long.MAX_VALUE);
+                return;
+            }
         }
     }
 
@@ -325,21 +344,7 @@ final class PendingCall<T> implements Subscription, CoreSubscriber<Void> {
         return actual.currentContext();
     }
 
-    /** Takes {@code s} as the current upstream, or cancels it when the call already cut its upstream. */
-    private boolean bind(Subscription s) {
-        for (;;) {
-            Subscription current = upstream;
-            if (current == Operators.cancelledSubscription()) {
-                s.cancel();
-                return false;
-            }
-            if (UPSTREAM.compareAndSet(this, current, s)) {
-                return true;
-            }
-        }
-    }
-
-    /** Waits for the session to be ready, then sends; subscribed and bound like the send. */
+    /** Waits for the session to be ready, then sends; subscribed and cut like the send. */
     private final class Gate implements CoreSubscriber<Void> {
 
         @Override
@@ -365,50 +370,5 @@ final class PendingCall<T> implements Subscription, CoreSubscriber<Void> {
         public Context currentContext() {
             return PendingCall.this.currentContext();
         }
-    }
-
-    // ------------------------------------------------------------------ for the session
-
-    String method() {
-        return method;
-    }
-
-    /** The request's id once it was registered, else {@code null}. */
-    RequestId id() {
-        return id;
-    }
-
-    /** Whether the request was handed to the transport (so the server may know it). */
-    boolean sent() {
-        return sent;
-    }
-
-    boolean lifecycle() {
-        return options.lifecycle();
-    }
-
-    /**
-     * {@code params}, or a copy whose {@code _meta} also holds {@code meta} and, when {@code progressToken}
-     * is not {@code null}, {@code progressToken}: the request id, unique among active requests.
-     */
-    private static JsonNode withMeta(JsonNode params, Map<String, Object> meta, RequestId progressToken) {
-        if ((meta == null || meta.isEmpty()) && progressToken == null) {
-            return params;
-        }
-        JsonNode tree = params instanceof POJONode ? McpJson.toTree(params) : params;
-        ObjectNode copy = tree instanceof ObjectNode object ? object.deepCopy() : McpJson.mapper().createObjectNode();
-        ObjectNode target = copy.get("_meta") instanceof ObjectNode existing ? existing : copy.putObject("_meta");
-        if (meta != null) {
-            meta.forEach((key, value) -> target.set(key, McpJson.mapper().valueToTree(value)));
-        }
-        if (progressToken == null) {
-            return copy;
-        }
-        if (progressToken.value() instanceof Long l) {
-            target.put("progressToken", l);
-        } else {
-            target.put("progressToken", (String) progressToken.value());
-        }
-        return copy;
     }
 }

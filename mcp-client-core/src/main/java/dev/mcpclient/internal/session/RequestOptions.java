@@ -1,9 +1,14 @@
 package dev.mcpclient.internal.session;
 
+import dev.mcpclient.jsonrpc.RequestId;
+import dev.mcpclient.schema.McpJson;
 import dev.mcpclient.schema.ProgressNotification;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.Consumer;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.node.POJONode;
 
 /**
  * How the session sends one request.
@@ -13,7 +18,8 @@ import java.util.function.Consumer;
  * @param lifecycle whether this is a lifecycle request ({@code initialize}): it is not held until the
  *     session is ready, and it is never cancelled on the server
  * @param progress receives the request's progress notifications, or {@code null} for none: the
- *     session then sends a progress token in the request's {@code _meta}
+ *     session then sends a progress token in the request's {@code _meta}, and delivers every
+ *     notification that arrived before the outcome before the outcome
  * @param maxTotalTimeout when set, each progress notification of the request restarts its timeout,
  *     and the request fails at the latest this long after it started; the request then always
  *     carries a progress token. {@code null}: progress does not touch the timeout
@@ -27,5 +33,31 @@ public record RequestOptions(Duration timeout, boolean lifecycle, Consumer<Progr
     /** Options with no progress, no maximum total timeout, no {@code _meta} entries and no guard. */
     public RequestOptions(Duration timeout, boolean lifecycle) {
         this(timeout, lifecycle, null, null, null, null);
+    }
+
+    /** Whether the request asks for progress notifications (for a listener, or to restart its timeout). */
+    boolean wantsProgress() {
+        return progress != null || maxTotalTimeout != null;
+    }
+
+    /**
+     * {@code params} as sent: as given, or a copy whose {@code _meta} also holds {@link #meta} and,
+     * when {@code progressToken} is not {@code null}, the progress token (the request id, unique among
+     * active requests).
+     */
+    JsonNode params(JsonNode params, RequestId progressToken) {
+        if ((meta == null || meta.isEmpty()) && progressToken == null) {
+            return params;
+        }
+        JsonNode tree = params instanceof POJONode ? McpJson.toTree(params) : params;
+        ObjectNode copy = tree instanceof ObjectNode object ? object.deepCopy() : McpJson.mapper().createObjectNode();
+        ObjectNode target = copy.get("_meta") instanceof ObjectNode existing ? existing : copy.putObject("_meta");
+        if (meta != null) {
+            meta.forEach((key, value) -> target.set(key, McpJson.mapper().valueToTree(value)));
+        }
+        if (progressToken != null) {
+            target.set("progressToken", progressToken.toJson());
+        }
+        return copy;
     }
 }

@@ -1,25 +1,43 @@
 package dev.mcpclient.internal.session;
 
 import dev.mcpclient.jsonrpc.JsonRpcMessage;
+import java.time.Duration;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
 
 /**
- * The era-specific part of a session: when requests may go out, and how a send recovers from what
- * the era can recover from. The initialize/session era (2025-03-26 .. 2025-11-25) is
- * {@link InitializeLifecycle}; a stateless era would be another implementation beside it, leaving
- * {@link McpSession}'s call path untouched.
+ * The era-specific part of a session: when requests may go out, how a session starts, and how a
+ * send recovers from what the era can recover from. The initialize/session era (2024-11-05 ..
+ * 2025-11-25) is {@link InitializeLifecycle}; another era is another implementation beside it,
+ * leaving {@link McpSession}'s call path untouched.
+ *
+ * <p>A lifecycle does not know its session: the session hands it a {@link Handshake} when it needs
+ * one, so the lifecycle is built first and the session is built with it.
  */
 public interface SessionLifecycle {
 
-    /** Completes when ordinary requests may be sent, starting the session if there is none. */
-    Mono<Void> ready();
+    /** Completes when ordinary requests may be sent, starting a session through {@code handshake} if there is none. */
+    Mono<Void> ready(Handshake handshake);
 
     /**
-     * Whether ordinary requests may be sent now: when {@code true}, the session skips {@link #ready()}
-     * (a call's fast path). {@code false} is always safe.
+     * Whether ordinary requests may be sent now: when {@code true}, a call skips {@link #ready} (its
+     * fast path). {@code false} is always safe.
      */
     boolean isReady();
 
-    /** Sends one message through the transport, recovering from an expired session where the era allows. */
-    Mono<Void> send(JsonRpcMessage message);
+    /**
+     * Sends one message through the transport, recovering from an expired session where the era
+     * allows (a new session is started through {@code handshake}).
+     */
+    Mono<Void> send(JsonRpcMessage message, Handshake handshake);
+
+    /** The messages a lifecycle sends to start a session: on the session's call path, never held for readiness. */
+    interface Handshake {
+
+        /** Sends a lifecycle request (never cancelled on the server) and returns its result. */
+        Mono<JsonNode> request(String method, JsonNode params, Duration timeout);
+
+        /** Sends a lifecycle notification (e.g. {@code notifications/initialized}). */
+        Mono<Void> notify(String method, JsonNode params);
+    }
 }
