@@ -2,7 +2,7 @@ package dev.mcpclient.transport.http;
 
 import dev.mcpclient.McpProtocolException;
 import dev.mcpclient.McpTransportException;
-import java.time.Duration;
+import dev.mcpclient.transport.http.ResumableEventStream.Ending;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
@@ -26,8 +26,7 @@ import reactor.core.publisher.Mono;
 public final class BackgroundStream {
 
     private static final Logger log = LoggerFactory.getLogger(BackgroundStream.class);
-
-    private enum Outcome { ENDED, NOT_OFFERED, SESSION_GONE }
+    private static final String NAME = "the background stream";
 
     private final StreamableHttpEndpoint transport;
     private final AtomicReference<Disposable> running = new AtomicReference<>();
@@ -40,9 +39,10 @@ public final class BackgroundStream {
 
     /** Opens the stream of session {@code sessionId}, replacing any earlier one. */
     void start(String sessionId) {
-        StreamCursor cursor = new StreamCursor();
-        Disposable next = run(sessionId, cursor).subscribe(null,
-                e -> log.warn("The background stream of session {} stopped: {}", sessionId, e.toString()));
+        ResumableEventStream events = new ResumableEventStream(NAME, transport.reconnectPolicy(), false, false, reconnects);
+        Disposable next = events.run(connect(sessionId, events, null), lastEventId -> connect(sessionId, events, lastEventId),
+                        () -> true)
+                .subscribe(null, e -> log.warn("The background stream of session {} stopped: {}", sessionId, e.toString()));
         Disposable previous = running.getAndSet(next);
         if (previous != null) {
             previous.dispose();
@@ -68,10 +68,31 @@ public final class BackgroundStream {
         return reconnects.sum();
     }
 
-    private Mono<Void> run(String sessionId, StreamCursor cursor) {
-        return connect(sessionId, cursor)
+    /**
+     * One {@code GET} of the stream, read to its end. 405 (no such stream) and 404 (the session is
+     * gone; the next request renews it) end the stream; anything else that goes wrong is reconnected.
+     */
+    private Mono<Ending> connect(String sessionId, ResumableEventStream events, String lastEventId) {
+        return Exchanges.exchange(transport.openGet(sessionId, lastEventId), response -> {
+                    int status = response.statusCode().value();
+                    if (status == 405) {
+                        log.debug("The server offers no background stream (GET answered 405)");
+                        return response.releaseBody().thenReturn(Ending.DONE);
+                    }
+                    if (status == 404) {
+                        log.debug("The background stream's session {} is gone (GET answered 404)", sessionId);
+                        return response.releaseBody().thenReturn(Ending.DONE);
+                    }
+                    if (response.statusCode().isError() || !HttpResponses.isEventStream(response)) {
+                        return response.releaseBody().then(Mono.error(new McpTransportException(
+                                "the background stream could not be opened", status, HttpResponses.contentType(response))));
+                    }
+                    open = true;
+                    return JsonRpcEventReader.read(response.bodyToFlux(DataBuffer.class), transport.maxMessageBytes(),
+                            events, transport.inbound(), null).thenReturn(Ending.ENDED);
+                }, false, NAME)
                 .onErrorResume(e -> {
-                    cursor.lastError = e;
+                    events.failed(e);
                     if (e instanceof McpProtocolException) {
                         // Bad input (an event over the size limit): what it carried is lost, so say so.
                         log.warn("The background stream of session {} broke on bad input, reconnecting: {}",
@@ -79,47 +100,8 @@ public final class BackgroundStream {
                     } else {
                         log.debug("The background stream of session {} broke: {}", sessionId, e.toString());
                     }
-                    return Mono.just(Outcome.ENDED);
+                    return Mono.just(Ending.ENDED);
                 })
-                .doFinally(signal -> open = false)
-                .flatMap(outcome -> {
-                    if (outcome != Outcome.ENDED) {
-                        return Mono.empty();
-                    }
-                    if (cursor.progressed) {
-                        cursor.attemptsWithoutProgress = 0;
-                    }
-                    ReconnectPolicy policy = transport.reconnectPolicy();
-                    Duration delay = policy.delay(cursor.retryMillis, cursor.attemptsWithoutProgress);
-                    cursor.attemptsWithoutProgress++;
-                    cursor.progressed = false;
-                    return Mono.delay(delay).then(Mono.defer(() -> {
-                        reconnects.increment();
-                        return run(sessionId, cursor);
-                    }));
-                });
-    }
-
-    private Mono<Outcome> connect(String sessionId, StreamCursor cursor) {
-        return Exchanges.exchange(transport.openGet(sessionId, cursor.lastEventId), response -> {
-                    int status = response.statusCode().value();
-                    if (status == 405) {
-                        log.debug("The server offers no background stream (GET answered 405)");
-                        return response.releaseBody().thenReturn(Outcome.NOT_OFFERED);
-                    }
-                    if (status == 404) {
-                        log.debug("The background stream's session {} is gone (GET answered 404)", sessionId);
-                        return response.releaseBody().thenReturn(Outcome.SESSION_GONE);
-                    }
-                    if (response.statusCode().isError() || !HttpResponses.isEventStream(response)) {
-                        return response.releaseBody().then(Mono.error(new McpTransportException(
-                                "the background stream could not be opened", status, response.headers().contentType()
-                                        .map(Object::toString).orElse("no Content-Type"))));
-                    }
-                    open = true;
-                    return EventStreamReader.read(response.bodyToFlux(DataBuffer.class), cursor,
-                                    transport.maxMessageBytes(), transport.inbound(), "the background stream")
-                            .thenReturn(Outcome.ENDED);
-                }, false, "the background stream");
+                .doFinally(signal -> open = false);
     }
 }

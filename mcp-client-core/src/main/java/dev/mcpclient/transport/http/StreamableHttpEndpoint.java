@@ -8,8 +8,10 @@ import dev.mcpclient.jsonrpc.JsonRpcMessage;
 import dev.mcpclient.jsonrpc.JsonRpcRequest;
 import dev.mcpclient.jsonrpc.JsonRpcResponse;
 import dev.mcpclient.jsonrpc.RequestId;
+import dev.mcpclient.schema.McpMethods;
 import dev.mcpclient.transport.McpTransport;
 import dev.mcpclient.transport.SessionNotFoundException;
+import dev.mcpclient.transport.http.ResumableEventStream.Ending;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -88,13 +90,15 @@ final class StreamableHttpEndpoint implements McpTransport {
                     .header(HttpHeaders.ACCEPT, ACCEPT_POST)
                     .contentType(MediaType.APPLICATION_JSON)
                     .bodyValue(JsonRpcCodec.encode(message));
-            return Exchanges.exchange(post, response -> onPostResponse(response, stream, sid), true, stream)
-                    .onErrorMap(e -> transportError(e, "POST " + stream.describe() + " to"))
-                    .then(Mono.defer(() -> stream.sse ? resume(stream) : stream.deliverAnswer()));
+            Mono<Ending> posted = Exchanges.exchange(post, response -> onPostResponse(response, stream, sid), true, stream)
+                    .onErrorMap(e -> transportError(e, "POST " + stream.describe() + " to"));
+            // An SSE answer that ends before the response is resumed until the response arrives by any route.
+            return stream.events.run(posted, lastEventId -> resume(stream, lastEventId), () -> !stream.responseSeen)
+                    .then(Mono.defer(stream::deliverAnswer));
         });
     }
 
-    private Mono<Void> onPostResponse(ClientResponse response, RequestStream stream, String sid) {
+    private Mono<Ending> onPostResponse(ClientResponse response, RequestStream stream, String sid) {
         if (stream.initialize) {
             // Stored before the body is read, so the initialize result can never overtake it.
             response.headers().header(McpHeaders.SESSION_ID).stream().findFirst().ifPresent(id -> sessionId = id);
@@ -104,95 +108,70 @@ final class StreamableHttpEndpoint implements McpTransport {
             return HttpResponses.excerpt(response).flatMap(text -> Mono.error(new SessionNotFoundException(sid, text)));
         }
         if (response.statusCode().isError()) {
-            return onErrorStatus(response, "POST " + stream.describe(), stream);
+            return onErrorStatus(response, "POST " + stream.describe(), stream).thenReturn(Ending.DONE);
         }
         if (status == 202 || status == 204 || stream.awaited == null) {
             // A POST that carried no request (a notification or a response) awaits nothing: any 2xx
             // means accepted, and a body (servers that answer 200 with JSON) has nothing to deliver.
-            return response.releaseBody();
+            return response.releaseBody().thenReturn(Ending.DONE);
         }
         MediaType type = response.headers().contentType().orElse(null);
         if (type != null && type.isCompatibleWith(MediaType.TEXT_EVENT_STREAM)) {
-            stream.sse = true;
-            return EventStreamReader.read(response.bodyToFlux(DataBuffer.class), stream.cursor, maxMessageBytes,
-                            stream::deliver, stream)
-                    .onErrorResume(HttpResponses::isRetryable, e -> {
-                        stream.cursor.lastError = e;
-                        log.debug("The stream of {} broke: {}", stream.describe(), e.toString());
-                        return Mono.empty();
-                    });
+            return read(response, stream);
         }
         if (type != null && type.isCompatibleWith(MediaType.APPLICATION_JSON)) {
             // A JSON answer to a request is its response (spec): without it the call would wait for its timeout.
             // Delivered once the exchange is over (deliverAnswer): the response then settles a call whose
             // send has already completed, so nothing is left to cancel, and the connection is free for the next.
             stream.answer(List.of()); // an empty body answers nothing
-            return readJson(response.bodyToFlux(DataBuffer.class), stream).doOnNext(stream::answer).then();
+            return readJson(response.bodyToFlux(DataBuffer.class), stream).doOnNext(stream::answer).thenReturn(Ending.DONE);
         }
         // Not excerpt(): a body that breaks must fail the send, not pass for an empty one (which settles nothing).
         return HttpResponses.readExcerpt(response).flatMap(text -> text.isEmpty() && type == null
-                ? Mono.empty()
+                ? Mono.just(Ending.DONE)
                 : Mono.error(new McpTransportException("POST " + stream.describe() + " got "
                         + (type == null ? "no Content-Type" : "Content-Type " + type)
                         + "; expected application/json or text/event-stream", status, text)));
     }
 
-    /**
-     * Resumes a request's SSE stream that ended before its response, until the response arrives (by
-     * any route: the session then cancels this), or the stream cannot or need not be resumed.
-     */
-    private Mono<Void> resume(RequestStream stream) {
-        return Mono.defer(() -> {
-            StreamCursor cursor = stream.cursor;
-            if (stream.responseSeen) {
-                return Mono.empty();
-            }
-            if (cursor.lastEventId == null) {
-                return Mono.error(new McpTransportException("the response stream of " + stream.describe()
-                        + " ended before the response and gave no event id, so it cannot be resumed", cursor.lastError));
-            }
-            if (cursor.progressed) {
-                cursor.attemptsWithoutProgress = 0;
-            }
-            if (cursor.attemptsWithoutProgress >= reconnect.maxAttemptsWithoutProgress()) {
-                return Mono.error(new McpTransportException("gave up resuming the response stream of " + stream.describe()
-                        + " after " + cursor.attemptsWithoutProgress + " attempts without a new event", cursor.lastError));
-            }
-            Duration delay = reconnect.delay(cursor.retryMillis, cursor.attemptsWithoutProgress);
-            cursor.attemptsWithoutProgress++;
-            cursor.progressed = false;
-            return Mono.delay(delay).then(Mono.defer(() -> {
-                resumptions.increment();
-                return resumeOnce(stream);
-            })).then(resume(stream));
-        });
+    /** Reads a request's event stream to its end; a stream that breaks ends (to be resumed), bad input fails the send. */
+    private Mono<Ending> read(ClientResponse response, RequestStream stream) {
+        return JsonRpcEventReader.read(response.bodyToFlux(DataBuffer.class), maxMessageBytes, stream.events,
+                        stream::deliver, null)
+                .thenReturn(Ending.ENDED)
+                .onErrorResume(HttpResponses::isRetryable, e -> {
+                    stream.events.failed(e);
+                    log.debug("{} broke: {}", stream, e.toString());
+                    return Mono.just(Ending.ENDED);
+                });
     }
 
-    private Mono<Void> resumeOnce(RequestStream stream) {
+    /** One resumption of a request's stream: {@code GET} with {@code Last-Event-ID}, read to its end. */
+    private Mono<Ending> resume(RequestStream stream, String lastEventId) {
         String sid = sessionId;
         String what = "the resumption of " + stream.describe();
-        return Exchanges.exchange(openGet(sid, stream.cursor.lastEventId), response -> {
+        return Exchanges.exchange(openGet(sid, lastEventId), response -> {
                     int status = response.statusCode().value();
-                    if (status == 405 || (status == 404 && sid != null) || response.statusCode().is4xxClientError()) {
-                        return onErrorStatus(response, "GET (" + what + ")", stream);
+                    if (response.statusCode().is4xxClientError()) {
+                        return onErrorStatus(response, "GET (" + what + ")", stream).thenReturn(Ending.DONE);
                     }
                     if (response.statusCode().isError()) {
-                        return onErrorStatus(response, "GET (" + what + ")", stream).onErrorResume(e -> {
-                            stream.cursor.lastError = e;
-                            return Mono.empty();
-                        });
+                        return onErrorStatus(response, "GET (" + what + ")", stream).thenReturn(Ending.ENDED)
+                                .onErrorResume(e -> {
+                                    stream.events.failed(e);
+                                    return Mono.just(Ending.ENDED);
+                                });
                     }
                     if (!HttpResponses.isEventStream(response)) {
                         return HttpResponses.excerpt(response).flatMap(text -> Mono.error(new McpTransportException(
                                 "GET (" + what + ") did not answer with text/event-stream", status, text)));
                     }
-                    return EventStreamReader.read(response.bodyToFlux(DataBuffer.class), stream.cursor, maxMessageBytes,
-                            stream::deliver, what);
+                    return read(response, stream);
                 }, false, what)
                 .onErrorResume(HttpResponses::isRetryable, e -> {
-                    stream.cursor.lastError = e;
+                    stream.events.failed(e);
                     log.debug("{} broke: {}", what, e.toString());
-                    return Mono.empty();
+                    return Mono.just(Ending.ENDED);
                 });
     }
 
@@ -369,8 +348,7 @@ final class StreamableHttpEndpoint implements McpTransport {
         final RequestId awaited;
         final boolean initialize;
         final String method;
-        final StreamCursor cursor = new StreamCursor();
-        volatile boolean sse;
+        final ResumableEventStream events;
         volatile boolean responseSeen;
         private volatile List<JsonRpcMessage> answer;
 
@@ -378,12 +356,13 @@ final class StreamableHttpEndpoint implements McpTransport {
             if (message instanceof JsonRpcRequest request) {
                 this.awaited = request.id();
                 this.method = request.method();
-                this.initialize = "initialize".equals(request.method());
+                this.initialize = McpMethods.INITIALIZE.equals(request.method());
             } else {
                 this.awaited = null;
                 this.method = null;
                 this.initialize = false;
             }
+            this.events = new ResumableEventStream(this, reconnect, true, true, resumptions);
         }
 
         void deliver(JsonRpcMessage message) {

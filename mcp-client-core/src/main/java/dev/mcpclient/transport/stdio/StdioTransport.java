@@ -7,6 +7,7 @@ import dev.mcpclient.jsonrpc.JsonRpcMessage;
 import dev.mcpclient.transport.McpTransport;
 import dev.mcpclient.transport.TransportBuilder;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -18,11 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,6 +31,8 @@ import reactor.core.scheduler.Schedulers;
 /**
  * The stdio transport: the server is a child process that reads JSON-RPC messages from its standard
  * input and writes them to its standard output, one message per line (UTF-8, no embedded newline).
+ * This class is the line transport; the process itself (start, standard error, its end, stopping it)
+ * is a {@link ProcessSupervisor}.
  *
  * <p>The process is started by the first {@link #send} (the {@code initialize}), on the transport's
  * own writer thread: every write happens there, in order, so a slow process never blocks the
@@ -57,41 +57,27 @@ public final class StdioTransport implements McpTransport {
     private static final Logger log = LoggerFactory.getLogger(StdioTransport.class);
     /** The prefix of the loggers that receive the servers' standard error. */
     public static final String STDERR_LOGGER_PREFIX = "dev.mcpclient.stdio.";
-    /** How long the end of a process waits for its output to be read to the end, and for its exit code. */
-    private static final long DRAIN_MILLIS = 2000;
-    private static final int MAX_STDERR_LINE = 8192;
 
     private final List<String> command;
-    private final Map<String, String> environment;
-    private final boolean inheritEnvironment;
-    private final Path workingDirectory;
+    private final String name;
     private final int maxMessageBytes;
     private final Duration closeTimeout;
-    private final String name;
-    private final StderrLog stderr;
-    private final ExecutorService writerThread;
+    private final ProcessSupervisor process;
     private final Scheduler writer;
-    private final CompletableFuture<ProcessExitedException> ended = new CompletableFuture<>();
-    private final AtomicBoolean ending = new AtomicBoolean();
     private volatile Consumer<JsonRpcMessage> inbound = message -> { };
     private volatile Consumer<Throwable> connectionLost = cause -> { };
-    /** Written on the writer thread only. */
-    private volatile Process process;
-    private volatile Thread stdoutReader;
-    private volatile Thread stderrReader;
     private volatile boolean closed;
 
     private StdioTransport(Builder builder, int maxMessageBytes, Duration closeTimeout) {
         this.command = List.copyOf(builder.command);
-        this.environment = Map.copyOf(builder.environment);
-        this.inheritEnvironment = builder.inheritEnvironment;
-        this.workingDirectory = builder.workingDirectory;
+        this.name = builder.name != null ? builder.name : defaultName(command.get(0));
         this.maxMessageBytes = maxMessageBytes;
         this.closeTimeout = closeTimeout;
-        this.name = builder.name != null ? builder.name : defaultName(command.get(0));
-        this.stderr = new StderrLog(LoggerFactory.getLogger(STDERR_LOGGER_PREFIX + name), builder.stderrTailLines);
-        this.writerThread = Executors.newSingleThreadExecutor(task -> new IoThread(task, "mcp-stdio-writer-" + name));
+        this.process = new ProcessSupervisor(command, builder.environment, builder.inheritEnvironment,
+                builder.workingDirectory, name, builder.stderrTailLines, closeTimeout);
+        ExecutorService writerThread = Executors.newSingleThreadExecutor(task -> new IoThread(task, "mcp-stdio-writer-" + name));
         this.writer = Schedulers.fromExecutorService(writerThread, "mcp-stdio-writer-" + name);
+        process.ended().thenAccept(this::ended);
     }
 
     /** A builder for the server started by {@code command} with {@code args}. */
@@ -126,8 +112,7 @@ public final class StdioTransport implements McpTransport {
     public Mono<Void> send(JsonRpcMessage message) {
         return Mono.defer(() -> {
             if (closed) {
-                return Mono.error(new McpTransportException("the stdio transport of " + describe() + " is closed",
-                        (Throwable) null));
+                return Mono.error(closedError());
             }
             byte[] json = JsonRpcCodec.encode(message);
             byte[] line = Arrays.copyOf(json, json.length + 1);
@@ -136,87 +121,54 @@ public final class StdioTransport implements McpTransport {
         });
     }
 
-    /** On the writer thread. */
+    /** On the writer thread: every write happens there, in order. */
     private void write(byte[] line) {
-        ProcessExitedException end = ended.getNow(null);
-        if (end != null) {
-            throw again(end);
+        ProcessExitedException exit = process.exit();
+        if (exit != null) {
+            throw exit;
         }
         if (closed) {
-            throw new McpTransportException("the stdio transport of " + describe() + " is closed", (Throwable) null);
+            throw closedError();
         }
-        Process p = ensureStarted();
+        Process p = process.start(this::readStdout);
         try {
             OutputStream in = p.getOutputStream();
             in.write(line);
             in.flush();
         } catch (IOException e) {
             // The process is going away (a broken pipe): say how it ended rather than how the write failed.
-            ProcessExitedException exit = awaitEnd();
-            if (exit != null) {
-                throw again(exit);
+            ProcessExitedException ended = process.awaitExit();
+            if (ended != null) {
+                throw ended;
             }
-            throw new McpTransportException("could not write to the MCP server process " + describe() + ": "
+            throw new McpTransportException("could not write to the MCP server process " + process.describe() + ": "
                     + e.getMessage(), e);
         }
     }
 
-    /** On the writer thread. */
-    private Process ensureStarted() {
-        Process p = process;
-        if (p != null) {
-            return p;
-        }
-        ProcessBuilder builder = new ProcessBuilder(command);
-        if (!inheritEnvironment) {
-            builder.environment().clear();
-        }
-        builder.environment().putAll(environment);
-        if (workingDirectory != null) {
-            builder.directory(workingDirectory.toFile());
-        }
-        try {
-            p = builder.start();
-        } catch (IOException | RuntimeException e) {
-            throw new McpTransportException("could not start the MCP server process " + describe() + ": "
-                    + e.getMessage(), e);
-        }
-        log.debug("Started the MCP server process {} (pid {})", describe(), p.pid());
-        process = p;
-        Process started = p;
-        stdoutReader = reader("stdout", () -> readStdout(started));
-        stderrReader = reader("stderr", () -> readStderr(started));
-        // A process that exits while something else keeps its output open is noticed too.
-        p.onExit().thenRunAsync(() -> ended(started), task -> Schedulers.boundedElastic().schedule(task));
-        return p;
+    private McpTransportException closedError() {
+        return new McpTransportException("the stdio transport of " + process.describe() + " is closed", (Throwable) null);
     }
 
-    private Thread reader(String stream, Runnable task) {
-        Thread thread = new IoThread(task, "mcp-stdio-" + stream + "-" + name);
-        thread.start();
-        return thread;
-    }
-
-    private void readStdout(Process p) {
-        LineReader lines = new LineReader(p.getInputStream(), maxMessageBytes);
+    /** On the process's output thread: one message per line, until the end of the stream. */
+    private void readStdout(InputStream stdout) {
+        LineReader lines = new LineReader(stdout, maxMessageBytes);
         try {
             for (LineReader.Line line = lines.next(); line != null; line = lines.next()) {
                 onLine(line);
             }
         } catch (IOException e) {
-            log.debug("Reading the output of {} failed: {}", describe(), e.toString());
+            log.debug("Reading the output of {} failed: {}", process.describe(), e.toString());
         }
-        ended(p);
     }
 
     private void onLine(LineReader.Line line) {
         if (line.truncated()) {
             log.warn("Skipped a line of {} bytes from the MCP server process {}: larger than the limit of {} bytes",
-                    line.length(), describe(), maxMessageBytes);
+                    line.length(), process.describe(), maxMessageBytes);
             return;
         }
-        String text = new String(line.bytes(), StandardCharsets.UTF_8);
-        if (text.isBlank()) {
+        if (new String(line.bytes(), StandardCharsets.UTF_8).isBlank()) {
             return;
         }
         List<JsonRpcMessage> messages;
@@ -224,80 +176,27 @@ public final class StdioTransport implements McpTransport {
             messages = JsonRpcCodec.decode(line.bytes());
         } catch (McpProtocolException e) {
             log.warn("Skipped a line from the MCP server process {} that is not a JSON-RPC message: {}",
-                    describe(), e.getMessage());
+                    process.describe(), e.getMessage());
             return;
         }
         for (JsonRpcMessage message : messages) {
             try {
                 inbound.accept(message);
             } catch (RuntimeException e) {
-                log.error("Failed to handle a message from {}", describe(), e);
+                log.error("Failed to handle a message from {}", process.describe(), e);
             }
         }
     }
 
-    private void readStderr(Process p) {
-        LineReader lines = new LineReader(p.getErrorStream(), MAX_STDERR_LINE);
-        try {
-            for (LineReader.Line line = lines.next(); line != null; line = lines.next()) {
-                String text = new String(line.bytes(), StandardCharsets.UTF_8);
-                stderr.line(line.truncated() ? text + "…" : text);
-            }
-        } catch (IOException e) {
-            log.debug("Reading the standard error of {} failed: {}", describe(), e.toString());
-        }
-    }
-
-    /**
-     * The process exited or closed its output: once, after what it wrote was read (bounded), the
-     * calls waiting for a response fail with how it ended, unless the transport is closing it.
-     */
-    private void ended(Process p) {
-        if (!ending.compareAndSet(false, true)) {
-            return;
-        }
-        Integer exitCode = null;
-        try {
-            if (p.waitFor(DRAIN_MILLIS, TimeUnit.MILLISECONDS)) {
-                exitCode = p.exitValue();
-            }
-            join(stdoutReader);
-            join(stderrReader);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        ProcessExitedException exit = new ProcessExitedException(describe(), exitCode, stderr.tail());
-        ended.complete(exit);
+    /** The process ended: unless the transport is closing it, the calls waiting for a response fail with how. */
+    private void ended(ProcessExitedException exit) {
         if (closed) {
-            log.debug("The MCP server process {} ended{}", describe(), exitCode == null ? "" : " with code " + exitCode);
+            log.debug("The MCP server process {} ended{}", process.describe(),
+                    exit.exitCode().isPresent() ? " with code " + exit.exitCode().getAsInt() : "");
             return;
         }
         log.warn("{}", exit.getMessage());
         connectionLost.accept(exit);
-    }
-
-    private static void join(Thread thread) throws InterruptedException {
-        if (thread != null && thread != Thread.currentThread()) {
-            thread.join(DRAIN_MILLIS);
-        }
-    }
-
-    /** How the process ended, once known (bounded wait), or {@code null}. */
-    private ProcessExitedException awaitEnd() {
-        try {
-            return ended.get(2 * DRAIN_MILLIS + 1000, TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return null;
-        } catch (Exception e) {
-            return null;
-        }
-    }
-
-    /** A fresh exception for another caller: exceptions are not shared between calls. */
-    private ProcessExitedException again(ProcessExitedException exit) {
-        return new ProcessExitedException(describe(), exit.exitCode().isPresent() ? exit.exitCode().getAsInt() : null,
-                exit.stderrTail());
     }
 
     /**
@@ -309,49 +208,22 @@ public final class StdioTransport implements McpTransport {
         return Mono.defer(() -> {
             closed = true;
             // On the writer thread, after the writes already queued; a writer stuck on a full pipe is skipped.
-            Mono<Process> closeInput = Mono.fromCallable(() -> {
-                        Process p = process;
-                        if (p != null) {
-                            try {
-                                p.getOutputStream().close();
-                            } catch (IOException e) {
-                                log.debug("Closing the input of {} failed: {}", describe(), e.toString());
-                            }
+            Mono<Void> closeInput = Mono.<Void>fromRunnable(() -> process.process().ifPresent(p -> {
+                        try {
+                            p.getOutputStream().close();
+                        } catch (IOException e) {
+                            log.debug("Closing the input of {} failed: {}", process.describe(), e.toString());
                         }
-                        return p;
-                    })
+                    }))
                     .subscribeOn(writer)
-                    .timeout(closeTimeout, Mono.fromSupplier(() -> process));
-            return closeInput.flatMap(this::stop)
+                    .timeout(closeTimeout, Mono.empty());
+            return closeInput.then(process.stop())
                     .onErrorResume(e -> {
-                        log.debug("Closing {} failed: {}", describe(), e.toString());
+                        log.debug("Closing {} failed: {}", process.describe(), e.toString());
                         return Mono.empty();
                     })
                     .doFinally(signal -> writer.dispose());
         });
-    }
-
-    private Mono<Void> stop(Process p) {
-        return exited(p).flatMap(exited -> {
-            if (exited) {
-                return Mono.empty();
-            }
-            log.info("The MCP server process {} did not exit within {} after its input was closed; stopping it",
-                    describe(), closeTimeout);
-            p.destroy();
-            return exited(p).flatMap(stopped -> {
-                if (stopped) {
-                    return Mono.empty();
-                }
-                log.warn("The MCP server process {} did not stop within {}; killing it", describe(), closeTimeout);
-                p.destroyForcibly();
-                return exited(p).then();
-            });
-        });
-    }
-
-    private Mono<Boolean> exited(Process p) {
-        return Mono.fromFuture(p.onExit(), true).thenReturn(true).timeout(closeTimeout, Mono.just(false));
     }
 
     /** The command line: the command, then its arguments. */
@@ -366,18 +238,12 @@ public final class StdioTransport implements McpTransport {
 
     /** The running (or ended) process, or empty before the first send started it. */
     public Optional<ProcessHandle> process() {
-        Process p = process;
-        return p == null ? Optional.empty() : Optional.of(p.toHandle());
+        return process.process().map(Process::toHandle);
     }
 
     /** The last lines the process wrote to standard error, oldest first. */
     public List<String> stderrTail() {
-        return stderr.tail();
-    }
-
-    private String describe() {
-        Process p = process;
-        return "'" + name + "' (" + command.get(0) + (p == null ? "" : ", pid " + p.pid()) + ")";
+        return process.stderrTail();
     }
 
     private static String defaultName(String command) {
