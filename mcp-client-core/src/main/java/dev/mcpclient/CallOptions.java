@@ -9,7 +9,7 @@ import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
- * Options for one call. Immutable: each {@code with} method returns a copy.
+ * Options for one call. Immutable: each option method returns a copy.
  *
  * <pre>{@code
  * client.callTool("search", args, CallOptions.withTimeout(Duration.ofSeconds(2)));
@@ -20,22 +20,22 @@ import java.util.function.Consumer;
  * }</pre>
  *
  * <p>Cancelling a call (disposing its {@code Mono}) sends {@code notifications/cancelled} to the server.
+ *
+ * @param timeout the timeout, or {@code null} for the client's default
+ * @param progress the progress listener, or {@code null} when the call does not ask for progress
+ * @param maxTotalTimeout the maximum total timeout when progress restarts the timeout, or {@code null} when it does not
+ * @param meta the entries added to the request's {@code _meta}, or {@code null} for none
  */
-public final class CallOptions {
+public record CallOptions(Duration timeout, Consumer<ProgressNotification> progress, Duration maxTotalTimeout,
+        Map<String, Object> meta) {
 
     private static final CallOptions DEFAULTS = new CallOptions(null, null, null, null);
 
-    private final Duration timeout;
-    private final Consumer<ProgressNotification> progress;
-    private final Duration maxTotalTimeout;
-    private final Map<String, Object> meta;
-
-    private CallOptions(Duration timeout, Consumer<ProgressNotification> progress, Duration maxTotalTimeout,
-            Map<String, Object> meta) {
-        this.timeout = timeout;
-        this.progress = progress;
-        this.maxTotalTimeout = maxTotalTimeout;
-        this.meta = meta;
+    /** Checks the options: durations positive when given; {@code meta} copied. */
+    public CallOptions {
+        positiveIfSet(timeout, "timeout");
+        positiveIfSet(maxTotalTimeout, "maxTotalTimeout");
+        meta = meta == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(meta));
     }
 
     /** The client's defaults. */
@@ -50,13 +50,13 @@ public final class CallOptions {
 
     /** A copy with this timeout. */
     public CallOptions timeout(Duration timeout) {
-        return new CallOptions(positive(timeout, "timeout"), progress, maxTotalTimeout, meta);
+        return new CallOptions(Objects.requireNonNull(timeout, "timeout"), progress, maxTotalTimeout, meta);
     }
 
     /**
      * A copy whose call asks the server for progress: the client puts a progress token of its own in
      * the request's {@code _meta} and hands every {@code notifications/progress} with that token to
-     * {@code listener}, in arrival order, off the I/O threads, until the call settles.
+     * {@code listener}, in arrival order, off the I/O threads, all before the call's outcome.
      */
     public CallOptions progress(Consumer<ProgressNotification> listener) {
         return new CallOptions(timeout, Objects.requireNonNull(listener, "listener"), maxTotalTimeout, meta);
@@ -70,7 +70,7 @@ public final class CallOptions {
      * is true, and is cancelled on the server.
      */
     public CallOptions maxTotalTimeout(Duration maxTotalTimeout) {
-        return new CallOptions(timeout, progress, positive(maxTotalTimeout, "maxTotalTimeout"), meta);
+        return new CallOptions(timeout, progress, Objects.requireNonNull(maxTotalTimeout, "maxTotalTimeout"), meta);
     }
 
     /**
@@ -79,36 +79,13 @@ public final class CallOptions {
      */
     public CallOptions meta(Map<String, ?> meta) {
         Objects.requireNonNull(meta, "meta");
-        return new CallOptions(timeout, progress, maxTotalTimeout,
-                Collections.unmodifiableMap(new LinkedHashMap<>(meta)));
+        return new CallOptions(timeout, progress, maxTotalTimeout, new LinkedHashMap<>(meta));
     }
 
-    /** The timeout, or {@code null} for the client's default. */
-    public Duration timeout() {
-        return timeout;
-    }
-
-    /** The progress listener, or {@code null} when the call does not ask for progress. */
-    public Consumer<ProgressNotification> progress() {
-        return progress;
-    }
-
-    /** The maximum total timeout when progress restarts the timeout, or {@code null} when it does not. */
-    public Duration maxTotalTimeout() {
-        return maxTotalTimeout;
-    }
-
-    /** The entries added to the request's {@code _meta}, or {@code null} for none. */
-    public Map<String, Object> meta() {
-        return meta;
-    }
-
-    private static Duration positive(Duration d, String name) {
-        Objects.requireNonNull(d, name);
-        if (d.isNegative() || d.isZero()) {
+    private static void positiveIfSet(Duration d, String name) {
+        if (d != null && (d.isNegative() || d.isZero())) {
             throw new IllegalArgumentException(name + " must be positive: " + d);
         }
-        return d;
     }
 
     @Override

@@ -85,13 +85,7 @@ final class DefaultReactiveMcpClient implements ReactiveMcpClient {
 
     @Override
     public McpClientStatus status() {
-        InitializeResult result = lifecycle.initializeResult();
-        McpSession.Failure failure = session.lastFailure();
-        return new McpClientStatus(result != null, result == null ? null : result.protocolVersion(),
-                session.transport().sessionId() != null, session.transport().isBackgroundStreamOpen(),
-                session.transport().reconnects(),
-                session.pendingRequests(), session.droppedResponses(),
-                failure == null ? null : failure.error(), failure == null ? null : failure.at());
+        return session.status(lifecycle.initializeResult());
     }
 
     @Override

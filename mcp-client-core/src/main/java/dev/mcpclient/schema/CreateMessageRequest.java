@@ -1,10 +1,10 @@
 package dev.mcpclient.schema;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.List;
 import java.util.Map;
+import tools.jackson.databind.EnumNamingStrategies;
+import tools.jackson.databind.annotation.EnumNaming;
 
 /**
  * The params of {@code sampling/createMessage}: the server asks the client to sample an LLM.
@@ -45,39 +45,13 @@ public record CreateMessageRequest(
     }
 
     /** Which servers' context to include; values other than {@code none} are soft-deprecated. */
+    @EnumNaming(EnumNamingStrategies.LowerCamelCaseStrategy.class)
     public enum IncludeContext {
         /** {@code "none"}. */
-        NONE("none"),
+        NONE,
         /** {@code "thisServer"}. */
-        THIS_SERVER("thisServer"),
+        THIS_SERVER,
         /** {@code "allServers"}. */
-        ALL_SERVERS("allServers");
-
-        private final String value;
-
-        IncludeContext(String value) {
-            this.value = value;
-        }
-
-        /** The JSON value. */
-        @JsonValue
-        public String value() {
-            return value;
-        }
-
-        /**
-         * The value for a JSON string.
-         *
-         * @throws IllegalArgumentException if {@code value} is not known
-         */
-        @JsonCreator
-        public static IncludeContext fromValue(String value) {
-            for (IncludeContext context : values()) {
-                if (context.value.equals(value)) {
-                    return context;
-                }
-            }
-            throw new IllegalArgumentException("unknown includeContext: " + value);
-        }
+        ALL_SERVERS
     }
 }

@@ -1,9 +1,9 @@
 package dev.mcpclient.schema;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Map;
+import tools.jackson.databind.EnumNamingStrategies;
+import tools.jackson.databind.annotation.EnumNaming;
 
 /**
  * The client's answer to {@code elicitation/create}.
@@ -31,39 +31,13 @@ public record ElicitResult(Action action, Map<String, Object> content, @JsonProp
     }
 
     /** The user's response to an elicitation. */
+    @EnumNaming(EnumNamingStrategies.LowerCamelCaseStrategy.class)
     public enum Action {
         /** {@code "accept"}: submitted or confirmed. */
-        ACCEPT("accept"),
+        ACCEPT,
         /** {@code "decline"}: explicitly declined. */
-        DECLINE("decline"),
+        DECLINE,
         /** {@code "cancel"}: dismissed without an explicit choice. */
-        CANCEL("cancel");
-
-        private final String value;
-
-        Action(String value) {
-            this.value = value;
-        }
-
-        /** The JSON value. */
-        @JsonValue
-        public String value() {
-            return value;
-        }
-
-        /**
-         * The action for a JSON value.
-         *
-         * @throws IllegalArgumentException if {@code value} is not an action
-         */
-        @JsonCreator
-        public static Action fromValue(String value) {
-            for (Action action : values()) {
-                if (action.value.equals(value)) {
-                    return action;
-                }
-            }
-            throw new IllegalArgumentException("unknown elicitation action: " + value);
-        }
+        CANCEL
     }
 }

@@ -1,56 +1,30 @@
 package dev.mcpclient.schema;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
+import tools.jackson.databind.EnumNamingStrategies;
+import tools.jackson.databind.annotation.EnumNaming;
 
 /** The severity of a log message, as the syslog severities of RFC 5424; declared from least to most severe. */
+@EnumNaming(EnumNamingStrategies.LowerCamelCaseStrategy.class)
 public enum LoggingLevel {
     /** {@code "debug"}. */
-    DEBUG("debug"),
+    DEBUG,
     /** {@code "info"}. */
-    INFO("info"),
+    INFO,
     /** {@code "notice"}. */
-    NOTICE("notice"),
+    NOTICE,
     /** {@code "warning"}. */
-    WARNING("warning"),
+    WARNING,
     /** {@code "error"}. */
-    ERROR("error"),
+    ERROR,
     /** {@code "critical"}. */
-    CRITICAL("critical"),
+    CRITICAL,
     /** {@code "alert"}. */
-    ALERT("alert"),
+    ALERT,
     /** {@code "emergency"}. */
-    EMERGENCY("emergency");
-
-    private final String value;
-
-    LoggingLevel(String value) {
-        this.value = value;
-    }
-
-    /** The JSON value. */
-    @JsonValue
-    public String value() {
-        return value;
-    }
+    EMERGENCY;
 
     /** Whether this level is as severe as {@code other} or more. */
     public boolean isAtLeast(LoggingLevel other) {
         return compareTo(other) >= 0;
-    }
-
-    /**
-     * The level for a JSON value.
-     *
-     * @throws IllegalArgumentException if {@code value} is not a level
-     */
-    @JsonCreator
-    public static LoggingLevel fromValue(String value) {
-        for (LoggingLevel level : values()) {
-            if (level.value.equals(value)) {
-                return level;
-            }
-        }
-        throw new IllegalArgumentException("unknown logging level: " + value);
     }
 }

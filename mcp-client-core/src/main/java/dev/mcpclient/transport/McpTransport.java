@@ -20,25 +20,18 @@ import reactor.core.publisher.Mono;
 public interface McpTransport {
 
     /**
-     * Sets the receiver of every inbound message. Called once, before the first {@link #send}. The
-     * consumer is fast and never blocks; it may be called on an I/O thread.
-     */
-    void start(Consumer<JsonRpcMessage> inbound);
-
-    /**
-     * Like {@link #start(Consumer)}, and also sets the receiver of connection losses: a transport
-     * that learns that responses can no longer arrive for the requests already sent (a child
-     * process exited, the stream that carried them ended) reports it there, once per loss, and the
-     * session fails every request waiting for a response with that cause at once. Later sends may
-     * still succeed (a transport that reconnects) or fail (one that cannot). The session calls this
-     * method; a transport that never loses responses this way need not override it.
+     * Sets the receivers of what comes from the server. Called once, before the first {@link #send}.
      *
-     * @param inbound receives every inbound message (see {@link #start(Consumer)})
-     * @param connectionLost receives the cause of a loss; fast, never blocks, may be called on any thread
+     * @param inbound receives every inbound message, on whatever stream it arrived; fast, never
+     *     blocks, may be called on an I/O thread
+     * @param connectionLost receives the cause when the transport learns that responses can no
+     *     longer arrive for the requests already sent (a child process exited, the stream that
+     *     carried them ended), once per loss: the session then fails every request waiting for a
+     *     response with that cause at once. Later sends may still succeed (a transport that
+     *     reconnects) or fail (one that cannot). Fast, never blocks, may be called on any thread; a
+     *     transport that never loses responses this way never calls it
      */
-    default void start(Consumer<JsonRpcMessage> inbound, Consumer<Throwable> connectionLost) {
-        start(inbound);
-    }
+    void start(Consumer<JsonRpcMessage> inbound, Consumer<Throwable> connectionLost);
 
     /**
      * Sends one message.

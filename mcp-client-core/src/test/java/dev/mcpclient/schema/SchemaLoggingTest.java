@@ -21,11 +21,11 @@ class SchemaLoggingTest {
 
     @Test
     void levelsAreTheEightSyslogSeveritiesInLowercase() {
-        assertThat(Arrays.stream(LoggingLevel.values()).map(LoggingLevel::value)).containsExactly(
-                "debug", "info", "notice", "warning", "error", "critical", "alert", "emergency");
+        assertThat(Arrays.stream(LoggingLevel.values()).map(JsonAssertions::write)).containsExactly(
+                "\"debug\"", "\"info\"", "\"notice\"", "\"warning\"", "\"error\"", "\"critical\"", "\"alert\"",
+                "\"emergency\"");
         for (LoggingLevel level : LoggingLevel.values()) {
-            assertThat(write(level)).isEqualTo("\"" + level.value() + "\"");
-            assertThat(read("\"" + level.value() + "\"", LoggingLevel.class)).isSameAs(level);
+            assertThat(read(write(level), LoggingLevel.class)).isSameAs(level);
         }
         assertThat(LoggingLevel.WARNING.isAtLeast(LoggingLevel.INFO)).isTrue();
         assertThat(LoggingLevel.WARNING.isAtLeast(LoggingLevel.WARNING)).isTrue();

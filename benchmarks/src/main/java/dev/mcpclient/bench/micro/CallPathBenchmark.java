@@ -65,7 +65,7 @@ public class CallPathBenchmark {
                     call.tryEmitValue(response.result());
                 }
             }
-        });
+        }, cause -> { });
     }
 
     @TearDown(Level.Trial)
@@ -112,7 +112,7 @@ public class CallPathBenchmark {
         volatile int encoded;
 
         @Override
-        public void start(Consumer<JsonRpcMessage> inbound) {
+        public void start(Consumer<JsonRpcMessage> inbound, Consumer<Throwable> connectionLost) {
             this.inbound = inbound;
         }
 

@@ -1,14 +1,15 @@
 package dev.mcpclient.internal.session;
 
 import dev.mcpclient.McpClientClosedException;
+import dev.mcpclient.McpClientStatus;
 import dev.mcpclient.McpErrorException;
 import dev.mcpclient.jsonrpc.JsonRpcMessage;
 import dev.mcpclient.jsonrpc.JsonRpcNotification;
 import dev.mcpclient.jsonrpc.JsonRpcRequest;
 import dev.mcpclient.jsonrpc.JsonRpcResponse;
+import dev.mcpclient.schema.InitializeResult;
 import dev.mcpclient.transport.McpTransport;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Objects;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -151,28 +152,14 @@ public final class McpSession {
         return closed;
     }
 
-    /** How many requests wait for their response. */
-    public int pendingRequests() {
-        return calls.size();
-    }
-
-    /** How many responses were dropped because no request waited for them (late, duplicate, unknown id). */
-    public long droppedResponses() {
-        return calls.droppedResponses();
-    }
-
-    /** The last call that failed for a reason other than the server's JSON-RPC error, or {@code null}. */
-    public Failure lastFailure() {
-        return calls.lastFailure();
-    }
-
     /**
-     * A failure and when it happened.
-     *
-     * @param error the failure
-     * @param at when
+     * A snapshot of this session for {@code McpClientStatus}: the lifecycle's part ({@code initialized},
+     * whether a session started and on which version) comes from {@code initialized}.
      */
-    public record Failure(Throwable error, Instant at) {
+    public McpClientStatus status(InitializeResult initialized) {
+        return new McpClientStatus(initialized != null, initialized == null ? null : initialized.protocolVersion(),
+                transport.sessionId() != null, transport.isBackgroundStreamOpen(), transport.reconnects(), calls.size(),
+                calls.droppedResponses(), calls.lastError(), calls.lastErrorAt());
     }
 
     /** This session's lifecycle requests: on the call path, never held for readiness, never cancelled on the server. */

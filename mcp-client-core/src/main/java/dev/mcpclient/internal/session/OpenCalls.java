@@ -28,7 +28,8 @@ final class OpenCalls {
     private final Set<PendingCall<?>> waiting = ConcurrentHashMap.newKeySet();
     private final AtomicLong nextId = new AtomicLong(1);
     private final LongAdder dropped = new LongAdder();
-    private volatile McpSession.Failure lastFailure;
+    /** The last failure (other than a refusal before sending) and when it happened; replaced together. */
+    private volatile Failure lastFailure;
 
     /** Lists a call that waits for the session to be ready, so that closing reaches it. */
     void waiting(PendingCall<?> call) {
@@ -87,7 +88,7 @@ final class OpenCalls {
     /** Remembers a call's failure, unless it is a refusal before anything was sent. */
     void failed(Throwable error) {
         if (!(error instanceof McpCapabilityException)) {
-            lastFailure = new McpSession.Failure(error, Instant.now());
+            lastFailure = new Failure(error, Instant.now());
         }
     }
 
@@ -102,7 +103,17 @@ final class OpenCalls {
     }
 
     /** The last failure other than a refusal before sending, or {@code null}. */
-    McpSession.Failure lastFailure() {
-        return lastFailure;
+    Throwable lastError() {
+        Failure failure = lastFailure;
+        return failure == null ? null : failure.error();
+    }
+
+    /** When {@link #lastError()} happened, or {@code null}. */
+    Instant lastErrorAt() {
+        Failure failure = lastFailure;
+        return failure == null ? null : failure.at();
+    }
+
+    private record Failure(Throwable error, Instant at) {
     }
 }

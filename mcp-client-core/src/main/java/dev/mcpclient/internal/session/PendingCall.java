@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 import reactor.core.CoreSubscriber;
 import reactor.core.Disposable;
 import reactor.core.Exceptions;
+import reactor.core.publisher.Mono;
 import reactor.core.publisher.Operators;
 import reactor.util.context.Context;
 import tools.jackson.databind.JsonNode;
@@ -27,8 +28,8 @@ import tools.jackson.databind.JsonNode;
  * The result is read (into the caller's type) as the call settles; what the reading throws fails the call.
  *
  * <p>The path, top-down: {@link #start()} waits for the session to be ready (unless it is), then
- * {@link #send()} registers the call under a fresh id (before any I/O, so no response can miss it),
- * routes its progress, and subscribes to the send. The outcome is the first of: the routed response
+ * {@link #register()} lists the call under a fresh id (before any I/O, so no response can miss it)
+ * and routes its progress, and the call subscribes to the send. The outcome is the first of: the routed response
  * ({@link #onResponse}, from any stream), the send failing ({@link #onError}), the deadline passing
  * ({@link #check}, from the {@link Deadlines} sweep), the caller cancelling ({@link #cancel}), the
  * session closing ({@link #closed}), or the connection that would carry the response being lost.
@@ -75,7 +76,7 @@ final class PendingCall<T> implements Subscription, CoreSubscriber<Void>, Deadli
     private volatile int settled;
     private volatile int delivery;
     private T result; // published by DELIVERY
-    /** The gate's subscription, then the send's; {@link Operators#cancelledSubscription()} once cut. */
+    /** The send's subscription (with the gate before it, if the call waited); {@link Operators#cancelledSubscription()} once cut. */
     private volatile Subscription upstream;
 
     private volatile RequestId id;
@@ -103,7 +104,10 @@ final class PendingCall<T> implements Subscription, CoreSubscriber<Void>, Deadli
     void start() {
         Deadlines.watch(this);
         if (options.lifecycle() || context.isReady()) {
-            send();
+            Mono<Void> send = register();
+            if (send != null) {
+                send.subscribe(this);
+            }
             return;
         }
         waiting = true;
@@ -113,20 +117,27 @@ final class PendingCall<T> implements Subscription, CoreSubscriber<Void>, Deadli
             context.calls().doneWaiting(this);
             return;
         }
-        context.ready().subscribe(new Gate());
+        // Gate and send are one subscription: cancelling the call cuts whichever is running.
+        context.ready().then(Mono.defer(() -> {
+            Mono<Void> send = register();
+            return send != null ? send : Mono.<Void>empty();
+        })).subscribe(this);
     }
 
-    /** Registers the request, then sends it: the entry exists before any I/O, so no response can miss it. */
-    private void send() {
+    /**
+     * Registers the request and returns its send, or {@code null} when the call settled meanwhile:
+     * the entry exists before any I/O, so no response can miss it.
+     */
+    private Mono<Void> register() {
         if (settled != 0) {
-            return;
+            return null;
         }
         if (options.guard() != null) {
             try {
                 options.guard().run();
             } catch (RuntimeException e) {
                 fail(e);
-                return;
+                return null;
             }
         }
         RequestId requestId = context.calls().register(this);
@@ -145,10 +156,10 @@ final class PendingCall<T> implements Subscription, CoreSubscriber<Void>, Deadli
             // Settled while registering: the winner's cleanup may have run before the entry existed.
             context.calls().remove(requestId, this);
             stopProgress();
-            return;
+            return null;
         }
         sent = true;
-        context.send(request).subscribe(this);
+        return context.send(request);
     }
 
     /** The routed response; {@code false} when the call had already settled (the response is dropped). */
@@ -305,7 +316,7 @@ final class PendingCall<T> implements Subscription, CoreSubscriber<Void>, Deadli
         }
     }
 
-    // ------------------------------------------------------------------ the send (the gate's in Gate)
+    // ------------------------------------------------------------------ the send (after the gate, if any)
 
     @Override
     public void onSubscribe(Subscription s) {
@@ -329,7 +340,7 @@ final class PendingCall<T> implements Subscription, CoreSubscriber<Void>, Deadli
 
     @Override
     public void onError(Throwable error) {
-        // The send failed: it settles the call unless a response (or anything else) came first.
+        // The send (or the session's start) failed: it settles the call unless a response (or anything else) came first.
         fail(error, false);
     }
 
@@ -342,33 +353,5 @@ final class PendingCall<T> implements Subscription, CoreSubscriber<Void>, Deadli
     public Context currentContext() {
         // The caller's context (a trace, an observation) goes along with the send.
         return actual.currentContext();
-    }
-
-    /** Waits for the session to be ready, then sends; subscribed and cut like the send. */
-    private final class Gate implements CoreSubscriber<Void> {
-
-        @Override
-        public void onSubscribe(Subscription s) {
-            PendingCall.this.onSubscribe(s);
-        }
-
-        @Override
-        public void onNext(Void unused) {
-        }
-
-        @Override
-        public void onError(Throwable error) {
-            fail(error, false);
-        }
-
-        @Override
-        public void onComplete() {
-            send();
-        }
-
-        @Override
-        public Context currentContext() {
-            return PendingCall.this.currentContext();
-        }
     }
 }

@@ -64,13 +64,8 @@ public final class LegacySseTransport implements McpTransport {
     }
 
     @Override
-    public void start(Consumer<JsonRpcMessage> inbound) {
-        this.inbound = Objects.requireNonNull(inbound, "inbound");
-    }
-
-    @Override
     public void start(Consumer<JsonRpcMessage> inbound, Consumer<Throwable> connectionLost) {
-        start(inbound);
+        this.inbound = Objects.requireNonNull(inbound, "inbound");
         this.connectionLost = Objects.requireNonNull(connectionLost, "connectionLost");
     }
 
@@ -168,11 +163,6 @@ public final class LegacySseTransport implements McpTransport {
     public boolean isBackgroundStreamOpen() {
         LegacySseStream stream = current.get();
         return stream != null && stream.isOpen();
-    }
-
-    /** The SSE URL. */
-    public URI sseUrl() {
-        return settings.url();
     }
 
     /** How many times the event stream was reopened after it ended or broke. */

@@ -75,8 +75,9 @@ final class StreamableHttpEndpoint implements McpTransport {
         this.background = backgroundStream ? new BackgroundStream(this) : null;
     }
 
+    /** Takes the receiver of inbound messages; nothing here loses responses without failing their sends. */
     @Override
-    public void start(Consumer<JsonRpcMessage> inbound) {
+    public void start(Consumer<JsonRpcMessage> inbound, Consumer<Throwable> connectionLost) {
         this.inbound = Objects.requireNonNull(inbound, "inbound");
     }
 

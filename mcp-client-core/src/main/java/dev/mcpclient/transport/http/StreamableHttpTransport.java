@@ -63,11 +63,6 @@ public final class StreamableHttpTransport implements McpTransport {
     }
 
     @Override
-    public void start(Consumer<JsonRpcMessage> inbound) {
-        start(inbound, cause -> { });
-    }
-
-    @Override
     public Mono<Void> send(JsonRpcMessage message) {
         if (legacy == null) {
             return primary.send(message);

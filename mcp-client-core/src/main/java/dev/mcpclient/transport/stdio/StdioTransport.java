@@ -94,13 +94,8 @@ public final class StdioTransport implements McpTransport {
     }
 
     @Override
-    public void start(Consumer<JsonRpcMessage> inbound) {
-        this.inbound = Objects.requireNonNull(inbound, "inbound");
-    }
-
-    @Override
     public void start(Consumer<JsonRpcMessage> inbound, Consumer<Throwable> connectionLost) {
-        start(inbound);
+        this.inbound = Objects.requireNonNull(inbound, "inbound");
         this.connectionLost = Objects.requireNonNull(connectionLost, "connectionLost");
     }
 
