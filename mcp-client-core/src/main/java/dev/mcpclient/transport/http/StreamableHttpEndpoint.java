@@ -1,14 +1,10 @@
 package dev.mcpclient.transport.http;
 
-import dev.mcpclient.McpException;
 import dev.mcpclient.McpProtocolException;
 import dev.mcpclient.McpTransportException;
 import dev.mcpclient.jsonrpc.JsonRpcCodec;
 import dev.mcpclient.jsonrpc.JsonRpcMessage;
-import dev.mcpclient.jsonrpc.JsonRpcRequest;
 import dev.mcpclient.jsonrpc.JsonRpcResponse;
-import dev.mcpclient.jsonrpc.RequestId;
-import dev.mcpclient.schema.McpMethods;
 import dev.mcpclient.transport.McpTransport;
 import dev.mcpclient.transport.SessionNotFoundException;
 import dev.mcpclient.transport.http.ResumableEventStream.Ending;
@@ -84,7 +80,7 @@ final class StreamableHttpEndpoint implements McpTransport {
     @Override
     public Mono<Void> send(JsonRpcMessage message) {
         return Mono.defer(() -> {
-            RequestStream stream = new RequestStream(message);
+            RequestStream stream = new RequestStream(message, inbound, reconnect, resumptions);
             String sid = sessionId;
             WebClient.RequestHeadersSpec<?> post = webClient.post().uri(endpoint)
                     .headers(h -> applyHeaders(h, sid))
@@ -342,66 +338,5 @@ final class StreamableHttpEndpoint implements McpTransport {
                 settings.closeConnections().subscribe();
             });
         });
-    }
-
-    /** The state of one POST exchange: the response it exists for and where its stream stands. */
-    private final class RequestStream {
-        final RequestId awaited;
-        final boolean initialize;
-        final String method;
-        final ResumableEventStream events;
-        volatile boolean responseSeen;
-        private volatile List<JsonRpcMessage> answer;
-
-        RequestStream(JsonRpcMessage message) {
-            if (message instanceof JsonRpcRequest request) {
-                this.awaited = request.id();
-                this.method = request.method();
-                this.initialize = McpMethods.INITIALIZE.equals(request.method());
-            } else {
-                this.awaited = null;
-                this.method = null;
-                this.initialize = false;
-            }
-            this.events = new ResumableEventStream(this, reconnect, true, true, resumptions);
-        }
-
-        void deliver(JsonRpcMessage message) {
-            if (message instanceof JsonRpcResponse response && response.id().equals(awaited)) {
-                // Marked first: delivering may settle the call and cancel this stream at once.
-                responseSeen = true;
-            }
-            inbound.accept(message);
-        }
-
-        /** Keeps the messages of an {@code application/json} answer until the exchange is over. */
-        void answer(List<JsonRpcMessage> messages) {
-            answer = messages;
-        }
-
-        /** Delivers the kept {@code application/json} answer; fails when it lacks the awaited response. */
-        Mono<Void> deliverAnswer() {
-            List<JsonRpcMessage> messages = answer;
-            if (messages == null) {
-                return Mono.empty(); // no application/json answer (202, or nothing awaited)
-            }
-            answer = null;
-            for (JsonRpcMessage message : messages) {
-                deliver(message);
-            }
-            // A JSON answer to a request is its response (spec): without it the call would wait for its timeout.
-            return awaited == null || responseSeen ? Mono.empty() : Mono.error(new McpProtocolException(
-                    "the application/json answer to " + describe() + " did not contain its response"));
-        }
-
-        String describe() {
-            return awaited == null ? "a message" : method + " (id " + awaited + ")";
-        }
-
-        /** For log lines (built only when one is written). */
-        @Override
-        public String toString() {
-            return "the stream of " + describe();
-        }
     }
 }

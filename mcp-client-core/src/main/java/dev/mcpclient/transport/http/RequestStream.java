@@ -1,0 +1,85 @@
+package dev.mcpclient.transport.http;
+
+import dev.mcpclient.McpProtocolException;
+import dev.mcpclient.jsonrpc.JsonRpcMessage;
+import dev.mcpclient.jsonrpc.JsonRpcRequest;
+import dev.mcpclient.jsonrpc.JsonRpcResponse;
+import dev.mcpclient.jsonrpc.RequestId;
+import dev.mcpclient.schema.McpMethods;
+import java.util.List;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
+import reactor.core.publisher.Mono;
+
+/**
+ * One POST exchange of {@link StreamableHttpEndpoint}: the response it exists for, its event stream
+ * (resumed until that response arrives by any route), or its {@code application/json} answer, kept
+ * until the exchange is over.
+ */
+final class RequestStream {
+    final RequestId awaited;
+    final boolean initialize;
+    final String method;
+    final ResumableEventStream events;
+    volatile boolean responseSeen;
+    private final Consumer<JsonRpcMessage> inbound;
+    private volatile List<JsonRpcMessage> answer;
+
+    /**
+     * @param message the message the POST carries
+     * @param inbound where every message of the exchange goes
+     * @param reconnect how the stream is resumed
+     * @param resumptions counts the resumptions
+     */
+    RequestStream(JsonRpcMessage message, Consumer<JsonRpcMessage> inbound, ReconnectPolicy reconnect, LongAdder resumptions) {
+        this.inbound = inbound;
+        if (message instanceof JsonRpcRequest request) {
+            this.awaited = request.id();
+            this.method = request.method();
+            this.initialize = McpMethods.INITIALIZE.equals(request.method());
+        } else {
+            this.awaited = null;
+            this.method = null;
+            this.initialize = false;
+        }
+        this.events = new ResumableEventStream(this, reconnect, true, true, resumptions);
+    }
+
+    void deliver(JsonRpcMessage message) {
+        if (message instanceof JsonRpcResponse response && response.id().equals(awaited)) {
+            // Marked first: delivering may settle the call and cancel this stream at once.
+            responseSeen = true;
+        }
+        inbound.accept(message);
+    }
+
+    /** Keeps the messages of an {@code application/json} answer until the exchange is over. */
+    void answer(List<JsonRpcMessage> messages) {
+        answer = messages;
+    }
+
+    /** Delivers the kept {@code application/json} answer; fails when it lacks the awaited response. */
+    Mono<Void> deliverAnswer() {
+        List<JsonRpcMessage> messages = answer;
+        if (messages == null) {
+            return Mono.empty(); // no application/json answer (202, or nothing awaited)
+        }
+        answer = null;
+        for (JsonRpcMessage message : messages) {
+            deliver(message);
+        }
+        // A JSON answer to a request is its response (spec): without it the call would wait for its timeout.
+        return awaited == null || responseSeen ? Mono.empty() : Mono.error(new McpProtocolException(
+                "the application/json answer to " + describe() + " did not contain its response"));
+    }
+
+    String describe() {
+        return awaited == null ? "a message" : method + " (id " + awaited + ")";
+    }
+
+    /** For log lines (built only when one is written). */
+    @Override
+    public String toString() {
+        return "the stream of " + describe();
+    }
+}
