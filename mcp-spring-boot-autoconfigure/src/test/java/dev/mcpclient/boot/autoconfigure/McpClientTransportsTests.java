@@ -26,6 +26,7 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.mock.env.MockEnvironment;
 
 /** {@code transport: streamable-http | sse | stdio}: each one configured from properties and working against a real peer. */
 class McpClientTransportsTests {
@@ -89,12 +90,16 @@ class McpClientTransportsTests {
 
     @Test
     void theEnvironmentOfAStdioServerIsMaskedInToString() {
-        McpClientProperties.Server server = new McpClientProperties.Server();
-        server.setTransport(McpClientProperties.Transport.STDIO);
+        McpServerProperties server = new McpServerProperties();
+        server.setTransport(McpTransportType.STDIO);
         server.setCommand("npx");
         server.setEnv(Map.of("API_KEY", "secret-value"));
         assertThat(server.toString()).contains("command=npx", "API_KEY=******").doesNotContain("secret-value");
-        assertThat(server.displayUrl()).isEqualTo("stdio:npx");
+        McpClientProperties properties = new McpClientProperties();
+        properties.getServers().put("files", server);
+        McpServerSettings settings = McpServerSettings.resolve("files", properties, new MockEnvironment());
+        assertThat(settings.toString()).contains("API_KEY=******").doesNotContain("secret-value");
+        assertThat(settings.displayUrl()).isEqualTo("stdio:npx");
     }
 
     @Test
@@ -149,17 +154,8 @@ class McpClientTransportsTests {
     static class Customizers {
 
         @Bean
-        McpTransportCustomizer environmentFromASecretStore() {
-            return new McpTransportCustomizer() {
-                @Override
-                public void customize(String server, dev.mcpclient.transport.http.StreamableHttpTransport.Builder builder) {
-                }
-
-                @Override
-                public void customize(String server, StdioTransport.Builder builder) {
-                    builder.env("MCP_GREETING", "from a customizer");
-                }
-            };
+        McpTransportCustomizer<StdioTransport.Builder> environmentFromASecretStore() {
+            return (server, builder) -> builder.env("MCP_GREETING", "from a customizer");
         }
     }
 }
