@@ -12,6 +12,7 @@ import dev.mcpclient.testing.SdkServer;
 import dev.mcpclient.testing.SdkStdioServer;
 import dev.mcpclient.transport.McpTransport;
 import dev.mcpclient.transport.http.BackgroundStream;
+import dev.mcpclient.transport.http.HttpTransportBuilder;
 import dev.mcpclient.transport.http.LegacySseTransport;
 import dev.mcpclient.transport.stdio.StdioTransport;
 import java.nio.file.Path;
@@ -148,6 +149,26 @@ class McpClientTransportsTests {
                     assertThat(context.getBean("localMcpTransport", McpTransport.class)).isInstanceOf(StdioTransport.class);
                     client.close();
                 });
+    }
+
+    @Test
+    void aLambdaCustomizerOfTheHttpBuildersReachesAnSseServer() {
+        runner.withUserConfiguration(HttpCustomizer.class)
+                .withPropertyValues("mcp.client.servers.legacy.transport=sse", "mcp.client.servers.legacy.url=" + sseServer.url())
+                .run(context -> {
+                    McpClient client = context.getBean(McpClient.class);
+                    assertThat(text(client.callTool("echo", Map.of("text", "customized")))).isEqualTo("customized");
+                    assertThat(sseServer.requests("POST")).anyMatch(r -> "legacy".equals(r.header("X-Customized-For")));
+                });
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class HttpCustomizer {
+
+        @Bean
+        McpTransportCustomizer<HttpTransportBuilder<?>> serverHeader() {
+            return (server, builder) -> builder.header("X-Customized-For", server);
+        }
     }
 
     @Configuration(proxyBeanMethods = false)
