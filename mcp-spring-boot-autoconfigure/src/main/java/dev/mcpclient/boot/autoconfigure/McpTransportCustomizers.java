@@ -16,7 +16,9 @@ import org.springframework.core.ResolvableType;
  * <p>A customizer's builder type comes from its class when the class resolves the type argument;
  * otherwise (a lambda, a method reference) from the type its bean definition declares, e.g. the
  * return type of its {@code @Bean} method. When neither tells, the customizer is offered every builder
- * and {@link LambdaSafe} skips it where the lambda's cast of the builder fails.
+ * and {@link LambdaSafe} skips it where the lambda's cast of the builder fails. (A customizer bean of
+ * prototype scope is a new instance on every lookup, so its declared type is not found: only its class
+ * counts.)
  */
 final class McpTransportCustomizers {
 
