@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -13,19 +14,19 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.core.env.Environment;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * Auto-configuration of the MCP clients: per server under {@code mcp.client.servers}, a transport,
  * its background stream, an {@link McpClient} and its reactive twin, all qualified by the server's
- * name; a {@link McpClientRegistry} of them; and a {@link McpClientLifecycle} that connects them in
- * the background and closes them on shutdown.
+ * name; the servers' {@link McpServers settings}; a {@link McpClientRegistry} of the clients; and a
+ * {@link McpClientLifecycle} that connects them in the background and closes them on shutdown.
  *
  * <p>Handler and listener beans ({@link dev.mcpclient.McpSamplingHandler}, {@link dev.mcpclient.McpElicitationHandler},
  * {@link dev.mcpclient.McpRootsProvider}, {@link dev.mcpclient.McpClientListener}) are registered on the
  * servers they serve ({@link McpClientHandler}); each server's list changes and resource updates are
- * published as {@link McpListChangedEvent} and {@link McpResourceUpdatedEvent}.
+ * published as {@link McpListChangedEvent} and {@link McpResourceUpdatedEvent}. Builders are adjusted
+ * by {@link McpTransportCustomizer} and {@link McpClientCustomizer} beans.
  */
 @AutoConfiguration(afterName = "org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration")
 @ConditionalOnClass(McpClient.class)
@@ -34,27 +35,26 @@ import org.springframework.web.reactive.function.client.WebClient;
 @Import(McpServerBeanRegistrar.class)
 public final class McpClientAutoConfiguration {
 
-    @Bean(McpServerBeanRegistrar.COMPONENTS)
-    McpServerComponents mcpServerComponents(McpClientProperties properties, Environment environment,
-            BeanFactory beanFactory, ObjectProvider<WebClient.Builder> webClientBuilder,
-            ObjectProvider<McpTransportCustomizer> transportCustomizers,
-            ObjectProvider<McpClientCustomizer> clientCustomizers, ApplicationEventPublisher eventPublisher) {
-        return new McpServerComponents(properties, environment, beanFactory, webClientBuilder, transportCustomizers,
-                clientCustomizers, eventPublisher);
+    @Bean
+    McpServerComponents mcpServerComponents(ConfigurableListableBeanFactory beanFactory,
+            ObjectProvider<WebClient.Builder> webClientBuilder, ObjectProvider<McpClientCustomizer> clientCustomizers,
+            ApplicationEventPublisher eventPublisher) {
+        return new McpServerComponents(webClientBuilder, new McpTransportCustomizers(beanFactory), clientCustomizers,
+                new McpClientHandlers(beanFactory), eventPublisher);
     }
 
     @Bean
     @ConditionalOnMissingBean
-    McpClientRegistry mcpClientRegistry(McpClientProperties properties, BeanFactory beanFactory) {
+    McpClientRegistry mcpClientRegistry(McpServers servers, BeanFactory beanFactory) {
         Map<String, McpClient> clients = new LinkedHashMap<>();
-        properties.enabledServers().keySet().forEach(server ->
+        servers.names().forEach(server ->
                 clients.put(server, beanFactory.getBean(McpServerBeanNames.client(server), McpClient.class)));
         return new McpClientRegistry(clients);
     }
 
     @Bean
     @ConditionalOnMissingBean
-    McpClientLifecycle mcpClientLifecycle(McpClientRegistry registry, McpClientProperties properties) {
-        return new McpClientLifecycle(registry, properties);
+    McpClientLifecycle mcpClientLifecycle(McpClientRegistry registry, McpServers servers) {
+        return new McpClientLifecycle(registry, servers);
     }
 }

@@ -3,10 +3,13 @@ package dev.mcpclient.boot.autoconfigure;
 import dev.mcpclient.McpClient;
 import dev.mcpclient.McpClientClosedException;
 import dev.mcpclient.schema.InitializeResult;
+import dev.mcpclient.transport.http.ReconnectPolicy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -36,13 +39,19 @@ public class McpClientLifecycle implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(McpClientLifecycle.class);
 
     private final McpClientRegistry registry;
-    private final McpClientProperties properties;
+    private final McpServers servers;
     private final Disposable.Composite connecting = Disposables.composite();
     private final AtomicBoolean running = new AtomicBoolean();
 
-    public McpClientLifecycle(McpClientRegistry registry, McpClientProperties properties) {
+    /**
+     * @param registry the clients to connect and close
+     * @param servers their settings: which are required, how they are shown, how often connecting is
+     *     retried (a client of a server without settings is connected in the background with the
+     *     default {@link ReconnectPolicy})
+     */
+    public McpClientLifecycle(McpClientRegistry registry, McpServers servers) {
         this.registry = registry;
-        this.properties = properties;
+        this.servers = servers;
     }
 
     @Override
@@ -51,39 +60,37 @@ public class McpClientLifecycle implements SmartLifecycle {
             return;
         }
         List<Mono<InitializeResult>> required = new ArrayList<>();
-        registry.clients().forEach((name, client) -> {
-            McpClientProperties.Server server = properties.getServers().get(name);
-            if (server != null && server.isRequired()) {
-                required.add(connectNow(name, server, client));
-            }
-        });
+        registry.clients().forEach((name, client) -> servers.find(name).filter(McpServerSettings::required)
+                .ifPresent(server -> required.add(connectNow(server, client))));
         // The required servers first, all at once: when one fails, startup fails and nothing was left running.
         if (!required.isEmpty()) {
             Flux.merge(required).then().block();
         }
         registry.clients().forEach((name, client) -> {
-            McpClientProperties.Server server = properties.getServers().get(name);
-            if (server == null || !server.isRequired()) {
+            Optional<McpServerSettings> server = servers.find(name);
+            if (server.isEmpty() || !server.get().required()) {
                 connecting.add(connectInBackground(name, server, client));
             }
         });
         running.set(true);
     }
 
-    private Mono<InitializeResult> connectNow(String name, McpClientProperties.Server server, McpClient client) {
+    private Mono<InitializeResult> connectNow(McpServerSettings server, McpClient client) {
         return client.reactive().initialize()
-                .doOnNext(result -> log.info("Connected to MCP server '{}' at {} ({})", name, server.displayUrl(),
-                        describe(result)))
-                .onErrorMap(e -> new McpServerUnavailableException(name, server.displayUrl(), server.redact(e.getMessage()), e));
+                .doOnNext(result -> log.info("Connected to MCP server '{}' at {} ({})", server.name(),
+                        server.displayUrl(), describe(result)))
+                .onErrorMap(e -> new McpServerUnavailableException(server.name(), server.displayUrl(),
+                        server.redact(e.getMessage()), e));
     }
 
-    private Disposable connectInBackground(String name, McpClientProperties.Server server, McpClient client) {
-        String url = server == null ? "(a URL of the application's own)" : server.displayUrl();
-        McpClientProperties.Reconnect reconnect = server == null ? new McpClientProperties.Reconnect() : server.getReconnect();
+    private Disposable connectInBackground(String name, Optional<McpServerSettings> server, McpClient client) {
+        String url = server.map(McpServerSettings::displayUrl).orElse("(a URL of the application's own)");
+        Function<String, String> redact = text -> server.map(s -> s.redact(text)).orElse(text);
+        ReconnectPolicy reconnect = server.map(McpServerSettings::reconnect).orElse(ReconnectPolicy.DEFAULT);
         AtomicBoolean warned = new AtomicBoolean();
         return Mono.defer(() -> client.reactive().initialize())
                 .doOnError(e -> {
-                    String reason = server == null ? e.getMessage() : server.redact(e.getMessage());
+                    String reason = redact.apply(e.getMessage());
                     if (warned.compareAndSet(false, true)) {
                         log.warn("MCP server '{}' at {} is not reachable yet ({}); retrying in the background", name, url,
                                 reason);
@@ -91,12 +98,11 @@ public class McpClientLifecycle implements SmartLifecycle {
                         log.debug("MCP server '{}' at {} is still not reachable: {}", name, url, reason);
                     }
                 })
-                .retryWhen(Retry.backoff(Long.MAX_VALUE, reconnect.getInitialDelay())
-                        .maxBackoff(reconnect.getMaxDelay())
+                .retryWhen(Retry.backoff(Long.MAX_VALUE, reconnect.initialDelay())
+                        .maxBackoff(reconnect.maxDelay())
                         .filter(e -> !(e instanceof McpClientClosedException)))
                 .subscribe(result -> log.info("Connected to MCP server '{}' at {} ({})", name, url, describe(result)),
-                        e -> log.debug("Stopped connecting to MCP server '{}': {}", name,
-                                server == null ? e.toString() : server.redact(e.toString())));
+                        e -> log.debug("Stopped connecting to MCP server '{}': {}", name, redact.apply(e.toString())));
     }
 
     private static String describe(InitializeResult result) {

@@ -1,5 +1,6 @@
 package dev.mcpclient.boot.autoconfigure;
 
+import dev.mcpclient.transport.TransportBuilder;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -17,7 +18,8 @@ import org.springframework.util.unit.DataSize;
 final class McpClientPropertiesValidator {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]*");
-    private static final DataSize MIN_MESSAGE_SIZE = DataSize.ofKilobytes(1);
+    private static final DataSize MIN_MESSAGE_SIZE = DataSize.ofBytes(TransportBuilder.MIN_MESSAGE_SIZE);
+    private static final DataSize MAX_MESSAGE_SIZE = DataSize.ofBytes(Integer.MAX_VALUE);
 
     private McpClientPropertiesValidator() {
     }
@@ -52,14 +54,14 @@ final class McpClientPropertiesValidator {
         }
     }
 
-    private static void server(String name, McpClientProperties.Server server) {
+    private static void server(String name, McpServerProperties server) {
         String prefix = server(name) + ".";
-        if (server.getTransport() == McpClientProperties.Transport.STDIO) {
+        if (server.getTransport() == McpTransportType.STDIO) {
             stdio(name, prefix, server);
         } else {
             if ((server.getUrl() == null || server.getUrl().isBlank()) && server.getCommand() != null) {
                 throw new McpClientConfigurationException(List.of(prefix + "command", prefix + "transport"),
-                        prefix + "command is set, but the transport is " + transportName(server.getTransport())
+                        prefix + "command is set, but the transport is " + server.getTransport().propertyValue()
                                 + ", which needs a url",
                         "Set " + prefix + "transport=stdio to start the server as a process, or set " + prefix
                                 + "url to its endpoint.");
@@ -70,10 +72,11 @@ final class McpClientPropertiesValidator {
         positiveIfSet(prefix + "initialize-timeout", server.getInitializeTimeout());
         positive(prefix + "close-timeout", server.getCloseTimeout());
         DataSize size = server.getMaxMessageSize();
-        if (size == null || size.compareTo(MIN_MESSAGE_SIZE) < 0 || size.toBytes() > Integer.MAX_VALUE) {
-            throw invalid(prefix + "max-message-size", "must be between 1KB and 2047MB, but is " + size);
+        if (size == null || size.compareTo(MIN_MESSAGE_SIZE) < 0 || size.compareTo(MAX_MESSAGE_SIZE) > 0) {
+            throw invalid(prefix + "max-message-size", "must be between " + shown(MIN_MESSAGE_SIZE) + " and "
+                    + shown(MAX_MESSAGE_SIZE) + ", but is " + size);
         }
-        McpClientProperties.Reconnect reconnect = server.getReconnect();
+        McpReconnectProperties reconnect = server.getReconnect();
         positive(prefix + "reconnect.initial-delay", reconnect.getInitialDelay());
         positive(prefix + "reconnect.max-delay", reconnect.getMaxDelay());
         if (reconnect.getMaxDelay().compareTo(reconnect.getInitialDelay()) < 0) {
@@ -91,7 +94,7 @@ final class McpClientPropertiesValidator {
         });
     }
 
-    private static void stdio(String name, String prefix, McpClientProperties.Server server) {
+    private static void stdio(String name, String prefix, McpServerProperties server) {
         if (server.getCommand() == null || server.getCommand().isBlank()) {
             throw new McpClientConfigurationException(List.of(prefix + "command", prefix + "transport"),
                     prefix + "command is not set, but the transport is stdio",
@@ -121,8 +124,12 @@ final class McpClientPropertiesValidator {
         }
     }
 
-    private static String transportName(McpClientProperties.Transport transport) {
-        return transport.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    /** {@code size} in whole megabytes or kilobytes, rounded down, as it is written in the configuration. */
+    private static String shown(DataSize size) {
+        if (size.toMegabytes() > 0) {
+            return size.toMegabytes() + "MB";
+        }
+        return size.toKilobytes() > 0 ? size.toKilobytes() + "KB" : size.toBytes() + "B";
     }
 
     private static void url(String name, String property, String url) {

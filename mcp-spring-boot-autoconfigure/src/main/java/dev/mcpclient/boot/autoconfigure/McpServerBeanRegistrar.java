@@ -2,10 +2,12 @@ package dev.mcpclient.boot.autoconfigure;
 
 import dev.mcpclient.McpClient;
 import dev.mcpclient.ReactiveMcpClient;
+import dev.mcpclient.transport.McpTransport;
 import dev.mcpclient.transport.http.BackgroundStream;
-import dev.mcpclient.transport.http.LegacySseTransport;
 import dev.mcpclient.transport.http.StreamableHttpTransport;
-import dev.mcpclient.transport.stdio.StdioTransport;
+import java.util.function.Supplier;
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.BeanFactoryAware;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.support.AutowireCandidateQualifier;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
@@ -18,24 +20,31 @@ import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotationMetadata;
 
 /**
- * Registers the beans of every server under {@code mcp.client.servers}: its transport (a
- * {@link StreamableHttpTransport}, {@link LegacySseTransport} or {@link StdioTransport}), background
- * stream (Streamable HTTP only), client and reactive client, each qualified by the server's name and named after it
+ * Reads the configuration and registers the beans it asks for: {@link McpServers} (bean
+ * {@value #SERVERS}), and for every enabled server its transport, background stream (Streamable HTTP
+ * only), client and reactive client, each qualified by the server's name and named after it
  * ({@link McpServerBeanNames}). A bean the application already defines under that name wins.
  *
- * <p>The configuration is bound and checked here, before any bean exists, so a wrong one fails
- * startup at once with a message naming the property.
+ * <p>The configuration is bound, checked and resolved into {@link McpServerSettings} here, once,
+ * before any bean exists, so a wrong one fails startup at once with a message naming the property.
+ * Each bean is made by an instance supplier from its server's settings ({@link McpServerComponents}).
  */
-class McpServerBeanRegistrar implements ImportBeanDefinitionRegistrar, EnvironmentAware {
+class McpServerBeanRegistrar implements ImportBeanDefinitionRegistrar, EnvironmentAware, BeanFactoryAware {
 
-    /** The bean that makes every server's components. */
-    static final String COMPONENTS = "mcpServerComponents";
+    /** The name of the {@link McpServers} bean. */
+    static final String SERVERS = "mcpServerSettings";
 
     private Environment environment;
+    private BeanFactory beanFactory;
 
     @Override
     public void setEnvironment(Environment environment) {
         this.environment = environment;
+    }
+
+    @Override
+    public void setBeanFactory(BeanFactory beanFactory) {
+        this.beanFactory = beanFactory;
     }
 
     @Override
@@ -44,35 +53,40 @@ class McpServerBeanRegistrar implements ImportBeanDefinitionRegistrar, Environme
                 .bind(McpClientProperties.PREFIX, Bindable.of(McpClientProperties.class))
                 .orElseGet(McpClientProperties::new);
         McpClientPropertiesValidator.validate(properties);
-        properties.enabledServers().forEach((name, server) -> {
-            String transport = McpServerBeanNames.transport(name);
-            boolean ownTransport = switch (server.getTransport()) {
-                case SSE -> register(registry, transport, LegacySseTransport.class, "sseTransport", name);
-                case STDIO -> register(registry, transport, StdioTransport.class, "stdioTransport", name);
-                default -> register(registry, transport, StreamableHttpTransport.class, "transport", name);
-            };
-            if (ownTransport && server.getTransport() == McpClientProperties.Transport.STREAMABLE_HTTP
-                    && server.isBackgroundStream()) {
-                register(registry, McpServerBeanNames.backgroundStream(name), BackgroundStream.class,
-                        "backgroundStream", name, transport);
-            }
-            register(registry, McpServerBeanNames.client(name), McpClient.class, "client", name, transport);
-            register(registry, McpServerBeanNames.reactiveClient(name), ReactiveMcpClient.class, "reactiveClient", name,
-                    McpServerBeanNames.client(name));
-        });
+        McpServers servers = McpServers.resolve(properties, environment);
+        registry.registerBeanDefinition(SERVERS, new RootBeanDefinition(McpServers.class, () -> servers));
+        servers.all().forEach(server -> register(registry, server));
     }
 
-    /** Registers one bean made by {@link McpServerComponents}, unless the application has its own; whether it did. */
-    private static boolean register(BeanDefinitionRegistry registry, String beanName, Class<?> type, String factoryMethod,
-            String server, String... dependsOn) {
+    private void register(BeanDefinitionRegistry registry, McpServerSettings server) {
+        String name = server.name();
+        String transport = McpServerBeanNames.transport(name);
+        String client = McpServerBeanNames.client(name);
+        boolean ownTransport = register(registry, transport, McpServerComponents.transportType(server), name,
+                () -> components().transport(server));
+        if (ownTransport && server.backgroundStream()) {
+            register(registry, McpServerBeanNames.backgroundStream(name), BackgroundStream.class, name,
+                    () -> beanFactory.getBean(transport, StreamableHttpTransport.class).backgroundStream().orElse(null),
+                    transport);
+        }
+        register(registry, client, McpClient.class, name,
+                () -> components().client(server, beanFactory.getBean(transport, McpTransport.class)), transport);
+        register(registry, McpServerBeanNames.reactiveClient(name), ReactiveMcpClient.class, name,
+                () -> beanFactory.getBean(client, McpClient.class).reactive(), client);
+    }
+
+    private McpServerComponents components() {
+        return beanFactory.getBean(McpServerComponents.class);
+    }
+
+    /** Registers one bean of server {@code server}, unless the application has its own; whether it did. */
+    private static boolean register(BeanDefinitionRegistry registry, String beanName, Class<?> type, String server,
+            Supplier<?> supplier, String... dependsOn) {
         if (registry.containsBeanDefinition(beanName) || registry.isAlias(beanName)) {
             return false;
         }
-        RootBeanDefinition definition = new RootBeanDefinition();
-        definition.setTargetType(type);
-        definition.setFactoryBeanName(COMPONENTS);
-        definition.setUniqueFactoryMethodName(factoryMethod);
-        definition.getConstructorArgumentValues().addIndexedArgumentValue(0, server);
+        RootBeanDefinition definition = new RootBeanDefinition(type);
+        definition.setInstanceSupplier(supplier);
         definition.addQualifier(new AutowireCandidateQualifier(Qualifier.class, server));
         definition.setDependsOn(dependsOn);
         registry.registerBeanDefinition(beanName, definition);

@@ -12,15 +12,6 @@ public class McpServerUnavailableException extends RuntimeException {
     /**
      * @param server the server's name
      * @param url the server's URL, as safe to show (no user info, no query)
-     * @param cause why it could not be connected
-     */
-    public McpServerUnavailableException(String server, String url, Throwable cause) {
-        this(server, url, cause.getMessage(), cause);
-    }
-
-    /**
-     * @param server the server's name
-     * @param url the server's URL, as safe to show (no user info, no query)
      * @param reason why it could not be connected, as safe to show
      * @param cause the failure
      */

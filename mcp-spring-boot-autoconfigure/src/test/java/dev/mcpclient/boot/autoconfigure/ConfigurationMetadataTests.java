@@ -37,6 +37,6 @@ class ConfigurationMetadataTests {
                 .isNotBlank());
         assertThat(properties.get("mcp.client.request-timeout").path("defaultValue").asString()).isEqualTo("30s");
         assertThat(properties.get("mcp.client.servers").path("type").asString())
-                .isEqualTo("java.util.Map<java.lang.String,dev.mcpclient.boot.autoconfigure.McpClientProperties$Server>");
+                .isEqualTo("java.util.Map<java.lang.String,dev.mcpclient.boot.autoconfigure.McpServerProperties>");
     }
 }

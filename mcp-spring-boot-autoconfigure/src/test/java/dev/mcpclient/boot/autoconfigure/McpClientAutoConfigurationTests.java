@@ -8,7 +8,9 @@ import dev.mcpclient.ReactiveMcpClient;
 import dev.mcpclient.schema.CallToolResult;
 import dev.mcpclient.schema.TextContent;
 import dev.mcpclient.testing.SdkServer;
+import dev.mcpclient.transport.TransportBuilder;
 import dev.mcpclient.transport.http.BackgroundStream;
+import dev.mcpclient.transport.http.HttpTransportBuilder;
 import dev.mcpclient.transport.http.StreamableHttpTransport;
 import java.util.List;
 import java.util.Map;
@@ -169,7 +171,7 @@ class McpClientAutoConfigurationTests {
     @Test
     void theApplicationsRegistryAndLifecycleReplaceOurs() {
         McpClientRegistry registry = new McpClientRegistry(Map.of());
-        McpClientLifecycle lifecycle = new McpClientLifecycle(registry, new McpClientProperties());
+        McpClientLifecycle lifecycle = new McpClientLifecycle(registry, new McpServers(List.of()));
         runner.withPropertyValues("mcp.client.servers.weather.url=" + NOWHERE)
                 .withBean("myRegistry", McpClientRegistry.class, () -> registry)
                 .withBean("myLifecycle", McpClientLifecycle.class, () -> lifecycle)
@@ -203,8 +205,9 @@ class McpClientAutoConfigurationTests {
         java.util.concurrent.atomic.AtomicInteger token = new java.util.concurrent.atomic.AtomicInteger();
         try (SdkServer own = SdkServer.streamableHttp()) {
             runner.withPropertyValues("mcp.client.servers.weather.url=" + own.url())
-                    .withBean(McpTransportCustomizer.class, () -> (server, builder) -> builder.headers(
-                            headers -> headers.setBearerAuth("token-" + token.incrementAndGet())))
+                    .withBean("bearerToken", McpTransportCustomizer.class,
+                            () -> (McpTransportCustomizer<HttpTransportBuilder<?>>) (server, builder) -> builder.headers(
+                                    headers -> headers.setBearerAuth("token-" + token.incrementAndGet())))
                     .run(context -> {
                         McpClient client = context.getBean(McpClient.class);
                         client.callTool("echo", Map.of("text", "one"));
@@ -260,13 +263,13 @@ class McpClientAutoConfigurationTests {
 
         @Bean
         @Order(2)
-        McpTransportCustomizer second() {
+        McpTransportCustomizer<TransportBuilder<?>> second() {
             return (server, builder) -> calls.add("transport " + server + " second");
         }
 
         @Bean
         @Order(1)
-        McpTransportCustomizer first() {
+        McpTransportCustomizer<StreamableHttpTransport.Builder> first() {
             return (server, builder) -> {
                 calls.add("transport " + server + " first");
                 builder.header("X-Server", server);

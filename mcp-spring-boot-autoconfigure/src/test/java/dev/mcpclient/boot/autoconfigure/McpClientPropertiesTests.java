@@ -2,10 +2,13 @@ package dev.mcpclient.boot.autoconfigure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mcpclient.transport.TransportBuilder;
+import dev.mcpclient.transport.http.ReconnectPolicy;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.mock.env.MockEnvironment;
 import org.springframework.util.unit.DataSize;
 
 /** How {@code mcp.client} binds: every property, the defaults, and what is inherited. */
@@ -21,19 +24,23 @@ class McpClientPropertiesTests {
             assertThat(properties.isEnabled()).isTrue();
             assertThat(properties.getRequestTimeout()).isEqualTo(Duration.ofSeconds(30));
             assertThat(properties.getInitializeTimeout()).isNull();
-            McpClientProperties.Server server = properties.getServers().get("weather");
+            McpServerProperties server = properties.getServers().get("weather");
             assertThat(server.isEnabled()).isTrue();
             assertThat(server.isRequired()).isFalse();
-            assertThat(server.getTransport()).isEqualTo(McpClientProperties.Transport.STREAMABLE_HTTP);
+            assertThat(server.getTransport()).isEqualTo(McpTransportType.STREAMABLE_HTTP);
             assertThat(server.isBackgroundStream()).isTrue();
             assertThat(server.getHeaders()).isEmpty();
-            assertThat(server.getMaxMessageSize()).isEqualTo(DataSize.ofMegabytes(16));
-            assertThat(server.getCloseTimeout()).isEqualTo(Duration.ofSeconds(5));
+            assertThat(server.getMaxMessageSize()).isEqualTo(DataSize.ofMegabytes(16))
+                    .isEqualTo(DataSize.ofBytes(TransportBuilder.DEFAULT_MAX_MESSAGE_SIZE));
+            assertThat(server.getCloseTimeout()).isEqualTo(Duration.ofSeconds(5)).isEqualTo(TransportBuilder.DEFAULT_CLOSE_TIMEOUT);
             assertThat(server.getReconnect().getInitialDelay()).isEqualTo(Duration.ofMillis(250));
             assertThat(server.getReconnect().getMaxDelay()).isEqualTo(Duration.ofSeconds(30));
             assertThat(server.getReconnect().getMaxAttemptsWithoutProgress()).isEqualTo(5);
-            assertThat(properties.requestTimeout(server)).isEqualTo(Duration.ofSeconds(30));
-            assertThat(properties.initializeTimeout(server)).isEqualTo(Duration.ofSeconds(30));
+            McpServerSettings settings = context.getBean(McpServers.class).find("weather").orElseThrow();
+            assertThat(settings.requestTimeout()).isEqualTo(Duration.ofSeconds(30));
+            assertThat(settings.initializeTimeout()).isEqualTo(Duration.ofSeconds(30));
+            assertThat(settings.reconnect()).isEqualTo(ReconnectPolicy.DEFAULT);
+            assertThat(settings.maxMessageSize()).isEqualTo(TransportBuilder.DEFAULT_MAX_MESSAGE_SIZE);
         });
     }
 
@@ -59,7 +66,7 @@ class McpClientPropertiesTests {
                     McpClientProperties properties = context.getBean(McpClientProperties.class);
                     assertThat(properties.getClientName()).isEqualTo("orders");
                     assertThat(properties.getClientVersion()).isEqualTo("2.0");
-                    McpClientProperties.Server weather = properties.getServers().get("weather");
+                    McpServerProperties weather = properties.getServers().get("weather");
                     assertThat(weather.getUrl()).isEqualTo("http://localhost:8081/mcp");
                     assertThat(weather.getRequestTimeout()).isEqualTo(Duration.ofSeconds(10));
                     assertThat(weather.getInitializeTimeout()).isEqualTo(Duration.ofSeconds(3));
@@ -81,21 +88,21 @@ class McpClientPropertiesTests {
                 "mcp.client.servers.b.url=http://127.0.0.1:9/mcp", "mcp.client.servers.b.request-timeout=4s",
                 "mcp.client.servers.c.url=http://127.0.0.1:9/mcp", "mcp.client.initialize-timeout=6s")
                 .run(context -> {
-                    McpClientProperties properties = context.getBean(McpClientProperties.class);
-                    assertThat(properties.requestTimeout(properties.getServers().get("a"))).hasSeconds(20);
-                    assertThat(properties.requestTimeout(properties.getServers().get("b"))).hasSeconds(4);
-                    assertThat(properties.initializeTimeout(properties.getServers().get("c"))).hasSeconds(6);
+                    McpServers servers = context.getBean(McpServers.class);
+                    assertThat(servers.find("a").orElseThrow().requestTimeout()).hasSeconds(20);
+                    assertThat(servers.find("b").orElseThrow().requestTimeout()).hasSeconds(4);
+                    assertThat(servers.find("c").orElseThrow().initializeTimeout()).hasSeconds(6);
                 });
         runner.withPropertyValues("mcp.client.servers.b.url=http://127.0.0.1:9/mcp", "mcp.client.servers.b.request-timeout=4s")
                 .run(context -> {
-                    McpClientProperties properties = context.getBean(McpClientProperties.class);
-                    assertThat(properties.initializeTimeout(properties.getServers().get("b"))).hasSeconds(4);
+                    McpServers servers = context.getBean(McpServers.class);
+                    assertThat(servers.find("b").orElseThrow().initializeTimeout()).hasSeconds(4);
                 });
     }
 
     @Test
     void toStringNeverShowsHeaderValuesOrUrlSecrets() {
-        McpClientProperties.Server server = new McpClientProperties.Server();
+        McpServerProperties server = new McpServerProperties();
         server.setUrl("https://user:hunter2@mcp.example.com:8443/mcp?token=abc123");
         server.getHeaders().put("X-Api-Key", "s3cr3t-value");
         McpClientProperties properties = new McpClientProperties();
@@ -103,6 +110,9 @@ class McpClientPropertiesTests {
 
         assertThat(properties.toString()).contains("X-Api-Key").contains("mcp.example.com:8443/mcp")
                 .doesNotContain("s3cr3t-value").doesNotContain("hunter2").doesNotContain("abc123");
-        assertThat(server.displayUrl()).isEqualTo("https://******@mcp.example.com:8443/mcp?******");
+        McpServerSettings settings = McpServerSettings.resolve("weather", properties, new MockEnvironment());
+        assertThat(settings.displayUrl()).isEqualTo("https://******@mcp.example.com:8443/mcp?******");
+        assertThat(settings.toString()).contains("X-Api-Key=******", "https://******@mcp.example.com:8443/mcp?******")
+                .doesNotContain("s3cr3t-value").doesNotContain("hunter2").doesNotContain("abc123");
     }
 }

@@ -12,6 +12,7 @@ import dev.mcpclient.testing.SdkServer;
 import dev.mcpclient.testing.SdkStdioServer;
 import dev.mcpclient.transport.McpTransport;
 import dev.mcpclient.transport.http.BackgroundStream;
+import dev.mcpclient.transport.http.HttpTransportBuilder;
 import dev.mcpclient.transport.http.LegacySseTransport;
 import dev.mcpclient.transport.stdio.StdioTransport;
 import java.nio.file.Path;
@@ -26,6 +27,7 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.mock.env.MockEnvironment;
 
 /** {@code transport: streamable-http | sse | stdio}: each one configured from properties and working against a real peer. */
 class McpClientTransportsTests {
@@ -89,12 +91,16 @@ class McpClientTransportsTests {
 
     @Test
     void theEnvironmentOfAStdioServerIsMaskedInToString() {
-        McpClientProperties.Server server = new McpClientProperties.Server();
-        server.setTransport(McpClientProperties.Transport.STDIO);
+        McpServerProperties server = new McpServerProperties();
+        server.setTransport(McpTransportType.STDIO);
         server.setCommand("npx");
         server.setEnv(Map.of("API_KEY", "secret-value"));
         assertThat(server.toString()).contains("command=npx", "API_KEY=******").doesNotContain("secret-value");
-        assertThat(server.displayUrl()).isEqualTo("stdio:npx");
+        McpClientProperties properties = new McpClientProperties();
+        properties.getServers().put("files", server);
+        McpServerSettings settings = McpServerSettings.resolve("files", properties, new MockEnvironment());
+        assertThat(settings.toString()).contains("API_KEY=******").doesNotContain("secret-value");
+        assertThat(settings.displayUrl()).isEqualTo("stdio:npx");
     }
 
     @Test
@@ -145,21 +151,32 @@ class McpClientTransportsTests {
                 });
     }
 
+    @Test
+    void aLambdaCustomizerOfTheHttpBuildersReachesAnSseServer() {
+        runner.withUserConfiguration(HttpCustomizer.class)
+                .withPropertyValues("mcp.client.servers.legacy.transport=sse", "mcp.client.servers.legacy.url=" + sseServer.url())
+                .run(context -> {
+                    McpClient client = context.getBean(McpClient.class);
+                    assertThat(text(client.callTool("echo", Map.of("text", "customized")))).isEqualTo("customized");
+                    assertThat(sseServer.requests("POST")).anyMatch(r -> "legacy".equals(r.header("X-Customized-For")));
+                });
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class HttpCustomizer {
+
+        @Bean
+        McpTransportCustomizer<HttpTransportBuilder<?>> serverHeader() {
+            return (server, builder) -> builder.header("X-Customized-For", server);
+        }
+    }
+
     @Configuration(proxyBeanMethods = false)
     static class Customizers {
 
         @Bean
-        McpTransportCustomizer environmentFromASecretStore() {
-            return new McpTransportCustomizer() {
-                @Override
-                public void customize(String server, dev.mcpclient.transport.http.StreamableHttpTransport.Builder builder) {
-                }
-
-                @Override
-                public void customize(String server, StdioTransport.Builder builder) {
-                    builder.env("MCP_GREETING", "from a customizer");
-                }
-            };
+        McpTransportCustomizer<StdioTransport.Builder> environmentFromASecretStore() {
+            return (server, builder) -> builder.env("MCP_GREETING", "from a customizer");
         }
     }
 }

@@ -2,8 +2,8 @@ package dev.mcpclient.boot.autoconfigure.health;
 
 import dev.mcpclient.McpClient;
 import dev.mcpclient.boot.autoconfigure.McpClientAutoConfiguration;
-import dev.mcpclient.boot.autoconfigure.McpClientProperties;
 import dev.mcpclient.boot.autoconfigure.McpClientRegistry;
+import dev.mcpclient.boot.autoconfigure.McpServers;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -31,13 +31,11 @@ public final class McpClientHealthContributorAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(name = { "mcpHealthIndicator", "mcpHealthContributor" })
-    HealthContributor mcpHealthContributor(McpClientRegistry registry, McpClientProperties properties,
+    HealthContributor mcpHealthContributor(McpClientRegistry registry, McpServers servers,
             McpClientHealthProperties health) {
         Map<String, HealthIndicator> indicators = new LinkedHashMap<>();
-        registry.clients().forEach((server, client) -> {
-            indicators.put(server, new McpClientHealthIndicator(client, properties.getServers().get(server),
-                    health.getTimeout()));
-        });
+        registry.clients().forEach((server, client) -> indicators.put(server,
+                new McpClientHealthIndicator(client, servers.find(server).orElse(null), health.getTimeout())));
         return CompositeHealthContributor.fromMap(indicators);
     }
 }

@@ -3,7 +3,7 @@ package dev.mcpclient.boot.autoconfigure.health;
 import dev.mcpclient.CallOptions;
 import dev.mcpclient.McpClient;
 import dev.mcpclient.McpClientStatus;
-import dev.mcpclient.boot.autoconfigure.McpClientProperties;
+import dev.mcpclient.boot.autoconfigure.McpServerSettings;
 import dev.mcpclient.schema.InitializeResult;
 import java.time.Duration;
 import org.springframework.boot.health.contributor.Health;
@@ -18,16 +18,16 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 public class McpClientHealthIndicator implements HealthIndicator {
 
     private final McpClient client;
-    private final McpClientProperties.Server server;
+    private final McpServerSettings server;
     private final Duration timeout;
 
     /**
      * @param client the server's client
-     * @param server the server's configuration, or {@code null} when unknown: its URL is shown
-     *     without user info or query, in the details and in error messages
+     * @param server the server's settings, or {@code null} when unknown: its URL is shown as
+     *     {@link McpServerSettings#displayUrl()} shows it, in the details and in error messages
      * @param timeout how long the check waits for the server
      */
-    public McpClientHealthIndicator(McpClient client, McpClientProperties.Server server, Duration timeout) {
+    public McpClientHealthIndicator(McpClient client, McpServerSettings server, Duration timeout) {
         this.client = client;
         this.server = server;
         this.timeout = timeout;

@@ -3,12 +3,7 @@ package dev.mcpclient.boot.autoconfigure.metrics;
 import dev.mcpclient.McpClient;
 import dev.mcpclient.boot.autoconfigure.McpClientAutoConfiguration;
 import dev.mcpclient.boot.autoconfigure.McpClientRegistry;
-import dev.mcpclient.boot.autoconfigure.McpServerBeanNames;
-import dev.mcpclient.transport.http.StreamableHttpTransport;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.util.HashMap;
-import java.util.Map;
-import org.springframework.beans.factory.BeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -25,14 +20,7 @@ public final class McpClientMetricsAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    McpClientMetrics mcpClientMetrics(McpClientRegistry registry, BeanFactory beanFactory) {
-        Map<String, StreamableHttpTransport> transports = new HashMap<>();
-        for (String server : registry.names()) {
-            String name = McpServerBeanNames.transport(server);
-            if (beanFactory.containsBean(name) && beanFactory.isTypeMatch(name, StreamableHttpTransport.class)) {
-                transports.put(server, beanFactory.getBean(name, StreamableHttpTransport.class));
-            }
-        }
-        return new McpClientMetrics(registry, transports);
+    McpClientMetrics mcpClientMetrics(McpClientRegistry registry) {
+        return new McpClientMetrics(registry);
     }
 }

@@ -5,6 +5,7 @@ import dev.mcpclient.McpErrorException;
 import dev.mcpclient.McpTimeoutException;
 import dev.mcpclient.boot.autoconfigure.observation.McpClientObservationContext.Outcome;
 import dev.mcpclient.schema.CallToolResult;
+import dev.mcpclient.schema.McpMethods;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
@@ -75,7 +76,7 @@ public class ObservationMcpCallInterceptor implements McpCallInterceptor {
 
     /** A tool result that reports the tool's own failure: typed ({@code callTool}) or raw ({@code request}). */
     private static boolean isToolError(McpCall call, Object result) {
-        if (!"tools/call".equals(call.method())) {
+        if (!McpMethods.TOOLS_CALL.equals(call.method())) {
             return false;
         }
         if (result instanceof CallToolResult typed) {

@@ -86,7 +86,7 @@ class McpClientMetricsTests {
     void backsOffToTheApplicationsMetrics() {
         runner.withPropertyValues("mcp.client.servers.weather.url=" + server.url())
                 .withBean("myMetrics", McpClientMetrics.class,
-                        () -> new McpClientMetrics(new dev.mcpclient.boot.autoconfigure.McpClientRegistry(Map.of()), Map.of()))
+                        () -> new McpClientMetrics(new dev.mcpclient.boot.autoconfigure.McpClientRegistry(Map.of())))
                 .run(context -> {
                     assertThat(context).hasSingleBean(McpClientMetrics.class).hasBean("myMetrics");
                     assertThat(context.getBean(MeterRegistry.class).find("mcp.client.calls.in.flight").gauge()).isNull();
