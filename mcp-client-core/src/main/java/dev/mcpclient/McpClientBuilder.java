@@ -53,10 +53,15 @@ import java.util.function.Supplier;
  */
 public final class McpClientBuilder {
 
+    /** The default of {@link #requestTimeout(Duration)}: 30 s. */
+    public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(30);
+    /** The name the client gives the server unless told otherwise ({@link #clientInfo(String, String)}). */
+    public static final String DEFAULT_CLIENT_NAME = "mcp-client-java";
+
     private final Supplier<McpTransport> transport;
-    private Duration requestTimeout = Duration.ofSeconds(30);
+    private Duration requestTimeout = DEFAULT_REQUEST_TIMEOUT;
     private Duration initializeTimeout;
-    private Implementation clientInfo = new Implementation("mcp-client-java", "0.1.0");
+    private Implementation clientInfo = new Implementation(DEFAULT_CLIENT_NAME, "0.1.0");
     private ClientCapabilities capabilities = ClientCapabilities.none();
     private final List<McpCallInterceptor> interceptors = new ArrayList<>();
     private String serverName;

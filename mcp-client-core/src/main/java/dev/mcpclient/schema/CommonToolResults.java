@@ -10,7 +10,7 @@ import tools.jackson.databind.JsonNode;
  * blocks (no annotations, no {@code _meta}), {@code isError}, {@code structuredContent}. Every
  * {@code tools/call} settles through here, and binding a result record through Jackson costs several
  * microseconds of CPU per call under load, more than the rest of the client's work on a call (see
- * {@code docs/benchmarks.md}). Anything else (other content types, annotations, {@code _meta}, a
+ * {@code docs/benchmarks-history.md}). Anything else (other content types, annotations, {@code _meta}, a
  * value of an unexpected JSON type) is left to Jackson, so a result reads the same either way.
  */
 final class CommonToolResults {

@@ -1,5 +1,6 @@
 package dev.mcpclient.boot.autoconfigure;
 
+import dev.mcpclient.McpClientBuilder;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -40,7 +41,7 @@ public class McpClientProperties {
     /**
      * Default timeout of every call, including waiting for the session, for servers that set none.
      */
-    private Duration requestTimeout = Duration.ofSeconds(30);
+    private Duration requestTimeout = McpClientBuilder.DEFAULT_REQUEST_TIMEOUT;
 
     /**
      * Default timeout of the initialize handshake, for servers that set none. Defaults to the request

@@ -1,5 +1,6 @@
 package dev.mcpclient.boot.autoconfigure;
 
+import dev.mcpclient.McpClientBuilder;
 import dev.mcpclient.schema.Implementation;
 import dev.mcpclient.transport.http.ReconnectPolicy;
 import dev.mcpclient.transport.http.UrlRedaction;
@@ -73,7 +74,7 @@ public record McpServerSettings(String name, McpTransportType transport, String 
                 : properties.getInitializeTimeout() != null ? properties.getInitializeTimeout() : requestTimeout;
         Implementation clientInfo = new Implementation(
                 properties.getClientName() != null ? properties.getClientName()
-                        : environment.getProperty("spring.application.name", "mcp-client-java"),
+                        : environment.getProperty("spring.application.name", McpClientBuilder.DEFAULT_CLIENT_NAME),
                 properties.getClientVersion() != null ? properties.getClientVersion()
                         : environment.getProperty("spring.application.version", "unknown"));
         McpReconnectProperties reconnect = server.getReconnect();

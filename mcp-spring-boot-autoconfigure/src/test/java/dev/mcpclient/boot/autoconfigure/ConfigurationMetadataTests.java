@@ -2,12 +2,14 @@ package dev.mcpclient.boot.autoconfigure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mcpclient.McpClientBuilder;
 import java.io.InputStream;
 import java.net.URL;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.convert.DurationStyle;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -35,7 +37,9 @@ class ConfigurationMetadataTests {
                 "mcp.client.servers", "management.health.mcp.timeout");
         assertThat(properties.values()).allSatisfy(property -> assertThat(property.path("description").asString())
                 .isNotBlank());
+        // The default shown in IDEs is core's own default (declared for the IDE in additional metadata).
         assertThat(properties.get("mcp.client.request-timeout").path("defaultValue").asString()).isEqualTo("30s");
+        assertThat(DurationStyle.detectAndParse("30s")).isEqualTo(McpClientBuilder.DEFAULT_REQUEST_TIMEOUT);
         assertThat(properties.get("mcp.client.servers").path("type").asString())
                 .isEqualTo("java.util.Map<java.lang.String,dev.mcpclient.boot.autoconfigure.McpServerProperties>");
     }
