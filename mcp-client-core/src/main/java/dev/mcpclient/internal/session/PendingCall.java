@@ -102,6 +102,9 @@ final class PendingCall<T> implements Subscription, CoreSubscriber<Void>, Deadli
 
     /** Starts the call: sent at once when the session is ready, else once it is (a lifecycle request never waits). */
     void start() {
+        if (settled != 0) {
+            return; // cancelled as it was subscribed
+        }
         Deadlines.watch(this);
         if (options.lifecycle() || context.isReady()) {
             Mono<Void> send = register();
@@ -209,7 +212,10 @@ final class PendingCall<T> implements Subscription, CoreSubscriber<Void>, Deadli
     /** Fails the call when a deadline passed at {@code now}. Called by the {@link Deadlines} sweep. */
     @Override
     public void check(long now) {
-        if (totalDeadline != 0 && now - totalDeadline >= 0) {
+        if (settled != 0) {
+            // Settled while it was being watched (the winner's cleanup ran first): stop watching.
+            Deadlines.unwatch(this);
+        } else if (totalDeadline != 0 && now - totalDeadline >= 0) {
             fail(new McpTimeoutException(method, options.maxTotalTimeout(), true));
         } else if (now - deadline >= 0) {
             fail(new McpTimeoutException(method, timeout));
