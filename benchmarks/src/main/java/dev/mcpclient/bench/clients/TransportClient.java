@@ -36,7 +36,7 @@ final class TransportClient implements BenchClient {
 
     static TransportClient connect(String url) {
         TransportClient client = new TransportClient(StreamableHttpTransport.builder(url).backgroundStream(false).build());
-        client.transport.start(client::inbound);
+        client.transport.start(client::inbound, cause -> { });
         JsonNode initialize = McpJson.toTree(Map.of("protocolVersion", Payloads.PROTOCOL_VERSION,
                 "capabilities", Map.of(), "clientInfo", Map.of("name", "transport", "version", "1.0.0")));
         client.request("initialize", initialize).block(Duration.ofSeconds(30));

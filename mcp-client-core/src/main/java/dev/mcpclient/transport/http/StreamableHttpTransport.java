@@ -67,6 +67,9 @@ public final class StreamableHttpTransport implements McpTransport {
         if (legacy == null) {
             return primary.send(message);
         }
+        if (decided) {
+            return current.send(message); // the session opened: the transport in use no longer changes
+        }
         return Mono.defer(() -> {
             McpTransport transport = current;
             return decided || transport != primary || !isInitialize(message) ? transport.send(message) : sendInitialize(message);
