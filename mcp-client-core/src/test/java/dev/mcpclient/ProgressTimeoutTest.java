@@ -9,6 +9,8 @@ import dev.mcpclient.jsonrpc.RequestId;
 import dev.mcpclient.schema.CallToolResult;
 import dev.mcpclient.schema.McpJson;
 import dev.mcpclient.schema.TextContent;
+import dev.mcpclient.support.McpFixture;
+import dev.mcpclient.support.Watchdog;
 import dev.mcpclient.testserver.ProgrammableMcpServer;
 import dev.mcpclient.testserver.RecordedRequest;
 import dev.mcpclient.testserver.Reply;
@@ -16,9 +18,9 @@ import dev.mcpclient.testserver.SseFrame;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.publisher.Flux;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -32,20 +34,16 @@ class ProgressTimeoutTest {
 
     private static final Duration TICK = Duration.ofMillis(100);
 
-    private ProgrammableMcpServer server;
-    private McpClient client;
+    @RegisterExtension
+    static final Watchdog watchdog = new Watchdog();
+    @RegisterExtension
+    final McpFixture mcp = McpFixture.streamableHttp(client -> client.requestTimeout(Duration.ofSeconds(10)));
+    private final ProgrammableMcpServer server = mcp.server();
+    private final McpClient client = mcp.client();
 
     @BeforeEach
-    void start() {
-        server = ProgrammableMcpServer.start();
-        client = McpClient.streamableHttp(server.url()).requestTimeout(Duration.ofSeconds(10)).build();
+    void initialize() {
         client.initialize();
-    }
-
-    @AfterEach
-    void stop() {
-        client.close();
-        server.close();
     }
 
     /** tools/call answers on an SSE stream: {@code count} progress notifications one tick apart, then the result or nothing. */
