@@ -1,13 +1,12 @@
 package dev.mcpclient;
 
-import static dev.mcpclient.support.Messages.notification;
+import static dev.mcpclient.support.Messages.progress;
 import static dev.mcpclient.support.Messages.toolResult;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mcpclient.jsonrpc.RequestId;
 import dev.mcpclient.schema.CallToolResult;
-import dev.mcpclient.schema.McpJson;
 import dev.mcpclient.schema.TextContent;
 import dev.mcpclient.support.McpFixture;
 import dev.mcpclient.support.Watchdog;
@@ -23,7 +22,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.publisher.Flux;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Progress restarts a call's timeout when the call has a maximum total timeout, and only then. The
@@ -56,13 +54,6 @@ class ProgressTimeoutTest {
                     ? progress.concatWith(Flux.just(SseFrame.message(null, toolResult(req.id(), "done"))))
                     : progress.concatWith(Flux.never()));
         });
-    }
-
-    private static JsonNode progress(JsonNode token, long n) {
-        ObjectNode params = McpJson.mapper().createObjectNode();
-        params.set("progressToken", token);
-        params.put("progress", n);
-        return notification("notifications/progress", params);
     }
 
     @Test

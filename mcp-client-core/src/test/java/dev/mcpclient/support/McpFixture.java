@@ -46,6 +46,11 @@ public final class McpFixture implements AfterEachCallback {
         return new McpFixture(url -> options.apply(McpClient.streamableHttp(url)));
     }
 
+    /** The server alone, for tests that speak HTTP themselves or build a client of their own (closed by them). */
+    public static McpFixture serverOnly() {
+        return streamableHttp(options -> options);
+    }
+
     /** Clients made by {@code clients} from the server's URL (for transport options). */
     public static McpFixture of(Function<String, McpClientBuilder> clients) {
         return new McpFixture(clients);

@@ -45,9 +45,8 @@ class ProgrammableMcpServerTest {
 
     @RegisterExtension
     static final Watchdog watchdog = new Watchdog();
-    /** The server; no MCP client: the tests speak HTTP themselves. */
     @RegisterExtension
-    final McpFixture mcp = McpFixture.streamableHttp(client -> client);
+    final McpFixture mcp = McpFixture.serverOnly();
     private final ProgrammableMcpServer server = mcp.server();
     private final HttpClient jdk = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(WAIT).build();
     private final List<ClientStream> streams = new ArrayList<>();
