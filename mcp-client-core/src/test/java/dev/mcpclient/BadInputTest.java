@@ -22,7 +22,6 @@ import dev.mcpclient.testserver.RecordedRequest;
 import dev.mcpclient.testserver.Reply;
 import dev.mcpclient.testserver.SseFrame;
 import dev.mcpclient.transport.SessionNotFoundException;
-import dev.mcpclient.transport.http.StreamableHttpTransport;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -57,8 +56,8 @@ class BadInputTest {
     @RegisterExtension
     static final Watchdog watchdog = new Watchdog().toleratingDropped(KnownUpstreamIssues.SPRING_CANCEL_RACE);
     @RegisterExtension
-    final McpFixture mcp = McpFixture.of(url -> McpClient.builder(StreamableHttpTransport.builder(url).maxMessageSize(LIMIT))
-            .requestTimeout(REQUEST_TIMEOUT));
+    final McpFixture mcp = McpFixture.streamableHttp(transport -> transport.maxMessageSize(LIMIT),
+            client -> client.requestTimeout(REQUEST_TIMEOUT));
     private final ProgrammableMcpServer server = mcp.server();
     private final McpClient client = mcp.client();
 

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.mcpclient.support.McpFixture;
 import dev.mcpclient.support.Watchdog;
 import dev.mcpclient.testserver.ProgrammableMcpServer;
-import dev.mcpclient.transport.http.StreamableHttpTransport;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -28,10 +27,10 @@ class ReactorContextTest {
     static final Watchdog watchdog = new Watchdog();
     /** A client whose requests carry the tenant of the caller's context. */
     @RegisterExtension
-    final McpFixture mcp = McpFixture.of(url -> McpClient.builder(StreamableHttpTransport.builder(url)
-            .webClientBuilder(WebClient.builder().filter((request, next) -> Mono.deferContextual(context ->
-                    next.exchange(ClientRequest.from(request)
-                            .header("X-Tenant", context.getOrDefault("tenant", "none")).build()))))));
+    final McpFixture mcp = McpFixture.streamableHttp(transport -> transport.webClientBuilder(WebClient.builder()
+                    .filter((request, next) -> Mono.deferContextual(context -> next.exchange(ClientRequest.from(request)
+                            .header("X-Tenant", context.getOrDefault("tenant", "none")).build())))),
+            client -> client.requestTimeout(WAIT));
     private final ProgrammableMcpServer server = mcp.server();
     private final McpClient client = mcp.client();
 

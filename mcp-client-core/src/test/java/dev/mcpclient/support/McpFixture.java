@@ -6,6 +6,7 @@ import dev.mcpclient.McpClient;
 import dev.mcpclient.McpClientBuilder;
 import dev.mcpclient.testserver.ProgrammableMcpServer;
 import dev.mcpclient.testserver.RecordedRequest;
+import dev.mcpclient.transport.http.StreamableHttpTransport;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -51,9 +52,10 @@ public final class McpFixture implements AfterEachCallback {
         return streamableHttp(options -> options);
     }
 
-    /** Clients made by {@code clients} from the server's URL (for transport options). */
-    public static McpFixture of(Function<String, McpClientBuilder> clients) {
-        return new McpFixture(clients);
+    /** Clients of the server's URL over Streamable HTTP with these transport options, then {@code options}. */
+    public static McpFixture streamableHttp(UnaryOperator<StreamableHttpTransport.Builder> transport,
+            UnaryOperator<McpClientBuilder> options) {
+        return new McpFixture(url -> options.apply(McpClient.builder(transport.apply(StreamableHttpTransport.builder(url)))));
     }
 
     /** The server. */

@@ -32,9 +32,9 @@ class ReconnectionTest {
     @RegisterExtension
     static final Watchdog watchdog = new Watchdog();
     @RegisterExtension
-    final McpFixture mcp = McpFixture.of(url -> McpClient.builder(StreamableHttpTransport.builder(url)
-                    .reconnect(new ReconnectPolicy(Duration.ofMillis(20), Duration.ofMillis(100), 3)))
-            .requestTimeout(Duration.ofSeconds(20)));
+    final McpFixture mcp = McpFixture.streamableHttp(
+            transport -> transport.reconnect(new ReconnectPolicy(Duration.ofMillis(20), Duration.ofMillis(100), 3)),
+            client -> client.requestTimeout(Duration.ofSeconds(20)));
     private final ProgrammableMcpServer server = mcp.server();
     private final McpClient client = mcp.client();
 
