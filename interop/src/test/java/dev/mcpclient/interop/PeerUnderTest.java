@@ -34,11 +34,11 @@ final class PeerUnderTest implements AutoCloseable {
         switch (column) {
             case EVERYTHING_HTTP: {
                 EverythingServer server = EverythingServer.streamableHttp();
-                return new PeerUnderTest(() -> McpClient.streamableHttp(server.url()), true, server::close);
+                return overStreamableHttp(server.url(), server::close);
             }
             case EVERYTHING_SSE: {
                 EverythingServer server = EverythingServer.sse();
-                return new PeerUnderTest(() -> McpClient.sse(server.url()), false, server::close);
+                return overSse(server.url(), server::close);
             }
             case EVERYTHING_STDIO: {
                 List<String> command = EverythingServer.stdioCommand();
@@ -47,19 +47,27 @@ final class PeerUnderTest implements AutoCloseable {
             }
             case JAVA_SDK_HTTP: {
                 SdkServer server = SdkServer.streamableHttp();
-                return new PeerUnderTest(() -> McpClient.streamableHttp(server.url()), true, server::close);
+                return overStreamableHttp(server.url(), server::close);
             }
             case JAVA_SDK_SSE: {
                 SdkServer server = SdkServer.sse();
-                return new PeerUnderTest(() -> McpClient.sse(server.url()), false, server::close);
+                return overSse(server.url(), server::close);
             }
             case TS_SDK_HTTP: {
                 PagingServer server = PagingServer.start();
-                return new PeerUnderTest(() -> McpClient.streamableHttp(server.url()), true, server::close);
+                return overStreamableHttp(server.url(), server::close);
             }
             default:
                 throw new IllegalArgumentException("no client tests against " + column);
         }
+    }
+
+    private static PeerUnderTest overStreamableHttp(String url, Runnable stop) {
+        return new PeerUnderTest(() -> McpClient.streamableHttp(url), true, stop);
+    }
+
+    private static PeerUnderTest overSse(String url, Runnable stop) {
+        return new PeerUnderTest(() -> McpClient.sse(url), false, stop);
     }
 
     /** A builder of a client of the peer. */
