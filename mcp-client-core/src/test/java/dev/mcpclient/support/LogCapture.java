@@ -45,7 +45,7 @@ public final class LogCapture implements AutoCloseable {
 
     /** Starts recording the logger {@code name}. */
     public static LogCapture of(String name) {
-        return new LogCapture(name, Level.ALL);
+        return new LogCapture(name, Level.TRACE);
     }
 
     /** Starts recording the logger of {@code type}. */
