@@ -1,82 +1,70 @@
 package dev.mcpclient;
 
+import static dev.mcpclient.support.Messages.notification;
+import static dev.mcpclient.support.Messages.ping;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mcpclient.jsonrpc.RequestId;
+import dev.mcpclient.support.McpFixture;
+import dev.mcpclient.support.Watchdog;
+import dev.mcpclient.testserver.ProgrammableMcpServer;
+import dev.mcpclient.testserver.RecordedRequest;
+import dev.mcpclient.testserver.SseFrame;
 import dev.mcpclient.transport.http.BackgroundStream;
 import dev.mcpclient.transport.http.StreamableHttpTransport;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
-import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The background stream as seen through its public handle: open, reopened, counted. */
 class BackgroundStreamReconnectTest {
 
-    private final AtomicInteger gets = new AtomicInteger();
-    private final Queue<String> lastEventIds = new ConcurrentLinkedQueue<>();
-    private final CountDownLatch reopened = new CountDownLatch(1);
-    private LoopbackServer server;
-    private McpClient client;
+    private static final Duration WAIT = Duration.ofSeconds(10);
 
-    @AfterEach
-    void stop() {
-        if (client != null) {
-            client.close();
-        }
-        server.close();
-    }
+    @RegisterExtension
+    static final Watchdog watchdog = new Watchdog();
+    @RegisterExtension
+    final McpFixture mcp = McpFixture.serverOnly();
+    private final ProgrammableMcpServer server = mcp.server();
 
     @Test
-    void aStreamThatEndsIsReopenedWithLastEventIdAndCounted() throws InterruptedException {
-        // The first GET sends one event with an id and a short retry, then ends; the second stays open.
-        server = new LoopbackServer((message, res) -> res.status(500).send(), (req, res) -> {
-            lastEventIds.add(String.valueOf(req.requestHeaders().get("Last-Event-ID")));
-            if (gets.incrementAndGet() == 1) {
-                return res.header("Content-Type", "text/event-stream").sendString(Mono.just(
-                        "id: 7\nretry: 10\ndata: {\"jsonrpc\":\"2.0\",\"method\":\"notifications/tools/list_changed\"}\n\n"));
-            }
-            reopened.countDown();
-            return res.header("Content-Type", "text/event-stream").sendString(Flux.concat(Mono.just(": open\n\n"), Flux.never()));
-        });
+    void aStreamThatEndsIsReopenedWithLastEventIdAndCounted() {
         StreamableHttpTransport transport = StreamableHttpTransport.builder(server.url()).build();
-        client = McpClient.builder(transport).build();
-        BackgroundStream background = transport.backgroundStream().orElseThrow();
-        assertThat(background.isOpen()).isFalse();
+        try (McpClient client = McpClient.builder(transport).build()) {
+            BackgroundStream background = transport.backgroundStream().orElseThrow();
+            assertThat(background.isOpen()).isFalse();
 
-        client.initialize();
+            client.initialize();
+            // The first GET gets one event with an id and a short retry, then ends; the second stays open.
+            server.background().awaitConnected(WAIT);
+            server.background().sendFrame(SseFrame.retry(10))
+                    .sendFrame(SseFrame.message("7", notification("notifications/tools/list_changed", null)))
+                    .complete();
+            server.awaitGet(2, WAIT);
+            // A round trip on the reopened stream: the client reads it.
+            server.background().send(ping("on-the-second-stream"));
+            server.awaitClientResponse(RequestId.of("on-the-second-stream"), WAIT);
 
-        assertThat(reopened.await(5, TimeUnit.SECONDS)).isTrue();
-        assertThat(lastEventIds).containsExactly("null", "7");
-        assertThat(background.reconnects()).isEqualTo(1);
-        assertThat(transport.reconnects()).isEqualTo(1);
-        assertThat(client.status().reconnects()).isEqualTo(1);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (!background.isOpen() && System.nanoTime() < deadline) {
-            TimeUnit.MILLISECONDS.sleep(10);
+            assertThat(server.requests()).filteredOn(r -> "GET".equals(r.httpMethod()))
+                    .extracting(RecordedRequest::lastEventId).containsExactly(null, "7");
+            assertThat(background.reconnects()).isEqualTo(1);
+            assertThat(transport.reconnects()).isEqualTo(1);
+            assertThat(client.status().reconnects()).isEqualTo(1);
+            assertThat(background.isOpen()).isTrue();
+            assertThat(client.status().backgroundStreamOpen()).isTrue();
         }
-        assertThat(background.isOpen()).isTrue();
-        assertThat(client.status().backgroundStreamOpen()).isTrue();
     }
 
     @Test
     void switchedOffThereIsNoBackgroundStream() {
-        server = new LoopbackServer((message, res) -> res.status(500).send(), (req, res) -> {
-            gets.incrementAndGet();
-            return res.status(405).send();
-        });
         StreamableHttpTransport transport = StreamableHttpTransport.builder(server.url()).backgroundStream(false).build();
-        client = McpClient.builder(transport).build();
+        try (McpClient client = McpClient.builder(transport).build()) {
+            client.initialize();
 
-        client.initialize();
-
-        assertThat(transport.backgroundStream()).isEmpty();
-        assertThat(transport.reconnects()).isZero();
-        assertThat(client.status().reconnects()).isZero();
-        assertThat(gets).hasValue(0);
+            assertThat(transport.backgroundStream()).isEmpty();
+            assertThat(transport.reconnects()).isZero();
+            assertThat(client.status().reconnects()).isZero();
+            assertThat(server.requests()).noneMatch(r -> "GET".equals(r.httpMethod()));
+        }
     }
 }

@@ -1,7 +1,8 @@
 package dev.mcpclient;
 
+import static dev.mcpclient.support.Calls.failure;
+import static dev.mcpclient.support.Calls.text;
 import static dev.mcpclient.support.Messages.ping;
-import dev.mcpclient.transport.http.StreamableHttpTransport;
 import static dev.mcpclient.support.Messages.toolResult;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -13,8 +14,8 @@ import dev.mcpclient.jsonrpc.JsonRpcResponse;
 import dev.mcpclient.jsonrpc.RequestId;
 import dev.mcpclient.schema.CallToolResult;
 import dev.mcpclient.schema.McpJson;
-import dev.mcpclient.schema.TextContent;
 import dev.mcpclient.support.KnownUpstreamIssues;
+import dev.mcpclient.support.McpFixture;
 import dev.mcpclient.support.Watchdog;
 import dev.mcpclient.testserver.ProgrammableMcpServer;
 import dev.mcpclient.testserver.RecordedRequest;
@@ -25,12 +26,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import reactor.core.publisher.Flux;
@@ -55,48 +53,18 @@ class BadInputTest {
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
     private static final int LIMIT = 4096;
 
-    private ProgrammableMcpServer server;
-    private McpClient client;
-    private Watchdog watchdog;
-
-    @BeforeEach
-    void start() {
-        watchdog = Watchdog.start();
-        server = ProgrammableMcpServer.start();
-        client = McpClient.builder(StreamableHttpTransport.builder(server.url()).maxMessageSize(LIMIT))
-                .requestTimeout(REQUEST_TIMEOUT)
-                .build();
-    }
-
-    @AfterEach
-    void stop() {
-        try {
-            client.close();
-            server.close();
-        } finally {
-            watchdog.close();
-        }
-        // Only Spring's own cancel/delivery race is set aside (see KnownUpstreamIssues); any other dropped error fails.
-        assertThat(KnownUpstreamIssues.droppedErrorsBesidesSpringCancelRace(watchdog)).as("errors nobody observed").isEmpty();
-        assertThat(watchdog.leaks()).as("Netty leak reports").isEmpty();
-    }
+    @RegisterExtension
+    static final Watchdog watchdog = new Watchdog().toleratingDropped(KnownUpstreamIssues.SPRING_CANCEL_RACE);
+    @RegisterExtension
+    final McpFixture mcp = McpFixture.streamableHttp(transport -> transport.maxMessageSize(LIMIT),
+            client -> client.requestTimeout(REQUEST_TIMEOUT));
+    private final ProgrammableMcpServer server = mcp.server();
+    private final McpClient client = mcp.client();
 
     // ------------------------------------------------------------------ helpers
 
-    private static String text(CallToolResult result) {
-        return ((TextContent) result.content().get(0)).text();
-    }
-
     private CompletableFuture<CallToolResult> callAsync(Map<String, ?> args) {
         return client.reactive().callTool("echo", args).toFuture();
-    }
-
-    /** The error the call failed with, waiting {@link #WAIT} at most (far less than the request timeout). */
-    private static Throwable failure(CompletableFuture<?> future) {
-        assertThatThrownBy(() -> future.get(WAIT.toMillis(), TimeUnit.MILLISECONDS))
-                .as("the call fails promptly, not by its timeout")
-                .isInstanceOf(ExecutionException.class);
-        return future.handle((v, e) -> e).join();
     }
 
     /** Proves the session still serves calls: restores the default tools/call and calls it. */
@@ -135,7 +103,7 @@ class BadInputTest {
 
         assertThat(text(client.callTool("echo", Map.of()))).isEqualTo("after the bad event");
         RecordedRequest post = server.awaitPost("tools/call", WAIT);
-        assertThat(watchdog.warnings()).singleElement().asString()
+        assertThat(watchdog.takeWarnings()).singleElement().asString()
                 .contains("the stream of tools/call (id " + post.id() + ")")
                 .contains("malformed JSON");
         assertNextCallWorks();
@@ -149,7 +117,7 @@ class BadInputTest {
         server.background().sendFrame(SseFrame.raw("data: {this is not json\n\n"));
         drainBackground("after-bad-event");
 
-        assertThat(watchdog.warnings()).singleElement().asString()
+        assertThat(watchdog.takeWarnings()).singleElement().asString()
                 .containsIgnoringCase("the background stream")
                 .contains("malformed JSON");
         assertThat(server.background().connectedRequest()).as("the same GET still serves").isSameAs(get);
@@ -166,7 +134,6 @@ class BadInputTest {
         Throwable error = failure(callAsync(Map.of()));
         assertThat(error).isInstanceOf(McpProtocolException.class).hasMessageContaining("malformed JSON");
         assertNextCallWorks();
-        assertThat(watchdog.warnings()).isEmpty();
     }
 
     // ------------------------------------------------------------------ 2. JSON that is not JSON-RPC
@@ -186,7 +153,6 @@ class BadInputTest {
                 .hasMessageContaining("without \"result\" or \"error\"");
 
         assertNextCallWorks();
-        assertThat(watchdog.warnings()).isEmpty();
     }
 
     @Test
@@ -205,7 +171,6 @@ class BadInputTest {
         assertThat(client.status().callsInFlight()).isZero();
 
         assertNextCallWorks();
-        assertThat(watchdog.warnings()).isEmpty();
     }
 
     @Test
@@ -216,7 +181,7 @@ class BadInputTest {
         client.initialize();
 
         assertThat(text(client.callTool("echo", Map.of()))).isEqualTo("the real response");
-        assertThat(watchdog.warnings()).singleElement().asString()
+        assertThat(watchdog.takeWarnings()).singleElement().asString()
                 .contains("the stream of tools/call")
                 .contains("\"jsonrpc\" is not \"2.0\"");
         assertNextCallWorks();
@@ -231,7 +196,7 @@ class BadInputTest {
         assertThat(error).isInstanceOf(McpTransportException.class).hasMessageContaining("cannot be resumed");
         assertThat(error.getCause()).isInstanceOf(McpProtocolException.class)
                 .hasMessageContaining("invalid JSON-RPC message");
-        assertThat(watchdog.warnings()).singleElement().asString().contains("the stream of tools/call");
+        assertThat(watchdog.takeWarnings()).singleElement().asString().contains("the stream of tools/call");
         assertNextCallWorks();
     }
 
@@ -251,7 +216,6 @@ class BadInputTest {
 
         assertThat(client.status().droppedResponses()).isEqualTo(2);
         assertNextCallWorks();
-        assertThat(watchdog.warnings()).isEmpty();
     }
 
     @Test
@@ -265,7 +229,6 @@ class BadInputTest {
                 .hasMessageContaining("did not contain its response");
         assertThat(client.status().droppedResponses()).as("the stray response is dropped quietly").isEqualTo(1);
         assertNextCallWorks();
-        assertThat(watchdog.warnings()).isEmpty();
     }
 
     @Test
@@ -277,7 +240,6 @@ class BadInputTest {
                 .hasMessageContaining("tools/call")
                 .hasMessageContaining("did not contain its response");
         assertNextCallWorks();
-        assertThat(watchdog.warnings()).isEmpty();
     }
 
     // ------------------------------------------------------------------ 4. wrong content types
@@ -300,7 +262,6 @@ class BadInputTest {
         assertThat(transport.status()).isEqualTo(200);
         assertThat(transport.bodyExcerpt()).contains(body);
         assertNextCallWorks();
-        assertThat(watchdog.warnings()).isEmpty();
     }
 
     // ------------------------------------------------------------------ 5. HTML error pages
@@ -317,7 +278,6 @@ class BadInputTest {
         assertThat(((McpTransportException) error).status()).isEqualTo(500);
         assertThat(((McpTransportException) error).bodyExcerpt()).contains("the upstream exploded");
         assertNextCallWorks();
-        assertThat(watchdog.warnings()).isEmpty();
     }
 
     @Test
@@ -332,7 +292,6 @@ class BadInputTest {
         server.onPost("initialize", null);
         assertNextCallWorks();
         assertThat(client.status().initialized()).isTrue();
-        assertThat(watchdog.warnings()).isEmpty();
     }
 
     // ------------------------------------------------------------------ 6. JSON-RPC errors
@@ -360,7 +319,6 @@ class BadInputTest {
 
         assertServerError(failure(callAsync(Map.of("x", "nan"))));
         assertNextCallWorks();
-        assertThat(watchdog.warnings()).isEmpty();
     }
 
     @Test
@@ -371,7 +329,6 @@ class BadInputTest {
 
         assertServerError(failure(callAsync(Map.of("x", "nan"))));
         assertNextCallWorks();
-        assertThat(watchdog.warnings()).isEmpty();
     }
 
     @Test
@@ -396,7 +353,6 @@ class BadInputTest {
         assertThat(failure(callAsync(Map.of()))).isInstanceOf(McpProtocolException.class)
                 .hasMessageContaining("limit of " + LIMIT + " bytes");
         assertNextCallWorks();
-        assertThat(watchdog.warnings()).isEmpty();
     }
 
     @Test
@@ -412,7 +368,6 @@ class BadInputTest {
                 .hasMessageContaining(Integer.toString(LIMIT));
         server.awaitPost("tools/call", WAIT).awaitClosed(WAIT);
         assertNextCallWorks();
-        assertThat(watchdog.warnings()).isEmpty();
     }
 
     @Test
@@ -425,7 +380,7 @@ class BadInputTest {
         // A later message is handled: on the reconnected stream.
         drainBackground("after-oversized");
 
-        assertThat(watchdog.warnings()).singleElement().asString()
+        assertThat(watchdog.takeWarnings()).singleElement().asString()
                 .containsIgnoringCase("the background stream")
                 .contains(Integer.toString(LIMIT));
         assertNextCallWorks();
@@ -449,7 +404,6 @@ class BadInputTest {
         assertThat(server.requests()).as("not resumed: the limit is not an I/O failure")
                 .noneMatch(r -> r.lastEventId() != null);
         assertNextCallWorks();
-        assertThat(watchdog.warnings()).isEmpty();
     }
 
     // ------------------------------------------------------------------ 9. protocol version
@@ -469,7 +423,6 @@ class BadInputTest {
         server.overrideProtocolVersion(null);
         assertNextCallWorks();
         assertThat(client.status().protocolVersion()).isEqualTo(ProgrammableMcpServer.LATEST_VERSION);
-        assertThat(watchdog.warnings()).isEmpty();
     }
 
     // ------------------------------------------------------------------ 10. session expiry
@@ -544,19 +497,13 @@ class BadInputTest {
     void unreachableServerFailsPromptlyWithTransportException() {
         int port = server.port();
         server.close();
-        McpClient unreachable = McpClient.streamableHttp("http://127.0.0.1:" + port + "/mcp")
-                .requestTimeout(REQUEST_TIMEOUT).build();
-        try {
-            CompletableFuture<CallToolResult> call = unreachable.reactive().callTool("echo", Map.of()).toFuture();
-            Throwable error = failure(call);
-            assertThat(error).isInstanceOf(McpTransportException.class)
-                    .hasMessageContaining("POST")
-                    .hasMessageContaining("127.0.0.1:" + port);
-            assertThat(error.getCause()).isNotNull();
-            assertThat(unreachable.status().callsInFlight()).isZero();
-        } finally {
-            unreachable.close();
-        }
+
+        Throwable error = failure(callAsync(Map.of()));
+        assertThat(error).isInstanceOf(McpTransportException.class)
+                .hasMessageContaining("POST")
+                .hasMessageContaining("127.0.0.1:" + port);
+        assertThat(error.getCause()).isNotNull();
+        assertThat(client.status().callsInFlight()).isZero();
     }
 
     // ------------------------------------------------------------------ 12. threads
@@ -610,7 +557,6 @@ class BadInputTest {
         assertThat(refused.get("error").get("message").asString()).contains("nobody/knows");
 
         assertNextCallWorks();
-        assertThat(watchdog.warnings()).isEmpty();
     }
 
     // ------------------------------------------------------------------ 14. reactive twins
@@ -622,7 +568,6 @@ class BadInputTest {
                 .expectComplete()
                 .verify(WAIT);
         assertThat(client.status().callsInFlight()).isZero();
-        assertThat(watchdog.warnings()).isEmpty();
     }
 
     @Test
@@ -639,6 +584,5 @@ class BadInputTest {
         server.awaitPost("notifications/cancelled", WAIT);
         assertThat(client.status().callsInFlight()).isZero();
         assertNextCallWorks();
-        assertThat(watchdog.warnings()).isEmpty();
     }
 }

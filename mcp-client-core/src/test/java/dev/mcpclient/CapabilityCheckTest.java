@@ -7,13 +7,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.mcpclient.schema.CompleteRequest;
 import dev.mcpclient.schema.LoggingLevel;
 import dev.mcpclient.schema.PromptReference;
+import dev.mcpclient.support.McpFixture;
+import dev.mcpclient.support.Watchdog;
 import dev.mcpclient.testserver.ProgrammableMcpServer;
 import dev.mcpclient.testserver.Reply;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.function.Executable;
 
 /**
@@ -24,20 +25,12 @@ class CapabilityCheckTest {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
 
-    private ProgrammableMcpServer server;
-    private McpClient client;
-
-    @BeforeEach
-    void start() {
-        server = ProgrammableMcpServer.start();
-        client = McpClient.streamableHttp(server.url()).requestTimeout(WAIT).build();
-    }
-
-    @AfterEach
-    void stop() {
-        client.close();
-        server.close();
-    }
+    @RegisterExtension
+    static final Watchdog watchdog = new Watchdog();
+    @RegisterExtension
+    final McpFixture mcp = McpFixture.streamableHttp(client -> client.requestTimeout(WAIT));
+    private final ProgrammableMcpServer server = mcp.server();
+    private final McpClient client = mcp.client();
 
     private void assertRefused(Executable call, String method, String capability) {
         assertThatThrownBy(call::execute)

@@ -18,6 +18,7 @@ import dev.mcpclient.schema.Resource;
 import dev.mcpclient.schema.ResourceTemplateReference;
 import dev.mcpclient.schema.TextContent;
 import dev.mcpclient.schema.TextResourceContents;
+import dev.mcpclient.support.McpFixture;
 import dev.mcpclient.support.Watchdog;
 import dev.mcpclient.testserver.ProgrammableMcpServer;
 import dev.mcpclient.testserver.RecordedRequest;
@@ -25,9 +26,8 @@ import dev.mcpclient.testserver.Reply;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 /** Every client call against the programmable server: what goes on the wire and what comes back. */
@@ -35,27 +35,14 @@ class ClientCallsTest {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
 
-    private ProgrammableMcpServer server;
-    private McpClient client;
-    private Watchdog watchdog;
-
-    @BeforeEach
-    void start() {
-        watchdog = Watchdog.start();
-        server = ProgrammableMcpServer.start().capabilities(json("""
-                {"tools":{"listChanged":true},"resources":{"subscribe":true,"listChanged":true},
-                 "prompts":{"listChanged":true},"completions":{},"logging":{}}"""));
-        client = McpClient.streamableHttp(server.url()).requestTimeout(WAIT).build();
-    }
-
-    @AfterEach
-    void stop() {
-        client.close();
-        server.close();
-        watchdog.close();
-        assertThat(watchdog.droppedErrors()).as("errors nobody observed").isEmpty();
-        assertThat(watchdog.warnings()).as("warnings").isEmpty();
-    }
+    @RegisterExtension
+    static final Watchdog watchdog = new Watchdog();
+    @RegisterExtension
+    final McpFixture mcp = McpFixture.streamableHttp(client -> client.requestTimeout(WAIT));
+    private final ProgrammableMcpServer server = mcp.server().capabilities(json("""
+            {"tools":{"listChanged":true},"resources":{"subscribe":true,"listChanged":true},
+             "prompts":{"listChanged":true},"completions":{},"logging":{}}"""));
+    private final McpClient client = mcp.client();
 
     private static String cursor(RecordedRequest r) {
         JsonNode cursor = r.params() == null ? null : r.params().get("cursor");

@@ -5,10 +5,6 @@ import static dev.mcpclient.support.Messages.notification;
 import static dev.mcpclient.support.Messages.ping;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import dev.mcpclient.jsonrpc.RequestId;
 import dev.mcpclient.schema.LoggingLevel;
 import dev.mcpclient.schema.LoggingMessageNotification;
@@ -16,6 +12,9 @@ import dev.mcpclient.schema.Prompt;
 import dev.mcpclient.schema.Resource;
 import dev.mcpclient.schema.ResourceUpdatedNotification;
 import dev.mcpclient.schema.Tool;
+import dev.mcpclient.support.LogCapture;
+import dev.mcpclient.support.McpFixture;
+import dev.mcpclient.support.Watchdog;
 import dev.mcpclient.testserver.ProgrammableMcpServer;
 import dev.mcpclient.testserver.Reply;
 import java.time.Duration;
@@ -24,10 +23,9 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The session's cached lists and their refresh on {@code list_changed}; the listeners of list
@@ -37,36 +35,29 @@ class NotificationsTest {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
 
-    private ProgrammableMcpServer server;
-    private McpClient client;
+    @RegisterExtension
+    static final Watchdog watchdog = new Watchdog();
+    @RegisterExtension
+    final McpFixture mcp = McpFixture.streamableHttp(client -> client.requestTimeout(WAIT));
     private final AtomicInteger toolsVersion = new AtomicInteger(1);
+    private final ProgrammableMcpServer server = mcp.server()
+            .capabilities(json("""
+                    {"tools":{"listChanged":true},"resources":{"subscribe":true,"listChanged":true},
+                     "prompts":{"listChanged":true},"logging":{}}"""))
+            .onPost("tools/list", (req, ex) -> Reply.result(req.id(), json("{\"tools\":[{\"name\":\"tool-v"
+                    + toolsVersion.get() + "\",\"inputSchema\":{\"type\":\"object\"}}]}")))
+            .onPost("resources/list", (req, ex) -> Reply.result(req.id(), json("{\"resources\":[{\"uri\":\"file:///v"
+                    + toolsVersion.get() + "\",\"name\":\"r\"}]}")))
+            .onPost("prompts/list", (req, ex) -> Reply.result(req.id(), json("{\"prompts\":[{\"name\":\"prompt-v"
+                    + toolsVersion.get() + "\"}]}")));
+    private McpClient client;
 
-    @BeforeEach
-    void start() {
-        server = ProgrammableMcpServer.start().capabilities(json("""
-                {"tools":{"listChanged":true},"resources":{"subscribe":true,"listChanged":true},
-                 "prompts":{"listChanged":true},"logging":{}}"""));
-        server.onPost("tools/list", (req, ex) -> Reply.result(req.id(), json("{\"tools\":[{\"name\":\"tool-v"
-                + toolsVersion.get() + "\",\"inputSchema\":{\"type\":\"object\"}}]}")));
-        server.onPost("resources/list", (req, ex) -> Reply.result(req.id(), json("{\"resources\":[{\"uri\":\"file:///v"
-                + toolsVersion.get() + "\",\"name\":\"r\"}]}")));
-        server.onPost("prompts/list", (req, ex) -> Reply.result(req.id(), json("{\"prompts\":[{\"name\":\"prompt-v"
-                + toolsVersion.get() + "\"}]}")));
+    private void connect() {
+        connect(options -> options);
     }
 
-    @AfterEach
-    void stop() {
-        if (client != null) {
-            client.close();
-        }
-        server.close();
-    }
-
-    private McpClient connect(McpClientBuilder builder) {
-        client = builder.requestTimeout(WAIT).build();
-        client.initialize();
-        server.background().awaitConnected(WAIT);
-        return client;
+    private void connect(UnaryOperator<McpClientBuilder> options) {
+        client = mcp.connected(options);
     }
 
     private long posts(String method) {
@@ -87,7 +78,7 @@ class NotificationsTest {
 
     @Test
     void listsAreCachedUntilTheServerSaysTheyChanged() {
-        connect(McpClient.streamableHttp(server.url()));
+        connect();
 
         assertThat(client.listTools().tools()).extracting(Tool::name).containsExactly("tool-v1");
         assertThat(client.listTools().tools()).extracting(Tool::name).containsExactly("tool-v1");
@@ -115,7 +106,7 @@ class NotificationsTest {
 
     @Test
     void aPageByCursorIsNeverCached() {
-        connect(McpClient.streamableHttp(server.url()));
+        connect();
 
         client.listTools(null, CallOptions.defaults());
         client.listTools(null, CallOptions.defaults());
@@ -125,7 +116,7 @@ class NotificationsTest {
 
     @Test
     void aNewSessionStartsWithoutCachedLists() {
-        connect(McpClient.streamableHttp(server.url()));
+        connect();
         client.listTools();
 
         server.expireSessions();
@@ -142,7 +133,7 @@ class NotificationsTest {
         BlockingQueue<List<Resource>> resources = new LinkedBlockingQueue<>();
         BlockingQueue<List<Prompt>> prompts = new LinkedBlockingQueue<>();
         BlockingQueue<String> threads = new LinkedBlockingQueue<>();
-        connect(McpClient.streamableHttp(server.url())
+        connect(options -> options
                 .onToolsListChanged(list -> {
                     threads.add(Thread.currentThread().getName());
                     tools.add(list);
@@ -169,7 +160,7 @@ class NotificationsTest {
     @Test
     void resourceUpdatesReachTheListeners() throws InterruptedException {
         BlockingQueue<ResourceUpdatedNotification> updates = new LinkedBlockingQueue<>();
-        connect(McpClient.streamableHttp(server.url()).onResourceUpdated(updates::add));
+        connect(options -> options.onResourceUpdated(updates::add));
 
         server.background().send(notification("notifications/resources/updated", json("{\"uri\":\"file:///a\"}")));
         server.background().send(notification("notifications/resources/updated", json("{\"uri\":\"file:///b\"}")));
@@ -180,62 +171,47 @@ class NotificationsTest {
 
     @Test
     void logMessagesReachTheListenersAndTheServersLogger() throws InterruptedException {
-        ListAppender<ILoggingEvent> appender = new ListAppender<>();
-        appender.start();
-        Logger serverLogger = (Logger) LoggerFactory.getLogger("dev.mcpclient.server.weather");
-        serverLogger.addAppender(appender);
         BlockingQueue<LoggingMessageNotification> messages = new LinkedBlockingQueue<>();
         AtomicInteger failing = new AtomicInteger();
-        try {
-            connect(McpClient.streamableHttp(server.url()).serverName("weather")
-                    .listener(new McpClientListener() {
-                        @Override
-                        public void onLoggingMessage(LoggingMessageNotification message) {
-                            failing.incrementAndGet();
-                            throw new IllegalStateException("a broken listener");
-                        }
-                    })
-                    .onLoggingMessage(messages::add));
+        connect(options -> options.serverName("weather")
+                .listener(new McpClientListener() {
+                    @Override
+                    public void onLoggingMessage(LoggingMessageNotification message) {
+                        failing.incrementAndGet();
+                        throw new IllegalStateException("a broken listener");
+                    }
+                })
+                .onLoggingMessage(messages::add));
 
-            server.background().send(notification("notifications/message",
-                    json("{\"level\":\"warning\",\"logger\":\"db\",\"data\":\"disk almost full\"}")));
-            server.background().send(notification("notifications/message",
-                    json("{\"level\":\"debug\",\"data\":{\"rows\":3}}")));
-            server.background().send(notification("notifications/message",
-                    json("{\"level\":\"critical\",\"data\":\"down\"}")));
+        server.background().send(notification("notifications/message",
+                json("{\"level\":\"warning\",\"logger\":\"db\",\"data\":\"disk almost full\"}")));
+        server.background().send(notification("notifications/message",
+                json("{\"level\":\"debug\",\"data\":{\"rows\":3}}")));
+        server.background().send(notification("notifications/message",
+                json("{\"level\":\"critical\",\"data\":\"down\"}")));
 
-            assertThat(next(messages).level()).isEqualTo(LoggingLevel.WARNING);
-            assertThat(next(messages).data().path("rows").asInt()).isEqualTo(3);
-            assertThat(next(messages).data().asString()).isEqualTo("down");
-            assertThat(failing.get()).as("a failing listener does not stop the others").isEqualTo(3);
-            // Logged before the listeners ran.
-            assertThat(appender.list).extracting(ILoggingEvent::getFormattedMessage)
-                    .contains("[db] disk almost full", "down");
-            assertThat(appender.list).filteredOn(e -> e.getFormattedMessage().equals("[db] disk almost full"))
-                    .extracting(ILoggingEvent::getLevel).containsExactly(Level.WARN);
-            assertThat(appender.list).filteredOn(e -> e.getFormattedMessage().equals("down"))
-                    .extracting(ILoggingEvent::getLevel).containsExactly(Level.ERROR);
-        } finally {
-            serverLogger.detachAppender(appender);
-        }
+        assertThat(next(messages).level()).isEqualTo(LoggingLevel.WARNING);
+        assertThat(next(messages).data().path("rows").asInt()).isEqualTo(3);
+        assertThat(next(messages).data().asString()).isEqualTo("down");
+        assertThat(failing.get()).as("a failing listener does not stop the others").isEqualTo(3);
+        // Logged before the listeners ran, each at the level the server gave; each failure of a listener too.
+        String listenerFailed = "WARN dev.mcpclient.ServerNotifications: An MCP client listener of weather failed";
+        assertThat(watchdog.takeWarnings()).containsExactlyInAnyOrder(
+                "WARN dev.mcpclient.server.weather: [db] disk almost full",
+                "ERROR dev.mcpclient.server.weather: down",
+                listenerFailed, listenerFailed, listenerFailed);
     }
 
     @Test
     void theServersLoggerIsNamedAfterItsServerInfoByDefault() throws InterruptedException {
-        ListAppender<ILoggingEvent> appender = new ListAppender<>();
-        appender.start();
-        Logger serverLogger = (Logger) LoggerFactory.getLogger("dev.mcpclient.server.programmable");
-        serverLogger.addAppender(appender);
         BlockingQueue<LoggingMessageNotification> messages = new LinkedBlockingQueue<>();
-        try {
-            connect(McpClient.streamableHttp(server.url()).onLoggingMessage(messages::add));
+        try (LogCapture serverLog = LogCapture.of("dev.mcpclient.server.programmable")) {
+            connect(options -> options.onLoggingMessage(messages::add));
 
             server.background().send(notification("notifications/message", json("{\"level\":\"info\",\"data\":\"hello\"}")));
 
             next(messages);
-            assertThat(appender.list).extracting(ILoggingEvent::getFormattedMessage).containsExactly("hello");
-        } finally {
-            serverLogger.detachAppender(appender);
+            assertThat(serverLog.lines()).containsExactly("INFO hello");
         }
     }
 }

@@ -1,57 +1,51 @@
 package dev.mcpclient;
 
+import static dev.mcpclient.support.Messages.json;
+import static dev.mcpclient.support.Messages.progress;
+import static dev.mcpclient.support.Messages.toolResult;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mcpclient.schema.CallToolResult;
 import dev.mcpclient.schema.ProgressNotification;
 import dev.mcpclient.schema.TextContent;
+import dev.mcpclient.support.McpFixture;
+import dev.mcpclient.support.Watchdog;
+import dev.mcpclient.testserver.ProgrammableMcpServer;
+import dev.mcpclient.testserver.RecordedRequest;
+import dev.mcpclient.testserver.Reply;
+import dev.mcpclient.testserver.SseFrame;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.publisher.Flux;
 import tools.jackson.databind.JsonNode;
 
 /** Per-call progress: a token of the client's own in {@code _meta}, and only that token's notifications. */
 class ProgressListenerTest {
 
-    private LoopbackServer server;
-    private McpClient client;
+    private static final Duration WAIT = Duration.ofSeconds(10);
 
-    @BeforeEach
-    void start() {
-        // tools/call answers on an SSE stream: progress for the request's token, progress for another
-        // token, then the result.
-        server = new LoopbackServer((message, res) -> {
-            JsonNode token = message.path("params").path("_meta").path("progressToken");
-            String id = message.get("id").toString();
-            String tokenJson = token.isMissingNode() ? "\"none\"" : token.toString();
-            return res.header("Content-Type", "text/event-stream").sendString(Flux.just(
-                    LoopbackServer.event(progress(tokenJson, 1, "first half")),
-                    LoopbackServer.event(progress("\"someone-else\"", 1, "not yours")),
-                    LoopbackServer.event(progress(tokenJson, 2, "done")),
-                    LoopbackServer.event("{\"jsonrpc\":\"2.0\",\"id\":" + id
-                            + ",\"result\":{\"content\":[{\"type\":\"text\",\"text\":\"ok\"}]}}")))
-                    .then();
-        }, (req, res) -> res.status(405).send());
-        client = McpClient.streamableHttp(server.url()).requestTimeout(Duration.ofSeconds(10)).build();
-    }
-
-    @AfterEach
-    void stop() {
-        client.close();
-        server.close();
-    }
-
-    private static String progress(String tokenJson, int progress, String message) {
-        return "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/progress\",\"params\":{\"progressToken\":" + tokenJson
-                + ",\"progress\":" + progress + ",\"total\":2,\"message\":\"" + message + "\"}}";
-    }
+    @RegisterExtension
+    static final Watchdog watchdog = new Watchdog();
+    @RegisterExtension
+    final McpFixture mcp = McpFixture.streamableHttp(client -> client.requestTimeout(WAIT));
+    // tools/call answers on an SSE stream: progress for the request's token, progress for another
+    // token, then the result.
+    private final ProgrammableMcpServer server = mcp.server().onPost("tools/call", (req, ex) -> {
+        JsonNode token = req.params().path("_meta").path("progressToken");
+        JsonNode own = token.isMissingNode() ? json("\"none\"") : token;
+        return Reply.sse(Flux.just(
+                SseFrame.message(null, progress(own, 1, 2, "first half")),
+                SseFrame.message(null, progress(json("\"someone-else\""), 1, 2, "not yours")),
+                SseFrame.message(null, progress(own, 2, 2, "done")),
+                SseFrame.message(null, toolResult(req.id(), "ok"))));
+    });
+    private final McpClient client = mcp.client();
 
     @Test
     void theListenerGetsTheProgressOfItsOwnCallInOrder() throws InterruptedException {
@@ -68,20 +62,18 @@ class ProgressListenerTest {
         assertThat(seen).extracting(ProgressNotification::message).containsExactly("first half", "done");
         assertThat(seen).allSatisfy(p -> assertThat(p.total()).isEqualTo(2.0));
 
-        JsonNode call = server.posts.stream().filter(m -> "tools/call".equals(m.path("method").asString()))
-                .findFirst().orElseThrow();
-        assertThat(call.path("params").path("_meta").path("progressToken").asLong()).isEqualTo(call.get("id").asLong());
-        assertThat(call.path("params").path("arguments").path("n").asInt()).isEqualTo(3);
-        assertThat(seen.get(0).progressToken()).isEqualTo(call.get("id").asLong());
+        RecordedRequest call = server.awaitPost("tools/call", WAIT);
+        long id = call.body().get("id").asLong();
+        assertThat(call.params().path("_meta").path("progressToken").asLong()).isEqualTo(id);
+        assertThat(call.params().path("arguments").path("n").asInt()).isEqualTo(3);
+        assertThat(seen.get(0).progressToken()).isEqualTo(id);
     }
 
     @Test
     void aCallWithoutAListenerSendsNoProgressToken() {
         client.callTool("work", Map.of("n", 1));
 
-        JsonNode call = server.posts.stream().filter(m -> "tools/call".equals(m.path("method").asString()))
-                .findFirst().orElseThrow();
-        assertThat(call.path("params").has("_meta")).isFalse();
+        assertThat(server.awaitPost("tools/call", WAIT).params().has("_meta")).isFalse();
     }
 
     @Test
@@ -98,7 +90,7 @@ class ProgressListenerTest {
                     second.add(p.progressToken());
                     four.countDown();
                 })))
-                .blockLast(Duration.ofSeconds(10));
+                .blockLast(WAIT);
 
         assertThat(four.await(5, TimeUnit.SECONDS)).isTrue();
         assertThat(first).hasSize(2).containsOnly(first.get(0));

@@ -1,14 +1,15 @@
 package dev.mcpclient;
 
-import static dev.mcpclient.support.Messages.notification;
+import static dev.mcpclient.support.Messages.progress;
 import static dev.mcpclient.support.Messages.toolResult;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mcpclient.jsonrpc.RequestId;
 import dev.mcpclient.schema.CallToolResult;
-import dev.mcpclient.schema.McpJson;
 import dev.mcpclient.schema.TextContent;
+import dev.mcpclient.support.McpFixture;
+import dev.mcpclient.support.Watchdog;
 import dev.mcpclient.testserver.ProgrammableMcpServer;
 import dev.mcpclient.testserver.RecordedRequest;
 import dev.mcpclient.testserver.Reply;
@@ -16,12 +17,11 @@ import dev.mcpclient.testserver.SseFrame;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.publisher.Flux;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Progress restarts a call's timeout when the call has a maximum total timeout, and only then. The
@@ -32,20 +32,16 @@ class ProgressTimeoutTest {
 
     private static final Duration TICK = Duration.ofMillis(100);
 
-    private ProgrammableMcpServer server;
-    private McpClient client;
+    @RegisterExtension
+    static final Watchdog watchdog = new Watchdog();
+    @RegisterExtension
+    final McpFixture mcp = McpFixture.streamableHttp(client -> client.requestTimeout(Duration.ofSeconds(10)));
+    private final ProgrammableMcpServer server = mcp.server();
+    private final McpClient client = mcp.client();
 
     @BeforeEach
-    void start() {
-        server = ProgrammableMcpServer.start();
-        client = McpClient.streamableHttp(server.url()).requestTimeout(Duration.ofSeconds(10)).build();
+    void initialize() {
         client.initialize();
-    }
-
-    @AfterEach
-    void stop() {
-        client.close();
-        server.close();
     }
 
     /** tools/call answers on an SSE stream: {@code count} progress notifications one tick apart, then the result or nothing. */
@@ -58,13 +54,6 @@ class ProgressTimeoutTest {
                     ? progress.concatWith(Flux.just(SseFrame.message(null, toolResult(req.id(), "done"))))
                     : progress.concatWith(Flux.never()));
         });
-    }
-
-    private static JsonNode progress(JsonNode token, long n) {
-        ObjectNode params = McpJson.mapper().createObjectNode();
-        params.set("progressToken", token);
-        params.put("progress", n);
-        return notification("notifications/progress", params);
     }
 
     @Test

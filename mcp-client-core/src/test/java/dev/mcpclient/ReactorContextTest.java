@@ -2,11 +2,13 @@ package dev.mcpclient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.mcpclient.transport.http.StreamableHttpTransport;
+import dev.mcpclient.support.McpFixture;
+import dev.mcpclient.support.Watchdog;
+import dev.mcpclient.testserver.ProgrammableMcpServer;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.web.reactive.function.client.ClientRequest;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Mono;
@@ -19,56 +21,33 @@ import reactor.util.context.Context;
  */
 class ReactorContextTest {
 
-    private LoopbackServer server;
-    private McpClient client;
+    private static final Duration WAIT = Duration.ofSeconds(10);
 
-    @AfterEach
-    void stop() {
-        client.close();
-        server.close();
-    }
+    @RegisterExtension
+    static final Watchdog watchdog = new Watchdog();
+    /** A client whose requests carry the tenant of the caller's context. */
+    @RegisterExtension
+    final McpFixture mcp = McpFixture.streamableHttp(transport -> transport.webClientBuilder(WebClient.builder()
+                    .filter((request, next) -> Mono.deferContextual(context -> next.exchange(ClientRequest.from(request)
+                            .header("X-Tenant", context.getOrDefault("tenant", "none")).build())))),
+            client -> client.requestTimeout(WAIT));
+    private final ProgrammableMcpServer server = mcp.server();
+    private final McpClient client = mcp.client();
 
     @Test
     void theCallersContextReachesTheRequest() {
-        startClientWithTenantFilter();
         client.initialize();
 
-        client.reactive().callTool("work", Map.of()).contextWrite(Context.of("tenant", "acme"))
-                .block(Duration.ofSeconds(10));
+        client.reactive().callTool("work", Map.of()).contextWrite(Context.of("tenant", "acme")).block(WAIT);
 
-        assertThat(tenantOfToolCall()).isEqualTo("acme");
+        assertThat(server.awaitPost("tools/call", WAIT).header("X-Tenant")).isEqualTo("acme");
     }
 
     @Test
     void theCallersContextReachesTheRequestOfACallThatWaitedForTheSession() {
-        startClientWithTenantFilter();
-
         // No initialize first: the call waits for the session it starts, then goes out.
-        client.reactive().callTool("work", Map.of()).contextWrite(Context.of("tenant", "acme"))
-                .block(Duration.ofSeconds(10));
+        client.reactive().callTool("work", Map.of()).contextWrite(Context.of("tenant", "acme")).block(WAIT);
 
-        assertThat(tenantOfToolCall()).isEqualTo("acme");
-    }
-
-    /** A server answering every request with an empty result; a client whose requests carry the context's tenant. */
-    private void startClientWithTenantFilter() {
-        server = new LoopbackServer((message, res) -> res.header("Content-Type", "application/json")
-                .sendString(Mono.just("{\"jsonrpc\":\"2.0\",\"id\":" + message.get("id") + ",\"result\":{\"content\":[]}}"))
-                .then(), (req, res) -> res.status(405).send());
-        WebClient.Builder webClient = WebClient.builder().filter((request, next) -> Mono.deferContextual(context ->
-                next.exchange(ClientRequest.from(request).header("X-Tenant", context.getOrDefault("tenant", "none"))
-                        .build())));
-        client = McpClient.builder(StreamableHttpTransport.builder(server.url()).webClientBuilder(webClient).build()).build();
-    }
-
-    private String tenantOfToolCall() {
-        int call = -1;
-        for (int i = 0; i < server.posts.size(); i++) {
-            if ("tools/call".equals(server.posts.get(i).path("method").asString())) {
-                call = i;
-            }
-        }
-        assertThat(call).as("the tools/call POST").isNotNegative();
-        return server.postHeaders.get(call).get("X-Tenant");
+        assertThat(server.awaitPost("tools/call", WAIT).header("X-Tenant")).isEqualTo("acme");
     }
 }

@@ -14,6 +14,8 @@ import dev.mcpclient.schema.ElicitResult;
 import dev.mcpclient.schema.Role;
 import dev.mcpclient.schema.Root;
 import dev.mcpclient.schema.TextContent;
+import dev.mcpclient.support.McpFixture;
+import dev.mcpclient.support.Watchdog;
 import dev.mcpclient.testserver.ProgrammableMcpServer;
 import java.time.Duration;
 import java.util.List;
@@ -21,9 +23,9 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -34,27 +36,15 @@ class ServerRequestsTest {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
 
-    private ProgrammableMcpServer server;
+    @RegisterExtension
+    static final Watchdog watchdog = new Watchdog();
+    @RegisterExtension
+    final McpFixture mcp = McpFixture.streamableHttp(client -> client.requestTimeout(WAIT));
+    private final ProgrammableMcpServer server = mcp.server();
     private McpClient client;
 
-    @BeforeEach
-    void start() {
-        server = ProgrammableMcpServer.start();
-    }
-
-    @AfterEach
-    void stop() {
-        if (client != null) {
-            client.close();
-        }
-        server.close();
-    }
-
-    private McpClient connect(McpClientBuilder builder) {
-        client = builder.requestTimeout(WAIT).build();
-        client.initialize();
-        server.background().awaitConnected(WAIT);
-        return client;
+    private void connect(UnaryOperator<McpClientBuilder> options) {
+        client = mcp.connected(options);
     }
 
     /** Sends a request on the background stream and returns the client's response message. */
@@ -69,7 +59,7 @@ class ServerRequestsTest {
 
     @Test
     void withoutHandlersNothingIsDeclaredAndTheRequestsAreRefused() {
-        connect(McpClient.streamableHttp(server.url()));
+        connect(options -> options);
 
         assertThat(declared().has("roots")).isFalse();
         assertThat(declared().has("sampling")).isFalse();
@@ -85,7 +75,7 @@ class ServerRequestsTest {
     @Test
     void rootsAreListedAndTheirChangeIsAnnounced() {
         AtomicReference<List<Root>> roots = new AtomicReference<>(List.of(new Root("file:///work", "work")));
-        connect(McpClient.streamableHttp(server.url()).roots(roots::get));
+        connect(options -> options.roots(roots::get));
 
         assertThat(declared().path("roots").path("listChanged").asBoolean()).isTrue();
         JsonNode first = ask("r-1", "roots/list", null).path("result").path("roots");
@@ -101,7 +91,7 @@ class ServerRequestsTest {
     @Test
     void samplingRunsOffTheEventLoopAndDeclaresTools() {
         List<String> threads = new CopyOnWriteArrayList<>();
-        connect(McpClient.streamableHttp(server.url()).sampling(request -> {
+        connect(options -> options.sampling(request -> {
             threads.add(Thread.currentThread().getName());
             String asked = ((TextContent) request.messages().get(0).content().get(0)).text();
             return new CreateMessageResult(Role.ASSISTANT, new TextContent("echo: " + asked), "test-model",
@@ -122,19 +112,21 @@ class ServerRequestsTest {
 
     @Test
     void samplingWithoutToolsDeclaresNoTools() {
-        connect(McpClient.streamableHttp(server.url()).sampling(request -> null));
+        connect(options -> options.sampling(request -> null));
 
         assertThat(declared().path("sampling").isObject()).isTrue();
         assertThat(declared().path("sampling").has("tools")).isFalse();
         JsonNode error = ask("s-1", "sampling/createMessage", json("{\"messages\":[],\"maxTokens\":1}")).path("error");
         assertThat(error.path("code").asInt()).isEqualTo(JsonRpcError.INTERNAL_ERROR);
         assertThat(error.path("message").asString()).contains("returned null");
+        assertThat(watchdog.takeWarnings()).singleElement().asString()
+                .contains("The handler for the server's sampling/createMessage request failed");
     }
 
     @Test
     void handlerErrorsBecomeJsonRpcErrors() {
         AtomicInteger calls = new AtomicInteger();
-        connect(McpClient.streamableHttp(server.url()).sampling(request -> {
+        connect(options -> options.sampling(request -> {
             if (calls.incrementAndGet() == 1) {
                 throw new McpErrorException("sampling/createMessage", new JsonRpcError(-1, "User rejected sampling", null));
             }
@@ -152,12 +144,15 @@ class ServerRequestsTest {
         assertThat(failed.path("message").asString()).isEqualTo("no model configured");
         assertThat(malformed.path("code").asInt()).isEqualTo(JsonRpcError.INVALID_PARAMS);
         assertThat(calls.get()).isEqualTo(2);
+        // Only the failure is logged: an error the handler chose to answer with is its answer.
+        assertThat(watchdog.takeWarnings()).singleElement().asString()
+                .contains("The handler for the server's sampling/createMessage request failed");
     }
 
     @Test
     void formElicitationWithApplyDefaultsFillsWhatTheUserLeftOut() {
         List<ElicitRequest> asked = new CopyOnWriteArrayList<>();
-        connect(McpClient.streamableHttp(server.url()).elicitation(request -> {
+        connect(options -> options.elicitation(request -> {
             asked.add(request);
             return ElicitResult.accept(Map.of("name", "Ada", "color", "green"));
         }, new ClientCapabilities.ElicitationCapability(new ClientCapabilities.FormCapability(true), null)));
@@ -181,7 +176,7 @@ class ServerRequestsTest {
 
     @Test
     void withoutApplyDefaultsTheContentIsTheUsers() {
-        connect(McpClient.streamableHttp(server.url()).elicitation(request -> ElicitResult.accept(Map.of("name", "Ada"))));
+        connect(options -> options.elicitation(request -> ElicitResult.accept(Map.of("name", "Ada"))));
 
         assertThat(declared().path("elicitation").path("form").isObject()).isTrue();
         assertThat(declared().path("elicitation").path("form").has("applyDefaults")).isFalse();
@@ -195,7 +190,7 @@ class ServerRequestsTest {
     @Test
     void urlElicitationWhenDeclaredAndRefusedWhenNot() {
         List<ElicitRequest> asked = new CopyOnWriteArrayList<>();
-        connect(McpClient.streamableHttp(server.url()).elicitation(request -> {
+        connect(options -> options.elicitation(request -> {
             asked.add(request);
             return request.isUrlMode() ? ElicitResult.accept(null) : ElicitResult.decline();
         }, ClientCapabilities.ElicitationCapability.of(true, true)));
@@ -215,7 +210,7 @@ class ServerRequestsTest {
     @Test
     void aModeTheClientDidNotDeclareIsRefusedWithoutAskingTheHandler() {
         AtomicInteger calls = new AtomicInteger();
-        connect(McpClient.streamableHttp(server.url()).elicitation(request -> {
+        connect(options -> options.elicitation(request -> {
             calls.incrementAndGet();
             return ElicitResult.cancel();
         }));

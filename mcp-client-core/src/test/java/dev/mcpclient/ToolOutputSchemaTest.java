@@ -5,13 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mcpclient.schema.CallToolResult;
+import dev.mcpclient.support.McpFixture;
+import dev.mcpclient.support.Watchdog;
 import dev.mcpclient.testserver.ProgrammableMcpServer;
 import dev.mcpclient.testserver.Reply;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 /** {@code structuredContent} is checked against the tool's {@code outputSchema} from the cached tool list. */
@@ -19,12 +21,15 @@ class ToolOutputSchemaTest {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
 
-    private ProgrammableMcpServer server;
+    @RegisterExtension
+    static final Watchdog watchdog = new Watchdog();
+    @RegisterExtension
+    final McpFixture mcp = McpFixture.streamableHttp(client -> client.requestTimeout(WAIT));
+    private final ProgrammableMcpServer server = mcp.server();
     private McpClient client;
 
     @BeforeEach
-    void start() {
-        server = ProgrammableMcpServer.start();
+    void tools() {
         server.onPost("tools/list", (req, ex) -> Reply.result(req.id(), json("""
                 {"tools":[
                   {"name":"weather","inputSchema":{"type":"object"},"outputSchema":{
@@ -58,14 +63,8 @@ class ToolOutputSchemaTest {
         });
     }
 
-    @AfterEach
-    void stop() {
-        client.close();
-        server.close();
-    }
-
     private McpClient client(boolean validate) {
-        client = McpClient.streamableHttp(server.url()).requestTimeout(WAIT).validateToolOutput(validate).build();
+        client = mcp.client(options -> options.validateToolOutput(validate));
         return client;
     }
 

@@ -1,21 +1,20 @@
 package dev.mcpclient;
 
+import static dev.mcpclient.support.Calls.failure;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mcpclient.schema.CallToolResult;
 import dev.mcpclient.schema.TextContent;
+import dev.mcpclient.support.McpFixture;
 import dev.mcpclient.support.Watchdog;
 import dev.mcpclient.testserver.ProgrammableMcpServer;
 import dev.mcpclient.testserver.Reply;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
@@ -29,36 +28,18 @@ class WaitingForTheSessionTest {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
 
-    private ProgrammableMcpServer server;
-    private McpClient client;
-    private Watchdog watchdog;
+    @RegisterExtension
+    static final Watchdog watchdog = new Watchdog();
+    @RegisterExtension
+    final McpFixture mcp = McpFixture.streamableHttp(client -> client.requestTimeout(Duration.ofSeconds(20))
+            .initializeTimeout(Duration.ofSeconds(20)));
     private final Sinks.Empty<Void> releaseInitialize = Sinks.empty();
-
-    @BeforeEach
-    void start() {
-        watchdog = Watchdog.start();
-        server = ProgrammableMcpServer.start();
-        server.onPost("initialize", (req, ex) -> Reply.deferred(releaseInitialize.asMono()
-                .then(Mono.fromSupplier(ex::defaultReply))));
-        client = McpClient.streamableHttp(server.url()).requestTimeout(Duration.ofSeconds(20))
-                .initializeTimeout(Duration.ofSeconds(20)).build();
-    }
-
-    @AfterEach
-    void stop() {
-        client.close();
-        server.close();
-        watchdog.close();
-        assertThat(watchdog.droppedErrors()).as("errors nobody observed").isEmpty();
-    }
+    private final ProgrammableMcpServer server = mcp.server().onPost("initialize", (req, ex) -> Reply.deferred(
+            releaseInitialize.asMono().then(Mono.fromSupplier(ex::defaultReply))));
+    private final McpClient client = mcp.client();
 
     private long toolCallsReceived() {
         return server.requests().stream().filter(r -> "tools/call".equals(r.jsonRpcMethod())).count();
-    }
-
-    private static Throwable failure(CompletableFuture<?> future) {
-        assertThatThrownBy(() -> future.get(WAIT.toMillis(), TimeUnit.MILLISECONDS)).isInstanceOf(ExecutionException.class);
-        return future.handle((v, e) -> e).join();
     }
 
     @Test

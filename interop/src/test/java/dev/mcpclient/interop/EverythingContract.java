@@ -8,49 +8,38 @@ import dev.mcpclient.McpClient;
 import dev.mcpclient.McpTimeoutException;
 import dev.mcpclient.interop.report.Feature;
 import dev.mcpclient.interop.report.Interop;
-import dev.mcpclient.schema.BlobResourceContents;
 import dev.mcpclient.schema.CallToolResult;
 import dev.mcpclient.schema.ClientCapabilities;
 import dev.mcpclient.schema.CompleteRequest;
-import dev.mcpclient.schema.CompleteResult;
-import dev.mcpclient.schema.CreateMessageRequest;
+import dev.mcpclient.schema.Content;
 import dev.mcpclient.schema.ElicitRequest;
 import dev.mcpclient.schema.ElicitResult;
-import dev.mcpclient.schema.GetPromptResult;
-import dev.mcpclient.schema.ListResourcesResult;
-import dev.mcpclient.schema.LoggingLevel;
-import dev.mcpclient.schema.LoggingMessageNotification;
-import dev.mcpclient.schema.Prompt;
-import dev.mcpclient.schema.PromptReference;
-import dev.mcpclient.schema.ReadResourceResult;
-import dev.mcpclient.schema.Resource;
-import dev.mcpclient.schema.ResourceTemplate;
-import dev.mcpclient.schema.ResourceUpdatedNotification;
-import dev.mcpclient.schema.Root;
-import dev.mcpclient.schema.TextResourceContents;
-import dev.mcpclient.schema.Content;
 import dev.mcpclient.schema.EmbeddedResource;
 import dev.mcpclient.schema.ImageContent;
-import dev.mcpclient.schema.ProgressNotification;
+import dev.mcpclient.schema.LoggingLevel;
+import dev.mcpclient.schema.PromptReference;
+import dev.mcpclient.schema.Resource;
 import dev.mcpclient.schema.ResourceLink;
 import dev.mcpclient.schema.TextContent;
-import dev.mcpclient.schema.Tool;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * What our client does with {@code @modelcontextprotocol/server-everything}, whatever the transport:
- * its own tests besides those of every peer ({@link PeerContract}); a subclass per transport supplies
- * the client's builder and names the column.
+ * {@code @modelcontextprotocol/server-everything}: its facts for the tests of every full-featured peer
+ * ({@link FullPeerContract}), and the tests of what only it offers; a class per transport names the
+ * column.
  */
-abstract class EverythingContract extends PeerContract {
+abstract class EverythingContract extends FullPeerContract {
+
+    private static final String DOCUMENTS = "demo://resource/static/document/";
 
     @Override
     String serverName() {
@@ -58,26 +47,125 @@ abstract class EverythingContract extends PeerContract {
     }
 
     @Override
-    List<String> someTools() {
+    List<String> tools() {
         return List.of("echo", "get-sum", "get-tiny-image", "trigger-long-running-operation", "get-structured-content",
                 "get-resource-links");
     }
 
-    @Test
-    @Interop(Feature.TOOLS_CALL)
-    void callTool() {
-        assertThat(text(client().callTool("echo", Map.of("message", "hello everything")))).isEqualTo("Echo: hello everything");
-        assertThat(text(client().callTool("get-sum", Map.of("a", 2, "b", 40)))).contains("42");
+    @Override
+    List<ToolCall> toolCalls() {
+        return List.of(new ToolCall("echo", Map.of("message", "hello everything"), exactly("Echo: hello everything")),
+                new ToolCall("get-sum", Map.of("a", 2, "b", 40), exactly("The sum of 2 and 40 is 42.")));
     }
 
-    @Test
-    @Interop(Feature.TOOLS_CALL_ERROR)
-    void aToolsOwnErrorIsAResultNotAnException() {
+    @Override
+    ToolCall failingCall() {
         // Arguments that fail the tool's input schema: the server reports the tool's failure.
-        CallToolResult result = client().callTool("get-sum", Map.of("a", "not a number"));
+        return new ToolCall("get-sum", Map.of("a", "not a number"), holding("Input validation error", "get-sum"));
+    }
 
-        assertThat(result.isError()).isTrue();
-        assertThat(text(result)).isNotBlank();
+    @Override
+    Progressing progressing() {
+        return new Progressing(new ToolCall("trigger-long-running-operation", Map.of("duration", 0.4, "steps", 4),
+                exactly("Long running operation completed. Duration: 0.4 seconds, Steps: 4.")),
+                Collections.nCopies(4, null));
+    }
+
+    @Override
+    Structured structured() {
+        String weather = "{\"temperature\":36,\"conditions\":\"Light rain / drizzle\",\"humidity\":82}";
+        return new Structured(new ToolCall("get-structured-content", Map.of("location", "Chicago"), exactly(weather)),
+                weather);
+    }
+
+    @Override
+    List<String> resources() {
+        return List.of(DOCUMENTS + "architecture.md", DOCUMENTS + "extension.md", DOCUMENTS + "features.md",
+                DOCUMENTS + "how-it-works.md", DOCUMENTS + "instructions.md", DOCUMENTS + "startup.md",
+                DOCUMENTS + "structure.md");
+    }
+
+    @Override
+    List<String> resourceTemplates() {
+        return List.of("demo://resource/dynamic/text/{resourceId}", "demo://resource/dynamic/blob/{resourceId}");
+    }
+
+    @Override
+    List<ResourceText> resourceTexts() {
+        return List.of(
+                new ResourceText("demo://resource/dynamic/text/7", false,
+                        Pattern.compile("Resource 7: This is a plaintext resource created at .+")),
+                new ResourceText("demo://resource/dynamic/blob/7", true,
+                        Pattern.compile("Resource 7: This is a base64 blob created at .+")));
+    }
+
+    @Override
+    String updatedResource() {
+        return "demo://resource/dynamic/text/3";
+    }
+
+    @Override
+    AutoCloseable updateResources(McpClient subscriber) {
+        // An update for every subscribed resource at once, then every 5 s until toggled off.
+        subscriber.callTool("toggle-subscriber-updates", Map.of());
+        return () -> subscriber.callTool("toggle-subscriber-updates", Map.of());
+    }
+
+    @Override
+    List<String> prompts() {
+        return List.of("simple-prompt", "args-prompt", "completable-prompt", "resource-prompt");
+    }
+
+    @Override
+    List<PromptText> promptTexts() {
+        return List.of(new PromptText("simple-prompt", Map.of(), "This is a simple prompt without arguments."),
+                new PromptText("args-prompt", Map.of("city", "Lyon", "state", "Rhône"), "What's weather in Lyon, Rhône?"));
+    }
+
+    @Override
+    List<Completion> completions() {
+        PromptReference prompt = new PromptReference("completable-prompt", null);
+        return List.of(new Completion(new CompleteRequest(prompt, "department", "S"), List.of("Sales", "Support")),
+                new Completion(new CompleteRequest(prompt, new CompleteRequest.Argument("name", "A"),
+                        new CompleteRequest.Context(Map.of("department", "Engineering")), null), List.of("Alice")));
+    }
+
+    @Override
+    LoggingLevel logLevel() {
+        return LoggingLevel.DEBUG;
+    }
+
+    @Override
+    AutoCloseable logMessages(McpClient client) {
+        // One message of a random level at once (every level passes DEBUG), then every 5 s until toggled off.
+        client.callTool("toggle-simulated-logging", Map.of());
+        return () -> client.callTool("toggle-simulated-logging", Map.of());
+    }
+
+    @Override
+    LogMessage logMessage() {
+        // Over HTTP the message names the session.
+        return new LogMessage(EnumSet.allOf(LoggingLevel.class), null,
+                Pattern.compile("[A-Z][a-z]+-level message( - SessionId .+)?"));
+    }
+
+    @Override
+    Sampling sampling() {
+        return new Sampling("a sampled answer", new ToolCall("trigger-sampling-request",
+                Map.of("prompt", "say hi", "maxTokens", 20), holding("LLM sampling result", "interop-model", "a sampled answer")),
+                "Resource trigger-sampling-request context: say hi", 20);
+    }
+
+    @Override
+    Eliciting eliciting() {
+        return new Eliciting(List.of("name"), Map.of("name", "Ada Lovelace", "check", true),
+                new ToolCall("trigger-elicitation-request", Map.of(), holding("User provided the requested information",
+                        "- Name: Ada Lovelace", "- Agreed to terms: true")));
+    }
+
+    @Override
+    ToolCall rootsCall() {
+        return new ToolCall("get-roots-list", Map.of(), holding("1. interop root", "URI: file:///tmp/interop-root"));
     }
 
     @Test
@@ -109,24 +197,6 @@ abstract class EverythingContract extends PeerContract {
     }
 
     @Test
-    @Interop(Feature.PROGRESS)
-    void aLongRunningToolReportsItsProgressToTheCall() throws InterruptedException {
-        List<ProgressNotification> seen = new CopyOnWriteArrayList<>();
-        CountDownLatch all = new CountDownLatch(4);
-
-        CallToolResult result = client().callTool("trigger-long-running-operation", Map.of("duration", 0.4, "steps", 4),
-                CallOptions.withTimeout(Duration.ofSeconds(20)).progress(p -> {
-                    seen.add(p);
-                    all.countDown();
-                }));
-
-        assertThat(text(result)).startsWith("Long running operation completed");
-        assertThat(all.await(5, TimeUnit.SECONDS)).as("4 progress notifications").isTrue();
-        assertThat(seen).extracting(ProgressNotification::progress).containsExactly(1.0, 2.0, 3.0, 4.0);
-        assertThat(seen).extracting(ProgressNotification::total).containsOnly(4.0);
-    }
-
-    @Test
     @Interop(Feature.TIMEOUT)
     void aCallThatOutlivesItsTimeoutFailsAndTheSessionGoesOn() {
         assertThatThrownBy(() -> client().callTool("trigger-long-running-operation",
@@ -134,20 +204,6 @@ abstract class EverythingContract extends PeerContract {
                 .isInstanceOf(McpTimeoutException.class);
 
         assertThat(text(client().callTool("echo", Map.of("message", "still here")))).isEqualTo("Echo: still here");
-    }
-
-    @Test
-    @Interop(Feature.STRUCTURED_CONTENT)
-    void structuredContentComesWithTheToolsOutputSchema() {
-        Tool tool = client().listTools().tools().stream().filter(t -> t.name().equals("get-structured-content"))
-                .findFirst().orElseThrow();
-        assertThat(tool.outputSchema().path("properties").has("temperature")).isTrue();
-
-        CallToolResult result = client().callTool("get-structured-content", Map.of("location", "Chicago"));
-
-        assertThat(result.isError()).isFalse();
-        assertThat(result.structuredContent().path("temperature").asInt()).isEqualTo(36);
-        assertThat(result.structuredContent().path("conditions").asString()).isEqualTo("Light rain / drizzle");
     }
 
     @Test
@@ -169,147 +225,6 @@ abstract class EverythingContract extends PeerContract {
     }
 
     @Test
-    @Interop(Feature.RESOURCES_LIST)
-    void listResources() {
-        ListResourcesResult resources = client().listResources();
-
-        assertThat(resources.resources()).isNotEmpty();
-        assertThat(resources.resources()).extracting(Resource::uri)
-                .anyMatch(uri -> uri.startsWith("demo://resource/static/document/"));
-    }
-
-    @Test
-    @Interop(Feature.RESOURCE_TEMPLATES_LIST)
-    void listResourceTemplates() {
-        assertThat(client().listResourceTemplates().resourceTemplates()).extracting(ResourceTemplate::uriTemplate)
-                .contains("demo://resource/dynamic/text/{resourceId}", "demo://resource/dynamic/blob/{resourceId}");
-    }
-
-    @Test
-    @Interop(Feature.RESOURCES_READ)
-    void readResource() {
-        ReadResourceResult text = client().readResource("demo://resource/dynamic/text/7");
-        assertThat(text.contents()).singleElement().isInstanceOfSatisfying(TextResourceContents.class, c -> {
-            assertThat(c.uri()).isEqualTo("demo://resource/dynamic/text/7");
-            assertThat(c.text()).isNotBlank();
-        });
-
-        ReadResourceResult blob = client().readResource("demo://resource/dynamic/blob/7");
-        assertThat(blob.contents()).singleElement().isInstanceOfSatisfying(BlobResourceContents.class,
-                c -> assertThat(c.blob()).isNotBlank());
-    }
-
-    @Test
-    @Interop(Feature.RESOURCES_SUBSCRIBE)
-    void aSubscribedResourceReportsItsUpdates() throws InterruptedException {
-        String uri = "demo://resource/dynamic/text/3";
-        BlockingQueue<ResourceUpdatedNotification> updates = new LinkedBlockingQueue<>();
-        McpClient subscriber = connect(b -> b.onResourceUpdated(updates::add));
-
-        subscriber.subscribeResource(uri);
-        // The tool sends an update for every subscribed resource at once, then every 5 s until toggled off.
-        subscriber.callTool("toggle-subscriber-updates", Map.of());
-        try {
-            ResourceUpdatedNotification update = updates.poll(10, TimeUnit.SECONDS);
-            assertThat(update).as("notifications/resources/updated").isNotNull();
-            assertThat(update.uri()).isEqualTo(uri);
-        } finally {
-            subscriber.callTool("toggle-subscriber-updates", Map.of());
-        }
-        subscriber.unsubscribeResource(uri);
-    }
-
-    @Test
-    @Interop(Feature.PROMPTS_LIST)
-    void listPrompts() {
-        assertThat(client().listPrompts().prompts()).extracting(Prompt::name)
-                .contains("simple-prompt", "args-prompt", "completable-prompt", "resource-prompt");
-    }
-
-    @Test
-    @Interop(Feature.PROMPTS_GET)
-    void getPrompt() {
-        GetPromptResult simple = client().getPrompt("simple-prompt", Map.of());
-        assertThat(simple.messages()).singleElement().satisfies(m -> assertThat(((TextContent) m.content()).text())
-                .isEqualTo("This is a simple prompt without arguments."));
-
-        GetPromptResult withArgs = client().getPrompt("args-prompt", Map.of("city", "Lyon", "state", "Rhône"));
-        assertThat(withArgs.messages()).singleElement().satisfies(m -> assertThat(((TextContent) m.content()).text())
-                .isEqualTo("What's weather in Lyon, Rhône?"));
-    }
-
-    @Test
-    @Interop(Feature.COMPLETION)
-    void completeAPromptArgument() {
-        PromptReference prompt = new PromptReference("completable-prompt", null);
-
-        CompleteResult departments = client().complete(new CompleteRequest(prompt, "department", "S"));
-        assertThat(departments.completion().values()).containsExactlyInAnyOrder("Sales", "Support");
-
-        CompleteResult names = client().complete(new CompleteRequest(prompt, new CompleteRequest.Argument("name", "A"),
-                new CompleteRequest.Context(Map.of("department", "Engineering")), null));
-        assertThat(names.completion().values()).containsExactly("Alice");
-    }
-
-    @Test
-    @Interop(Feature.LOGGING)
-    void theServersLogMessagesReachTheListenerAtTheChosenLevel() throws InterruptedException {
-        BlockingQueue<LoggingMessageNotification> messages = new LinkedBlockingQueue<>();
-        McpClient logged = connect(b -> b.onLoggingMessage(messages::add));
-        logged.setLoggingLevel(LoggingLevel.DEBUG);
-
-        // The tool sends one message of a random level at once (every level passes DEBUG), then every 5 s.
-        logged.callTool("toggle-simulated-logging", Map.of());
-        try {
-            LoggingMessageNotification message = messages.poll(10, TimeUnit.SECONDS);
-            assertThat(message).as("notifications/message").isNotNull();
-            assertThat(message.level()).isNotNull();
-            assertThat(message.data().asString()).contains("message");
-        } finally {
-            logged.callTool("toggle-simulated-logging", Map.of());
-        }
-    }
-
-    @Test
-    @Interop(Feature.SAMPLING)
-    void theServerSamplesThroughTheClientsHandler() {
-        BlockingQueue<CreateMessageRequest> requests = new LinkedBlockingQueue<>();
-        McpClient sampling = connect(b -> b.sampling(request -> {
-            requests.add(request);
-            return sampled("a sampled answer");
-        }));
-        sampling.initialize();
-
-        CallToolResult result = sampling.callTool("trigger-sampling-request", Map.of("prompt", "say hi", "maxTokens", 20));
-
-        assertThat(text(result)).contains("a sampled answer").contains("interop-model");
-        CreateMessageRequest request = requests.poll();
-        assertThat(request).isNotNull();
-        assertThat(request.maxTokens()).isEqualTo(20);
-        assertThat(((TextContent) request.messages().get(0).content().get(0)).text()).contains("say hi");
-    }
-
-    @Test
-    @Interop(Feature.ELICITATION_FORM)
-    void theServerElicitsAFormThroughTheClientsHandler() {
-        BlockingQueue<ElicitRequest> requests = new LinkedBlockingQueue<>();
-        McpClient eliciting = connect(b -> b.elicitation(request -> {
-            requests.add(request);
-            return ElicitResult.accept(Map.of("name", "Ada Lovelace", "check", true));
-        }));
-        eliciting.initialize();
-
-        CallToolResult result = eliciting.callTool("trigger-elicitation-request", Map.of());
-
-        assertThat(text(result)).contains("User provided the requested information").contains("- Name: Ada Lovelace")
-                .contains("- Agreed to terms: true");
-        ElicitRequest request = requests.poll();
-        assertThat(request).isNotNull();
-        assertThat(request.isUrlMode()).isFalse();
-        assertThat(request.requestedSchema().path("required").toString()).contains("name");
-    }
-
-    @Test
     @Interop(Feature.ELICITATION_URL)
     void theServerElicitsAUrlThroughTheClientsHandler() {
         BlockingQueue<ElicitRequest> requests = new LinkedBlockingQueue<>();
@@ -328,16 +243,5 @@ abstract class EverythingContract extends PeerContract {
         assertThat(request.isUrlMode()).isTrue();
         assertThat(request.url()).isEqualTo("https://example.com/authorize");
         assertThat(request.elicitationId()).isEqualTo("interop-1");
-    }
-
-    @Test
-    @Interop(Feature.ROOTS)
-    void theServerListsTheClientsRoots() {
-        McpClient rooted = connect(b -> b.roots(() -> List.of(new Root("file:///tmp/interop-root", "interop root", null))));
-        rooted.initialize();
-
-        CallToolResult result = rooted.callTool("get-roots-list", Map.of());
-
-        assertThat(text(result)).contains("file:///tmp/interop-root").contains("interop root");
     }
 }

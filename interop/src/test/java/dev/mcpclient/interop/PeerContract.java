@@ -2,60 +2,123 @@ package dev.mcpclient.interop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.mcpclient.CallOptions;
 import dev.mcpclient.McpClient;
 import dev.mcpclient.McpClientBuilder;
+import dev.mcpclient.interop.report.Against;
 import dev.mcpclient.interop.report.Feature;
 import dev.mcpclient.interop.report.Interop;
 import dev.mcpclient.interop.report.InteropRecorder;
+import dev.mcpclient.interop.report.Peer;
 import dev.mcpclient.schema.CallToolResult;
 import dev.mcpclient.schema.CreateMessageResult;
 import dev.mcpclient.schema.InitializeResult;
 import dev.mcpclient.schema.ListToolsResult;
+import dev.mcpclient.schema.McpJson;
 import dev.mcpclient.schema.ProtocolVersions;
 import dev.mcpclient.schema.Role;
 import dev.mcpclient.schema.TextContent;
 import dev.mcpclient.schema.Tool;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.extension.ExtendWith;
+import tools.jackson.databind.JsonNode;
 
 /**
- * What our client does with any full-featured peer server, whatever the peer and the transport, and the
- * clients the tests use: a contract per peer ({@link EverythingContract}, {@link SdkServerContract})
- * adds that peer's own tests and facts, a subclass per transport supplies the client's builder and names
- * the column of the interop table.
+ * What our client does with every peer, whatever the peer and the transport; each test body is
+ * written once here (or in {@link FullPeerContract} for the full-featured peers) and runs against
+ * every column of the interop table. A contract per peer ({@link EverythingContract},
+ * {@link SdkServerContract}, {@link TypeScriptSdkPagingTest}) states that peer's facts (its name, its
+ * tools, what they answer) and adds tests of what only that peer offers; a class per column names it
+ * ({@link Against}) and holds nothing else. The column's peer runs for the whole class
+ * ({@link PeerUnderTest}); each test gets clients of its own.
  */
 @ExtendWith(InteropRecorder.class)
 abstract class PeerContract {
 
+    /** The peer of the class that runs now: the test classes of this module run one at a time. */
+    private static PeerUnderTest peer;
+
     private final List<McpClient> clients = new CopyOnWriteArrayList<>();
     private McpClient client;
 
-    /** A builder of a client of the peer over this class's transport. */
-    abstract McpClientBuilder builder();
+    @BeforeAll
+    static void startPeer(TestInfo test) {
+        peer = PeerUnderTest.start(test.getTestClass().orElseThrow().getAnnotation(Against.class).value());
+    }
+
+    @AfterAll
+    static void stopPeer() {
+        if (peer != null) {
+            peer.close();
+            peer = null;
+        }
+    }
+
+    @AfterEach
+    void closeClients() {
+        clients.forEach(McpClient::close);
+    }
+
+    // ---------------------------------------------------------------- the peer's facts
 
     /** The name the peer gives in its {@code initialize} result. */
     abstract String serverName();
 
-    /** Tools the peer lists (among others). */
-    abstract List<String> someTools();
-
-    /** The protocol versions the peer may answer with over this transport. */
+    /** The protocol versions the peer may answer with over this class's transport. */
     List<String> acceptedVersions() {
         return ProtocolVersions.SUPPORTED;
     }
 
-    /**
-     * Returns once notifications the server sends outside any request can reach the client (over
-     * Streamable HTTP: once the background GET stream is open; a server drops them before that).
-     */
-    void awaitServerNotificationRoute(McpClient client) {
+    /** The server capabilities the peer declares (among others). */
+    abstract List<String> declaredCapabilities();
+
+    /** Tools the peer lists: among others, or exactly these in this order if {@link #listsOnlyTheseTools()}. */
+    abstract List<String> tools();
+
+    /** Whether {@link #tools()} are all the peer lists. */
+    boolean listsOnlyTheseTools() {
+        return false;
     }
+
+    /** Tool calls and what their results say. */
+    abstract List<ToolCall> toolCalls();
+
+    /**
+     * A call of {@code tool} with {@code arguments} and the text of its result (its text contents, one
+     * per line), which must match {@code text} as a whole: {@link #exactly} or {@link #holding}.
+     */
+    record ToolCall(String tool, Map<String, ?> arguments, Pattern text) {
+
+        /** Calls it with {@code client} and checks the text of the result; returns the result. */
+        CallToolResult callWith(McpClient client) {
+            CallToolResult result = client.callTool(tool, arguments);
+            assertThat(PeerContract.text(result)).as("the text of %s", tool).matches(text);
+            return result;
+        }
+    }
+
+    /** The whole text, to the letter. */
+    static Pattern exactly(String text) {
+        return Pattern.compile(Pattern.quote(text));
+    }
+
+    /** Any text that holds these parts, in this order. */
+    static Pattern holding(String... parts) {
+        return Pattern.compile(Arrays.stream(parts).map(Pattern::quote).collect(Collectors.joining(".*", "(?s).*", ".*")));
+    }
+
+    // ---------------------------------------------------------------- clients
 
     /** A client with the default options (one per test). */
     McpClient client() {
@@ -67,17 +130,24 @@ abstract class PeerContract {
 
     /** A client with handlers or listeners of the test's own; closed after the test. */
     McpClient connect(Consumer<McpClientBuilder> options) {
-        McpClientBuilder builder = builder().requestTimeout(Duration.ofSeconds(15));
+        McpClientBuilder builder = peer.client().requestTimeout(Duration.ofSeconds(15));
         options.accept(builder);
         McpClient built = builder.build();
         clients.add(built);
         return built;
     }
 
-    @AfterEach
-    void closeClients() {
-        clients.forEach(McpClient::close);
+    /** The column this class's tests run against: a peer over one transport. */
+    Peer column() {
+        return getClass().getAnnotation(Against.class).value();
     }
+
+    /** Returns once notifications the server sends outside any request can reach {@code client}. */
+    void awaitServerNotificationRoute(McpClient client) {
+        peer.awaitServerNotificationRoute(client);
+    }
+
+    // ---------------------------------------------------------------- every peer
 
     @Test
     @Interop(Feature.INITIALIZE)
@@ -86,17 +156,9 @@ abstract class PeerContract {
 
         assertThat(init.protocolVersion()).isIn(acceptedVersions());
         assertThat(init.serverInfo().name()).isEqualTo(serverName());
-        assertThat(init.capabilities().tools()).isNotNull();
-        assertThat(init.capabilities().resources()).isNotNull();
-        assertThat(init.capabilities().prompts()).isNotNull();
-        assertThat(init.capabilities().logging()).isNotNull();
-    }
-
-    @Test
-    @Interop(Feature.PING)
-    void ping() {
-        client().ping();
-        client().ping(CallOptions.withTimeout(Duration.ofSeconds(5)));
+        JsonNode declared = McpJson.mapper().valueToTree(init.capabilities());
+        assertThat(declaredCapabilities()).allSatisfy(capability ->
+                assertThat(declared.path(capability).isObject()).as("capability %s in %s", capability, declared).isTrue());
     }
 
     @Test
@@ -104,30 +166,24 @@ abstract class PeerContract {
     void listToolsGetsEveryTool() {
         ListToolsResult tools = client().listTools();
 
-        assertThat(tools.tools()).extracting(Tool::name).containsAll(someTools());
+        List<String> names = tools.tools().stream().map(Tool::name).toList();
+        if (listsOnlyTheseTools()) {
+            assertThat(names).containsExactlyElementsOf(tools());
+        } else {
+            assertThat(names).containsAll(tools());
+        }
         assertThat(tools.nextCursor()).isNull();
     }
 
     @Test
-    @Interop(Feature.TOOLS_LIST_CURSOR)
-    void listToolsWithoutACursorGetsTheFirstPage() {
-        ListToolsResult firstPage = client().listTools(null, CallOptions.defaults());
-
-        // Both peers send every tool in one page: the first page is the whole list.
-        assertThat(firstPage.tools()).extracting(Tool::name).isEqualTo(client().listTools().tools().stream()
-                .map(Tool::name).toList());
-    }
-
-    /** Returns once the client's background GET stream is open (polled, at most 10 s). */
-    static void awaitBackgroundStream(McpClient client) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!client.status().backgroundStreamOpen()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("the background stream did not open within 10 s: " + client.status());
-            }
-            Thread.onSpinWait();
+    @Interop(Feature.TOOLS_CALL)
+    void callTool() {
+        for (ToolCall call : toolCalls()) {
+            call.callWith(client());
         }
     }
+
+    // ---------------------------------------------------------------- helpers
 
     /** A sampling handler's answer: {@code text} by the model {@code interop-model}. */
     static CreateMessageResult sampled(String text) {
@@ -135,7 +191,7 @@ abstract class PeerContract {
                 CreateMessageResult.STOP_END_TURN);
     }
 
-    /** The text of a tool result's text content. */
+    /** The text of a tool result's text contents, one per line. */
     static String text(CallToolResult result) {
         return ConformanceClient.text(result);
     }

@@ -32,6 +32,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.Disposable;
@@ -50,6 +51,9 @@ import reactor.core.publisher.Mono;
  */
 class SessionStressTest {
 
+    /** Resets and cut streams make Reactor Netty report the connections it saw break. */
+    @RegisterExtension
+    static final Watchdog watchdog = new Watchdog().toleratingConnectionErrors();
     private static final Logger log = LoggerFactory.getLogger(SessionStressTest.class);
     private static final Duration DEADLINE = Duration.ofSeconds(120);
     private static final Map<Integer, Throwable> errors = new ConcurrentHashMap<>();
@@ -91,7 +95,7 @@ class SessionStressTest {
             scenarios.add(new Scenario(i, modes[random.nextInt(modes.length)], random.nextBoolean(), random.nextInt(4)));
         }
 
-        try (Watchdog watchdog = Watchdog.start(); ProgrammableMcpServer server = ProgrammableMcpServer.start()) {
+        try (ProgrammableMcpServer server = ProgrammableMcpServer.start()) {
             Map<Integer, RequestId> ids = new ConcurrentHashMap<>();
             Map<Integer, CompletableFuture<RecordedRequest>> received = new ConcurrentHashMap<>();
             script(server, scenarios, ids, received);
@@ -126,9 +130,7 @@ class SessionStressTest {
             } finally {
                 client.close();
             }
-            provokeLeakReports();
-            assertThat(watchdog.droppedErrors()).as("errors Reactor dropped").isEmpty();
-            assertThat(watchdog.leaks()).as("Netty leak reports").isEmpty();
+            provokeLeakReports(); // for the watchdog to see
         }
     }
 

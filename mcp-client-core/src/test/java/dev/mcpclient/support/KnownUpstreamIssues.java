@@ -1,8 +1,7 @@
 package dev.mcpclient.support;
 
 import java.util.Arrays;
-import java.util.List;
-import java.util.stream.Collectors;
+import java.util.function.Predicate;
 
 /**
  * Errors that libraries under the client drop on their own, identified precisely so that a test can
@@ -14,21 +13,17 @@ public final class KnownUpstreamIssues {
     }
 
     /**
-     * The dropped errors of {@code watchdog}, except the one Spring Framework 7.0.x drops when a
-     * {@code WebClient} exchange is cancelled while its response is being delivered
-     * (spring-projects/spring-framework#37204, fix pending in #37205). Spring's connector has then
-     * released the body ("released already due to cancellation"); the exchange handler's subscription
-     * fails, {@code exchangeToMono} subscribes to the body again to release it, and Reactor Netty's
-     * rejection of that second receiver reaches Reactor's dropped-error hook. The client cancels
-     * exchanges by design (a response that arrived elsewhere, a timeout, {@code close()}, a new session
-     * stopping the background GET), so in a test this shows up when such a cancel meets a response in
-     * flight.
+     * The error Spring Framework 7.0.x drops when a {@code WebClient} exchange is cancelled while its
+     * response is being delivered (spring-projects/spring-framework#37204, fix pending in #37205). Spring's
+     * connector has then released the body ("released already due to cancellation"); the exchange
+     * handler's subscription fails, {@code exchangeToMono} subscribes to the body again to release it, and
+     * Reactor Netty's rejection of that second receiver reaches Reactor's dropped-error hook. The client
+     * cancels exchanges by design (a response that arrived elsewhere, a timeout, {@code close()}, a new
+     * session stopping the background GET), so in a test this shows up when such a cancel meets a
+     * response in flight. A {@link Watchdog} sets aside exactly this when told so with
+     * {@link Watchdog#toleratingDropped(Predicate)}.
      */
-    public static List<Throwable> droppedErrorsBesidesSpringCancelRace(Watchdog watchdog) {
-        return watchdog.droppedErrors().stream()
-                .filter(e -> !isSpringCancelRace(e))
-                .collect(Collectors.toList());
-    }
+    public static final Predicate<Throwable> SPRING_CANCEL_RACE = KnownUpstreamIssues::isSpringCancelRace;
 
     static boolean isSpringCancelRace(Throwable e) {
         if (!(e instanceof IllegalStateException) || e.getMessage() == null) {

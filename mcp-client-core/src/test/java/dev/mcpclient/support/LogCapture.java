@@ -12,15 +12,22 @@ import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.slf4j.LoggerFactory;
 
-/** Records what one logger (and its children) logs, and lets a test wait for a line without sleeping. */
+/**
+ * Records what one logger (and its children) logs, and lets a test wait for a line without sleeping.
+ * The one log appender of the tests: {@link Watchdog} records the root logger's warnings with it.
+ */
 public final class LogCapture implements AutoCloseable {
 
     private final Logger logger;
+    private final Level threshold;
     private final List<ILoggingEvent> events = new CopyOnWriteArrayList<>();
     private final Object signal = new Object();
     private final AppenderBase<ILoggingEvent> appender = new AppenderBase<>() {
         @Override
         protected void append(ILoggingEvent event) {
+            if (!event.getLevel().isGreaterOrEqual(threshold)) {
+                return;
+            }
             events.add(event);
             synchronized (signal) {
                 signal.notifyAll();
@@ -28,8 +35,9 @@ public final class LogCapture implements AutoCloseable {
         }
     };
 
-    private LogCapture(String name) {
+    private LogCapture(String name, Level threshold) {
         this.logger = (Logger) LoggerFactory.getLogger(name);
+        this.threshold = threshold;
         appender.setName("capture-" + name);
         appender.start();
         logger.addAppender(appender);
@@ -37,12 +45,17 @@ public final class LogCapture implements AutoCloseable {
 
     /** Starts recording the logger {@code name}. */
     public static LogCapture of(String name) {
-        return new LogCapture(name);
+        return new LogCapture(name, Level.TRACE);
     }
 
     /** Starts recording the logger of {@code type}. */
     public static LogCapture of(Class<?> type) {
-        return new LogCapture(type.getName());
+        return of(type.getName());
+    }
+
+    /** Starts recording every logger's lines at {@code threshold} or above. */
+    static LogCapture root(Level threshold) {
+        return new LogCapture(org.slf4j.Logger.ROOT_LOGGER_NAME, threshold);
     }
 
     /** Every line so far, as {@code LEVEL message}. */
@@ -54,6 +67,11 @@ public final class LogCapture implements AutoCloseable {
     public List<String> messages(Level level) {
         return events.stream().filter(e -> e.getLevel().equals(level)).map(ILoggingEvent::getFormattedMessage)
                 .collect(Collectors.toList());
+    }
+
+    /** Every event so far, in the order they were logged. */
+    List<ILoggingEvent> events() {
+        return List.copyOf(events);
     }
 
     /** Waits until a message matches; fails the test after {@code timeout}. */

@@ -27,10 +27,22 @@ public final class Messages {
 
     /** A progress notification. */
     public static JsonNode progress(String token, double progress) {
+        return progress(McpJson.mapper().valueToTree(token), progress);
+    }
+
+    /** A progress notification for a token as the request carried it ({@code params._meta.progressToken}). */
+    public static JsonNode progress(JsonNode token, double progress) {
         ObjectNode params = McpJson.mapper().createObjectNode();
-        params.put("progressToken", token);
+        params.set("progressToken", token);
         params.put("progress", progress);
         return JsonRpcCodec.toTree(new JsonRpcNotification("notifications/progress", params));
+    }
+
+    /** A progress notification with a total and a message. */
+    public static JsonNode progress(JsonNode token, double progress, double total, String message) {
+        JsonNode notification = progress(token, progress);
+        ((ObjectNode) notification.get("params")).put("total", total).put("message", message);
+        return notification;
     }
 
     /** A {@code ping} request from the server. */

@@ -335,6 +335,25 @@ public final class ProgrammableMcpServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Waits, at most {@code timeout} in all, until the server has seen the exchange of every request
+     * received so far end (see {@link RecordedRequest#awaitClosed}).
+     *
+     * @return the requests whose exchanges are still open
+     */
+    public List<RecordedRequest> awaitExchangesEnded(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        List<RecordedRequest> open = new ArrayList<>();
+        for (RecordedRequest r : requests()) {
+            try {
+                r.awaitClosed(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+            } catch (AssertionError stillOpen) {
+                open.add(r);
+            }
+        }
+        return open;
+    }
+
     /** The first POST carrying JSON-RPC method {@code method}, waiting for it. */
     public RecordedRequest awaitPost(String method, Duration timeout) {
         return awaitRequest(r -> "POST".equals(r.httpMethod()) && method.equals(r.jsonRpcMethod()), timeout);

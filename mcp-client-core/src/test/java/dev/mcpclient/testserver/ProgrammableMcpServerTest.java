@@ -3,12 +3,10 @@ package dev.mcpclient.testserver;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import dev.mcpclient.jsonrpc.RequestId;
 import dev.mcpclient.schema.McpJson;
+import dev.mcpclient.support.McpFixture;
+import dev.mcpclient.support.Watchdog;
 import io.netty.handler.codec.http.HttpMethod;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -28,11 +26,9 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
@@ -47,35 +43,17 @@ class ProgrammableMcpServerTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
     private static final String ACCEPT_BOTH = "application/json, text/event-stream";
 
-    private ProgrammableMcpServer server;
-    private HttpClient jdk;
-    private ListAppender<ILoggingEvent> logs;
+    @RegisterExtension
+    static final Watchdog watchdog = new Watchdog();
+    @RegisterExtension
+    final McpFixture mcp = McpFixture.serverOnly();
+    private final ProgrammableMcpServer server = mcp.server();
+    private final HttpClient jdk = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(WAIT).build();
     private final List<ClientStream> streams = new ArrayList<>();
 
-    @BeforeEach
-    void start() {
-        logs = new ListAppender<>();
-        logs.start();
-        root().addAppender(logs);
-        server = ProgrammableMcpServer.start();
-        jdk = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(WAIT).build();
-    }
-
     @AfterEach
-    void stop() {
+    void cancelStreams() {
         streams.forEach(ClientStream::cancel);
-        server.close();
-        root().detachAppender(logs);
-        List<String> errors = logs.list.stream()
-                .filter(e -> e.getLevel().isGreaterOrEqual(Level.ERROR))
-                .map(e -> e.getLoggerName() + ": " + e.getFormattedMessage())
-                .collect(Collectors.toList());
-        assertThat(errors).as("errors logged during the test").isEmpty();
-        assertThat(server.handlerErrors()).as("handler errors").isEmpty();
-    }
-
-    private static Logger root() {
-        return (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
     }
 
     // ------------------------------------------------------------------ initialize and sessions
@@ -323,6 +301,7 @@ class ProgrammableMcpServerTest {
 
     @Test
     void resetClosesTheConnectionWithoutAnyResponse() throws Exception {
+        watchdog.expectConnectionErrors(); // the client that sees the reset
         String session = initializeSession();
         server.onPost("tools/call", (req, ex) -> Reply.reset());
 

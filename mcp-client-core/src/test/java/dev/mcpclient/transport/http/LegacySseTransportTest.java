@@ -1,14 +1,13 @@
 package dev.mcpclient.transport.http;
 
+import static dev.mcpclient.support.Calls.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mcpclient.McpClient;
 import dev.mcpclient.McpTransportException;
-import dev.mcpclient.schema.CallToolResult;
 import dev.mcpclient.schema.InitializeResult;
 import dev.mcpclient.schema.ProtocolVersions;
-import dev.mcpclient.schema.TextContent;
 import dev.mcpclient.schema.Tool;
 import dev.mcpclient.support.LogCapture;
 import dev.mcpclient.support.Watchdog;
@@ -21,6 +20,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The HTTP+SSE transport (2024-11-05) against the official Java SDK's server of that transport ({@link SdkServer#sse()}). */
 class LegacySseTransportTest {
@@ -28,23 +28,19 @@ class LegacySseTransportTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final ReconnectPolicy FAST = new ReconnectPolicy(Duration.ofMillis(10), Duration.ofMillis(100), 5);
 
+    /** The SDK server logs what it does not like (our client's newer protocol version, streams it ends): the peer's concern. */
+    @RegisterExtension
+    static final Watchdog watchdog = new Watchdog().toleratingWarnings("io.modelcontextprotocol", "");
     private SdkServer server;
-    private Watchdog watchdog;
 
     @BeforeEach
     void start() {
         server = SdkServer.sse();
-        watchdog = Watchdog.start();
     }
 
     @AfterEach
     void stop() {
         server.close();
-        watchdog.close();
-    }
-
-    private static String text(CallToolResult result) {
-        return ((TextContent) result.content().get(0)).text();
     }
 
     @Test
@@ -64,9 +60,6 @@ class LegacySseTransportTest {
         assertThat(server.requests("GET")).hasSize(1);
         assertThat(server.requests()).filteredOn(r -> r.method().equals("POST"))
                 .allSatisfy(r -> assertThat(r.uri()).startsWith("/mcp/message?sessionId="));
-        // The server's own warning that it answers 2024-11-05 to the client's 2025-11-25 is negotiation, not trouble.
-        assertThat(watchdog.warnings()).filteredOn(w -> !w.contains("io.modelcontextprotocol.")).isEmpty();
-        assertThat(watchdog.droppedErrors()).isEmpty();
     }
 
     @Test
@@ -98,7 +91,6 @@ class LegacySseTransportTest {
                     .map(r -> r.uri().substring(r.uri().indexOf('=') + 1)).distinct()).hasSize(2);
             assertThat(client.status().callsInFlight()).isZero();
         }
-        assertThat(watchdog.droppedErrors()).isEmpty();
     }
 
     @Test
@@ -113,7 +105,6 @@ class LegacySseTransportTest {
             assertThat(r.uri()).isEqualTo("/sse");
         });
         assertThat(server.requests("GET")).hasSize(1);
-        assertThat(watchdog.droppedErrors()).isEmpty();
     }
 
     @Test

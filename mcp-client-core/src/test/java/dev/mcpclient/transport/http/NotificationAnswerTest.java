@@ -4,12 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mcpclient.McpClient;
 import dev.mcpclient.schema.McpJson;
+import dev.mcpclient.support.McpFixture;
+import dev.mcpclient.support.Watchdog;
 import dev.mcpclient.testserver.ProgrammableMcpServer;
 import dev.mcpclient.testserver.Reply;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A POST that carries no request awaits nothing: a server that answers a notification with 200 and a
@@ -17,27 +18,17 @@ import org.junit.jupiter.api.Test;
  */
 class NotificationAnswerTest {
 
-    private ProgrammableMcpServer server;
-    private McpClient client;
-
-    @BeforeEach
-    void start() {
-        server = ProgrammableMcpServer.start();
-    }
-
-    @AfterEach
-    void stop() {
-        if (client != null) {
-            client.close();
-        }
-        server.close();
-    }
+    @RegisterExtension
+    static final Watchdog watchdog = new Watchdog();
+    @RegisterExtension
+    final McpFixture mcp = McpFixture.streamableHttp(client -> client.requestTimeout(Duration.ofSeconds(5)));
+    private final ProgrammableMcpServer server = mcp.server();
+    private final McpClient client = mcp.client();
 
     @Test
     void aJsonBodyAnsweringTheInitializedNotificationIsIgnored() {
         server.onPost("notifications/initialized", (request, exchange) -> Reply.json(
                 McpJson.mapper().readTree("{\"jsonrpc\":\"2.0\",\"result\":{}}")));
-        client = McpClient.streamableHttp(server.url()).requestTimeout(Duration.ofSeconds(5)).build();
 
         client.initialize();
 
@@ -48,7 +39,6 @@ class NotificationAnswerTest {
     @Test
     void aTextBodyAnsweringTheInitializedNotificationIsIgnored() {
         server.onPost("notifications/initialized", (request, exchange) -> Reply.status(200, "text/plain", "ok"));
-        client = McpClient.streamableHttp(server.url()).requestTimeout(Duration.ofSeconds(5)).build();
 
         client.initialize();
 

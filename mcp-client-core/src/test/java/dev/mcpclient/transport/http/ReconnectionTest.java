@@ -11,6 +11,7 @@ import dev.mcpclient.jsonrpc.JsonRpcCodec;
 import dev.mcpclient.jsonrpc.JsonRpcResponse;
 import dev.mcpclient.schema.McpJson;
 import dev.mcpclient.schema.TextContent;
+import dev.mcpclient.support.McpFixture;
 import dev.mcpclient.support.Watchdog;
 import dev.mcpclient.testserver.ProgrammableMcpServer;
 import dev.mcpclient.testserver.RecordedRequest;
@@ -18,9 +19,8 @@ import dev.mcpclient.testserver.Reply;
 import dev.mcpclient.testserver.SseFrame;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.publisher.Flux;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -29,27 +29,14 @@ class ReconnectionTest {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
 
-    private ProgrammableMcpServer server;
-    private McpClient client;
-    private Watchdog watchdog;
-
-    @BeforeEach
-    void start() {
-        watchdog = Watchdog.start();
-        server = ProgrammableMcpServer.start();
-        client = McpClient.builder(StreamableHttpTransport.builder(server.url())
-                        .reconnect(new ReconnectPolicy(Duration.ofMillis(20), Duration.ofMillis(100), 3)))
-                .requestTimeout(Duration.ofSeconds(20))
-                .build();
-    }
-
-    @AfterEach
-    void stop() {
-        client.close();
-        server.close();
-        watchdog.close();
-        assertThat(watchdog.droppedErrors()).isEmpty();
-    }
+    @RegisterExtension
+    static final Watchdog watchdog = new Watchdog();
+    @RegisterExtension
+    final McpFixture mcp = McpFixture.streamableHttp(
+            transport -> transport.reconnect(new ReconnectPolicy(Duration.ofMillis(20), Duration.ofMillis(100), 3)),
+            client -> client.requestTimeout(Duration.ofSeconds(20)));
+    private final ProgrammableMcpServer server = mcp.server();
+    private final McpClient client = mcp.client();
 
     @Test
     void backgroundStreamReconnectsAfterACleanCloseWithLastEventId() {

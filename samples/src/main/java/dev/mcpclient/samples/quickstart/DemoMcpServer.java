@@ -14,8 +14,6 @@ import java.time.Duration;
 import java.util.Map;
 import org.apache.catalina.Context;
 import org.apache.catalina.LifecycleException;
-import org.apache.catalina.Wrapper;
-import org.apache.catalina.connector.Connector;
 import org.apache.catalina.startup.Tomcat;
 import org.springframework.beans.factory.DisposableBean;
 
@@ -25,11 +23,17 @@ import org.springframework.beans.factory.DisposableBean;
  *
  * <p>Tools: {@code greet(name)}, {@code add(a, b)} and {@code countdown(steps)}, which takes a moment
  * per step and reports its progress.
+ *
+ * <p>The tests' {@code SdkServer} ({@code mcp-test-support}) starts the same SDK server on Tomcat the
+ * same way, and this class does not reuse it on purpose: this class ships in the sample application,
+ * the code users read and copy, while {@code mcp-test-support} is a test-scoped module that is never
+ * published, so the sample cannot depend on it; and a published module holding a few lines of Tomcat
+ * set-up for one demo would cost more than it saves. The set-up here is kept to what the SDK's servlet
+ * transport needs: a base directory, a loopback connector, one asynchronous servlet.
  */
 public final class DemoMcpServer implements DisposableBean {
 
     private final Tomcat tomcat;
-    private final Connector connector;
     private final McpSyncServer server;
     private final Duration stepDelay;
 
@@ -61,13 +65,10 @@ public final class DemoMcpServer implements DisposableBean {
         }
         this.tomcat = new Tomcat();
         tomcat.setBaseDir(baseDir.toString());
-        this.connector = new Connector();
-        connector.setPort(port);
-        connector.setProperty("address", "127.0.0.1");
-        tomcat.setConnector(connector);
+        tomcat.setPort(port);
+        tomcat.getConnector().setProperty("address", "127.0.0.1");
         Context context = tomcat.addContext("", baseDir.toString());
-        Wrapper servlet = Tomcat.addServlet(context, "mcp", transport);
-        servlet.setAsyncSupported(true);
+        Tomcat.addServlet(context, "mcp", transport).setAsyncSupported(true);
         context.addServletMappingDecoded("/mcp", "mcp");
         try {
             tomcat.start();
@@ -120,7 +121,7 @@ public final class DemoMcpServer implements DisposableBean {
 
     /** The endpoint, e.g. {@code http://127.0.0.1:12345/mcp}. */
     public String url() {
-        return "http://127.0.0.1:" + connector.getLocalPort() + "/mcp";
+        return "http://127.0.0.1:" + tomcat.getConnector().getLocalPort() + "/mcp";
     }
 
     @Override
