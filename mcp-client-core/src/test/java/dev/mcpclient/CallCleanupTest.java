@@ -3,12 +3,14 @@ package dev.mcpclient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mcpclient.internal.Deadlines;
+import dev.mcpclient.support.McpFixture;
+import dev.mcpclient.support.Watchdog;
 import dev.mcpclient.testserver.ProgrammableMcpServer;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.reactivestreams.Subscription;
 import reactor.core.publisher.BaseSubscriber;
 
@@ -17,20 +19,16 @@ class CallCleanupTest {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
 
-    private ProgrammableMcpServer server;
+    @RegisterExtension
+    static final Watchdog watchdog = new Watchdog();
+    @RegisterExtension
+    final McpFixture mcp = McpFixture.streamableHttp(client -> client.requestTimeout(WAIT));
+    private final ProgrammableMcpServer server = mcp.server();
     private McpClient client;
 
     @BeforeEach
-    void start() {
-        server = ProgrammableMcpServer.start();
-        client = McpClient.streamableHttp(server.url()).requestTimeout(WAIT).build();
-        client.initialize();
-    }
-
-    @AfterEach
-    void stop() {
-        client.close();
-        server.close();
+    void connect() {
+        client = mcp.connected(builder -> builder);
     }
 
     @Test

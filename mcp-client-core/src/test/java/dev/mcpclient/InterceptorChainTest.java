@@ -5,15 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mcpclient.schema.CallToolResult;
+import dev.mcpclient.support.McpFixture;
+import dev.mcpclient.support.Watchdog;
 import dev.mcpclient.testserver.ProgrammableMcpServer;
 import dev.mcpclient.testserver.Reply;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.publisher.Mono;
 
 /** Interceptors wrap each call in the order they were added, and see it as the caller does: its result or its failure. */
@@ -21,13 +23,15 @@ class InterceptorChainTest {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
 
-    private ProgrammableMcpServer server;
-    private McpClient client;
+    @RegisterExtension
+    static final Watchdog watchdog = new Watchdog();
+    @RegisterExtension
+    final McpFixture mcp = McpFixture.streamableHttp(client -> client.requestTimeout(WAIT));
+    private final ProgrammableMcpServer server = mcp.server();
     private final List<String> seen = new CopyOnWriteArrayList<>();
 
     @BeforeEach
-    void start() {
-        server = ProgrammableMcpServer.start();
+    void tools() {
         server.onPost("tools/list", (req, ex) -> Reply.result(req.id(), json("""
                 {"tools":[{"name":"weather","inputSchema":{"type":"object"},"outputSchema":{"type":"object",
                   "properties":{"temperature":{"type":"number"}},"required":["temperature"]}}]}""")));
@@ -35,12 +39,6 @@ class InterceptorChainTest {
                 "bad".equals(req.params().path("arguments").path("shape").asString())
                         ? json("{\"content\":[],\"structuredContent\":{\"temperature\":\"warm\"}}")
                         : json("{\"content\":[],\"structuredContent\":{\"temperature\":21.5}}")));
-    }
-
-    @AfterEach
-    void stop() {
-        client.close();
-        server.close();
     }
 
     /** An interceptor that records how each call it wraps ends, under its name. */
@@ -59,8 +57,7 @@ class InterceptorChainTest {
 
     @Test
     void theFirstInterceptorAddedIsTheOutermost() {
-        client = McpClient.streamableHttp(server.url()).requestTimeout(WAIT)
-                .interceptor(recording("outer")).interceptor(recording("inner")).build();
+        McpClient client = mcp.client(builder -> builder.interceptor(recording("outer")).interceptor(recording("inner")));
 
         client.ping();
 
@@ -70,7 +67,7 @@ class InterceptorChainTest {
 
     @Test
     void aSchemaMismatchBeforeTheToolListIsCachedIsTheCallsFailureToInterceptors() {
-        client = McpClient.streamableHttp(server.url()).requestTimeout(WAIT).interceptor(recording("observer")).build();
+        McpClient client = mcp.client(builder -> builder.interceptor(recording("observer")));
 
         assertThatThrownBy(() -> client.callTool("weather", Map.of("shape", "bad")))
                 .isInstanceOf(McpOutputSchemaException.class);
@@ -82,7 +79,7 @@ class InterceptorChainTest {
 
     @Test
     void aSchemaMismatchWithTheToolListCachedIsTheCallsFailureToInterceptors() {
-        client = McpClient.streamableHttp(server.url()).requestTimeout(WAIT).interceptor(recording("observer")).build();
+        McpClient client = mcp.client(builder -> builder.interceptor(recording("observer")));
         client.listTools();
         seen.clear();
 

@@ -7,6 +7,9 @@ import dev.mcpclient.jsonrpc.JsonRpcCodec;
 import dev.mcpclient.jsonrpc.JsonRpcNotification;
 import dev.mcpclient.schema.CallToolResult;
 import dev.mcpclient.schema.ProgressNotification;
+import dev.mcpclient.support.McpFixture;
+import dev.mcpclient.support.Messages;
+import dev.mcpclient.support.Watchdog;
 import dev.mcpclient.testserver.ProgrammableMcpServer;
 import dev.mcpclient.testserver.Reply;
 import dev.mcpclient.testserver.SseFrame;
@@ -19,9 +22,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.publisher.Flux;
 import tools.jackson.databind.JsonNode;
 
@@ -35,12 +38,15 @@ class ProgressBeforeOutcomeTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
     private static final int PROGRESS = 5;
 
-    private ProgrammableMcpServer server;
+    @RegisterExtension
+    static final Watchdog watchdog = new Watchdog();
+    @RegisterExtension
+    final McpFixture mcp = McpFixture.streamableHttp(client -> client.requestTimeout(WAIT));
+    private final ProgrammableMcpServer server = mcp.server();
     private McpClient client;
 
     @BeforeEach
     void start() {
-        server = ProgrammableMcpServer.start();
         // tools/call answers on one SSE stream: five progress notifications for the call's token, then the result.
         server.onPost("tools/call", (req, ex) -> {
             JsonNode token = req.params().path("_meta").path("progressToken");
@@ -48,18 +54,10 @@ class ProgressBeforeOutcomeTest {
             for (int i = 1; i <= PROGRESS; i++) {
                 frames.add(SseFrame.message(null, progress(token, i)));
             }
-            frames.add(SseFrame.message(null, JsonRpcCodec.toTree(dev.mcpclient.jsonrpc.JsonRpcResponse.result(req.id(),
-                    json("{\"content\":[{\"type\":\"text\",\"text\":\"done\"}]}")))));
+            frames.add(SseFrame.message(null, Messages.toolResult(req.id(), "done")));
             return Reply.sse(Flux.fromIterable(frames));
         });
-        client = McpClient.streamableHttp(server.url()).requestTimeout(WAIT).build();
-        client.initialize();
-    }
-
-    @AfterEach
-    void stop() {
-        client.close();
-        server.close();
+        client = mcp.connected(builder -> builder);
     }
 
     private static JsonNode progress(JsonNode token, int progress) {
