@@ -8,6 +8,7 @@ import dev.mcpclient.jsonrpc.RequestId;
 import dev.mcpclient.schema.McpMethods;
 import java.util.List;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import reactor.core.publisher.Mono;
 
@@ -16,11 +17,13 @@ import reactor.core.publisher.Mono;
  * (resumed until that response arrives by any route), or its {@code application/json} answer, kept
  * until the exchange is over.
  */
-final class RequestStream {
+final class RequestStream implements BooleanSupplier {
     final RequestId awaited;
     final boolean initialize;
     final String method;
     final ResumableEventStream events;
+    /** Whether the POST was answered with an event stream (which may need resuming once it ended). */
+    volatile boolean sse;
     volatile boolean responseSeen;
     private final Consumer<JsonRpcMessage> inbound;
     private volatile List<JsonRpcMessage> answer;
@@ -43,6 +46,12 @@ final class RequestStream {
             this.initialize = false;
         }
         this.events = new ResumableEventStream(this, reconnect, true, true, resumptions);
+    }
+
+    /** Whether the stream is still wanted: its response has not arrived (by any route). */
+    @Override
+    public boolean getAsBoolean() {
+        return !responseSeen;
     }
 
     void deliver(JsonRpcMessage message) {

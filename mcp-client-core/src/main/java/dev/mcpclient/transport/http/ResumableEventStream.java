@@ -69,8 +69,16 @@ final class ResumableEventStream {
      * {@code reopen} (given the last event id, or {@code null}) after the reconnect delay.
      */
     Mono<Void> run(Mono<Ending> first, Function<String, Mono<Ending>> reopen, BooleanSupplier wanted) {
+        return first.flatMap(ending -> ending == Ending.ENDED && wanted.getAsBoolean() ? resume(reopen, wanted) : Mono.empty());
+    }
+
+    /**
+     * The responses after one that ended, while {@code wanted} holds: the reconnect loop, built only
+     * when a stream is to be reopened (a request's stream rarely is).
+     */
+    Mono<Void> resume(Function<String, Mono<Ending>> reopen, BooleanSupplier wanted) {
         // expand, not recursion: a stream reopened for days does not grow a chain of operators.
-        return first.expand(ending -> ending == Ending.ENDED ? next(reopen, wanted) : Mono.empty()).then();
+        return next(reopen, wanted).expand(ending -> ending == Ending.ENDED ? next(reopen, wanted) : Mono.empty()).then();
     }
 
     /** The reconnect step: the next response after the delay, nothing when not wanted, or why it cannot be. */

@@ -87,15 +87,17 @@ final class StreamableHttpEndpoint implements McpTransport {
                     .header(HttpHeaders.ACCEPT, ACCEPT_POST)
                     .contentType(MediaType.APPLICATION_JSON)
                     .bodyValue(JsonRpcCodec.encode(message));
-            Mono<Ending> posted = Exchanges.exchange(post, response -> onPostResponse(response, stream, sid), true, stream)
-                    .onErrorMap(e -> transportError(e, "POST " + stream.describe() + " to"));
-            // An SSE answer that ends before the response is resumed until the response arrives by any route.
-            return stream.events.run(posted, lastEventId -> resume(stream, lastEventId), () -> !stream.responseSeen)
-                    .then(Mono.defer(stream::deliverAnswer));
+            // Once the exchange is over: an SSE answer that ended before the response is resumed until the
+            // response arrives by any route; a JSON answer is delivered (nothing is left to cancel then).
+            return Exchanges.exchange(post, response -> onPostResponse(response, stream, sid), true, stream)
+                    .onErrorMap(e -> transportError(e, "POST " + stream.describe() + " to"))
+                    .then(Mono.defer(() -> stream.sse && stream.getAsBoolean()
+                            ? stream.events.resume(lastEventId -> resume(stream, lastEventId), stream)
+                            : stream.deliverAnswer()));
         });
     }
 
-    private Mono<Ending> onPostResponse(ClientResponse response, RequestStream stream, String sid) {
+    private Mono<Void> onPostResponse(ClientResponse response, RequestStream stream, String sid) {
         if (stream.initialize) {
             // Stored before the body is read, so the initialize result can never overtake it.
             response.headers().header(McpHeaders.SESSION_ID).stream().findFirst().ifPresent(id -> sessionId = id);
@@ -105,15 +107,16 @@ final class StreamableHttpEndpoint implements McpTransport {
             return HttpResponses.excerpt(response).flatMap(text -> Mono.error(new SessionNotFoundException(sid, text)));
         }
         if (response.statusCode().isError()) {
-            return onErrorStatus(response, "POST " + stream.describe(), stream).thenReturn(Ending.DONE);
+            return onErrorStatus(response, "POST " + stream.describe(), stream);
         }
         if (status == 202 || status == 204 || stream.awaited == null) {
             // A POST that carried no request (a notification or a response) awaits nothing: any 2xx
             // means accepted, and a body (servers that answer 200 with JSON) has nothing to deliver.
-            return response.releaseBody().thenReturn(Ending.DONE);
+            return response.releaseBody();
         }
         MediaType type = response.headers().contentType().orElse(null);
         if (type != null && type.isCompatibleWith(MediaType.TEXT_EVENT_STREAM)) {
+            stream.sse = true;
             return read(response, stream);
         }
         if (type != null && type.isCompatibleWith(MediaType.APPLICATION_JSON)) {
@@ -121,25 +124,24 @@ final class StreamableHttpEndpoint implements McpTransport {
             // Delivered once the exchange is over (deliverAnswer): the response then settles a call whose
             // send has already completed, so nothing is left to cancel, and the connection is free for the next.
             stream.answer(List.of()); // an empty body answers nothing
-            return readJson(response.bodyToFlux(DataBuffer.class), stream).doOnNext(stream::answer).thenReturn(Ending.DONE);
+            return readJson(response.bodyToFlux(DataBuffer.class), stream).doOnNext(stream::answer).then();
         }
         // Not excerpt(): a body that breaks must fail the send, not pass for an empty one (which settles nothing).
         return HttpResponses.readExcerpt(response).flatMap(text -> text.isEmpty() && type == null
-                ? Mono.just(Ending.DONE)
+                ? Mono.<Void>empty()
                 : Mono.error(new McpTransportException("POST " + stream.describe() + " got "
                         + (type == null ? "no Content-Type" : "Content-Type " + type)
                         + "; expected application/json or text/event-stream", status, text)));
     }
 
     /** Reads a request's event stream to its end; a stream that breaks ends (to be resumed), bad input fails the send. */
-    private Mono<Ending> read(ClientResponse response, RequestStream stream) {
+    private Mono<Void> read(ClientResponse response, RequestStream stream) {
         return JsonRpcEventReader.read(response.bodyToFlux(DataBuffer.class), maxMessageBytes, stream.events,
                         stream::deliver, null)
-                .thenReturn(Ending.ENDED)
                 .onErrorResume(HttpResponses::isRetryable, e -> {
                     stream.events.failed(e);
                     log.debug("{} broke: {}", stream, e.toString());
-                    return Mono.just(Ending.ENDED);
+                    return Mono.empty();
                 });
     }
 
@@ -163,7 +165,7 @@ final class StreamableHttpEndpoint implements McpTransport {
                         return HttpResponses.excerpt(response).flatMap(text -> Mono.error(new McpTransportException(
                                 "GET (" + what + ") did not answer with text/event-stream", status, text)));
                     }
-                    return read(response, stream);
+                    return read(response, stream).thenReturn(Ending.ENDED);
                 }, false, what)
                 .onErrorResume(HttpResponses::isRetryable, e -> {
                     stream.events.failed(e);
