@@ -73,7 +73,7 @@ public final class BackgroundStream {
      * gone; the next request renews it) end the stream; anything else that goes wrong is reconnected.
      */
     private Mono<Ending> connect(String sessionId, ResumableEventStream events, String lastEventId) {
-        return Exchanges.exchange(transport.openGet(sessionId, lastEventId), response -> {
+        return transport.exchanges().exchange(transport.openGet(sessionId, lastEventId), response -> {
                     int status = response.statusCode().value();
                     if (status == 405) {
                         log.debug("The server offers no background stream (GET answered 405)");

@@ -1,8 +1,10 @@
 package dev.mcpclient.transport.http;
 
 import dev.mcpclient.internal.Deadlines;
-import java.time.Duration;
 import io.netty.channel.Channel;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
@@ -37,6 +39,10 @@ import reactor.netty.channel.ChannelOperations;
  *       deadline) has its connection closed on its event loop, and only while it still owns it.</li>
  * </ul>
  * Errors after a cancellation are observed and logged at debug level, never dropped unobserved.
+ *
+ * <p>One instance per transport: when the transport closes, {@link #endLingering()} ends at once the
+ * exchanges still finishing by themselves, so that none outlives it (its connections are closed
+ * next, which would otherwise cut them with a premature close).
  */
 final class Exchanges {
 
@@ -45,8 +51,8 @@ final class Exchanges {
     /** How long a cancelled exchange may wait for its headers or finish by itself. */
     static final Duration CANCEL_DEADLINE = Duration.ofSeconds(2);
 
-    private Exchanges() {
-    }
+    /** The cancelled exchanges still finishing by themselves. */
+    private final Set<Lingering> lingering = ConcurrentHashMap.newKeySet();
 
     /**
      * @param request the request, ready to send
@@ -54,7 +60,7 @@ final class Exchanges {
      * @param finishAfterCancel whether a cancelled exchange may run to its end (bounded by {@link #CANCEL_DEADLINE})
      * @param what describes the exchange in log lines (its {@code toString()}, called only for a line written)
      */
-    static <T> Mono<T> exchange(WebClient.RequestHeadersSpec<?> request, Function<ClientResponse, Mono<T>> handler,
+    <T> Mono<T> exchange(WebClient.RequestHeadersSpec<?> request, Function<ClientResponse, Mono<T>> handler,
             boolean finishAfterCancel, Object what) {
         return Mono.create(sink -> {
             AtomicBoolean cancelled = new AtomicBoolean();
@@ -102,17 +108,86 @@ final class Exchanges {
                     return;
                 }
                 // Closing connections is what costs (and what races in the HTTP stack): give the exchange
-                // a moment to finish by itself, then end it. A coarse deadline: no timer (and no thread
-                // woken) per exchange.
-                deadline.update(Deadlines.after(CANCEL_DEADLINE, () -> {
+                // a moment to finish by itself, then end it (or when the transport closes, if sooner). A
+                // coarse deadline: no timer (and no thread woken) per exchange.
+                Lingering end = new Lingering(() -> {
                     if (headers.get()) {
                         stop.tryEmitValue(Boolean.TRUE);
                     } else {
                         abortBeforeHeaders(connection.get(), running);
                     }
-                }));
+                });
+                deadline.update(end);
+                end.start();
             });
         });
+    }
+
+    /** Ends at once every cancelled exchange still finishing by itself: the transport closes. */
+    void endLingering() {
+        for (Lingering end : lingering) {
+            end.run();
+        }
+    }
+
+    /** How many cancelled exchanges are still finishing by themselves (for tests). */
+    int lingering() {
+        return lingering.size();
+    }
+
+    /**
+     * A cancelled exchange finishing by itself: it is ended at its deadline or when the transport
+     * closes, whichever comes first, unless it finishes before ({@link #dispose()}).
+     */
+    private final class Lingering implements Runnable, Disposable {
+        private final Runnable end;
+        private final AtomicBoolean done = new AtomicBoolean();
+        private volatile Disposable deadline;
+
+        Lingering(Runnable end) {
+            this.end = end;
+        }
+
+        void start() {
+            lingering.add(this);
+            deadline = Deadlines.after(CANCEL_DEADLINE, this);
+            if (done.get()) {
+                // Finished (or ended) while being listed: settle() may have looked before either existed.
+                lingering.remove(this);
+                deadline.dispose();
+            }
+        }
+
+        /** Ends the exchange now. */
+        @Override
+        public void run() {
+            if (settle()) {
+                end.run();
+            }
+        }
+
+        /** The exchange finished by itself. */
+        @Override
+        public void dispose() {
+            settle();
+        }
+
+        @Override
+        public boolean isDisposed() {
+            return done.get();
+        }
+
+        private boolean settle() {
+            if (!done.compareAndSet(false, true)) {
+                return false;
+            }
+            lingering.remove(this);
+            Disposable timer = deadline;
+            if (timer != null) {
+                timer.dispose();
+            }
+            return true;
+        }
     }
 
     /**

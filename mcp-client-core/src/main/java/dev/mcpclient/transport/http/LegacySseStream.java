@@ -37,6 +37,7 @@ final class LegacySseStream {
     private static final Logger log = LoggerFactory.getLogger(LegacySseTransport.class);
 
     private final HttpSettings settings;
+    private final Exchanges exchanges;
     private final Consumer<JsonRpcMessage> inbound;
     private final Consumer<Throwable> connectionLost;
     private final ResumableEventStream events;
@@ -51,9 +52,10 @@ final class LegacySseStream {
     /** Why the last connection that never got its endpoint failed, or {@code null}. */
     private volatile Throwable unestablishedCause;
 
-    LegacySseStream(HttpSettings settings, Consumer<JsonRpcMessage> inbound, Consumer<Throwable> connectionLost,
-            LongAdder reconnects) {
+    LegacySseStream(HttpSettings settings, Exchanges exchanges, Consumer<JsonRpcMessage> inbound,
+            Consumer<Throwable> connectionLost, LongAdder reconnects) {
         this.settings = settings;
+        this.exchanges = exchanges;
         this.inbound = inbound;
         this.connectionLost = connectionLost;
         this.events = new ResumableEventStream("the HTTP+SSE stream of " + settings.shownUrl(), settings.reconnect(),
@@ -105,7 +107,7 @@ final class LegacySseStream {
     /** One {@code GET}, read to its end. */
     private Mono<Ending> connect() {
         Connection connection = new Connection();
-        return Exchanges.exchange(settings.webClient().get().uri(settings.url())
+        return exchanges.exchange(settings.webClient().get().uri(settings.url())
                         .headers(settings.headers())
                         .header(HttpHeaders.CACHE_CONTROL, "no-cache")
                         .accept(MediaType.TEXT_EVENT_STREAM), response -> read(response, connection), false, events)

@@ -46,6 +46,7 @@ public final class LegacySseTransport implements McpTransport {
             ProtocolVersions.V2025_06_18, ProtocolVersions.V2025_03_26, ProtocolVersions.V2024_11_05);
 
     private final HttpSettings settings;
+    private final Exchanges exchanges = new Exchanges();
     private final AtomicReference<LegacySseStream> current = new AtomicReference<>();
     private final LongAdder reconnects = new LongAdder();
     private volatile Consumer<JsonRpcMessage> inbound = message -> { };
@@ -101,7 +102,7 @@ public final class LegacySseTransport implements McpTransport {
                 .headers(settings.headers())
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(JsonRpcCodec.encode(message));
-        return Exchanges.exchange(post, response -> {
+        return exchanges.exchange(post, response -> {
                     int status = response.statusCode().value();
                     if (status == 404 && !initialize && session == connection) {
                         return HttpResponses.excerpt(response)
@@ -126,7 +127,7 @@ public final class LegacySseTransport implements McpTransport {
             LegacySseStream existing = current.get();
             LegacySseStream stream = existing;
             if (existing == null || existing.isEnded()) {
-                stream = new LegacySseStream(settings, inbound, connectionLost, reconnects);
+                stream = new LegacySseStream(settings, exchanges, inbound, connectionLost, reconnects);
                 if (!current.compareAndSet(existing, stream)) {
                     stream.retire();
                     return connection();
@@ -180,6 +181,7 @@ public final class LegacySseTransport implements McpTransport {
             if (stream != null) {
                 stream.retire();
             }
+            exchanges.endLingering();
             return settings.closeConnections();
         });
     }

@@ -53,6 +53,7 @@ final class StreamableHttpEndpoint implements McpTransport {
     private final ReconnectPolicy reconnect;
     private final Duration closeTimeout;
     private final HttpSettings settings;
+    private final Exchanges exchanges = new Exchanges();
     private final BackgroundStream background;
     private final LongAdder resumptions = new LongAdder();
     private volatile Consumer<JsonRpcMessage> inbound = message -> { };
@@ -89,7 +90,7 @@ final class StreamableHttpEndpoint implements McpTransport {
                     .bodyValue(JsonRpcCodec.encode(message));
             // Once the exchange is over: an SSE answer that ended before the response is resumed until the
             // response arrives by any route; a JSON answer is delivered (nothing is left to cancel then).
-            return Exchanges.exchange(post, response -> onPostResponse(response, stream, sid), true, stream)
+            return exchanges.exchange(post, response -> onPostResponse(response, stream, sid), true, stream)
                     .onErrorMap(e -> transportError(e, "POST " + stream.describe() + " to"))
                     .then(Mono.defer(() -> stream.sse && stream.getAsBoolean()
                             ? stream.events.resume(lastEventId -> resume(stream, lastEventId), stream)
@@ -149,7 +150,7 @@ final class StreamableHttpEndpoint implements McpTransport {
     private Mono<Ending> resume(RequestStream stream, String lastEventId) {
         String sid = sessionId;
         String what = "the resumption of " + stream.describe();
-        return Exchanges.exchange(openGet(sid, lastEventId), response -> {
+        return exchanges.exchange(openGet(sid, lastEventId), response -> {
                     int status = response.statusCode().value();
                     if (response.statusCode().is4xxClientError()) {
                         return onErrorStatus(response, "GET (" + what + ")", stream).thenReturn(Ending.DONE);
@@ -296,12 +297,9 @@ final class StreamableHttpEndpoint implements McpTransport {
         return inbound;
     }
 
-    WebClient webClient() {
-        return webClient;
-    }
-
-    Consumer<HttpHeaders> headers() {
-        return headers;
+    /** The exchanges of this endpoint (the background stream's included). */
+    Exchanges exchanges() {
+        return exchanges;
     }
 
     int maxMessageBytes() {
@@ -332,13 +330,15 @@ final class StreamableHttpEndpoint implements McpTransport {
                         return Mono.empty();
                     });
             // DELETE first: the server then ends the background stream itself, which is the graceful
-            // way; stopping it is what remains to be done (at once when there is no session).
-            return delete.doFinally(signal -> {
+            // way; stopping it is what remains to be done (at once when there is no session). Then the
+            // exchanges still finishing after a cancellation end before the connections close under them.
+            return delete.then(Mono.defer(() -> {
                 if (background != null) {
                     background.stop();
                 }
-                settings.closeConnections().subscribe();
-            });
+                exchanges.endLingering();
+                return settings.closeConnections();
+            }));
         });
     }
 }
