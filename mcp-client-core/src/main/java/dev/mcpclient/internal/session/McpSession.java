@@ -118,6 +118,11 @@ public final class McpSession {
             if (message instanceof JsonRpcResponse response) {
                 calls.complete(response);
             } else if (message instanceof JsonRpcRequest request) {
+                if (closed) {
+                    // Nobody is left to answer for (a keep-alive ping as the client closes): no reply.
+                    log.debug("Not answering the server's {} request: the client is closed", request.method());
+                    return;
+                }
                 dispatcher.onRequest(request, this::respond);
             } else if (message instanceof JsonRpcNotification notification) {
                 dispatcher.onNotification(notification);
@@ -137,8 +142,14 @@ public final class McpSession {
     }
 
     private void respond(JsonRpcResponse response) {
-        transport.send(response).subscribe(null,
-                e -> log.warn("Could not send the response to the server's request {}: {}", response.id(), e.toString()));
+        transport.send(response).subscribe(null, e -> {
+            if (closed) {
+                log.debug("Could not send the response to the server's request {} as the client closed: {}",
+                        response.id(), e.toString());
+            } else {
+                log.warn("Could not send the response to the server's request {}: {}", response.id(), e.toString());
+            }
+        });
     }
 
     /** Fails every call that has not settled with a closed-client error; later calls fail the same way. */

@@ -45,7 +45,7 @@ public final class DemoMcpServer implements DisposableBean {
     public DemoMcpServer(String name, int port, Duration stepDelay) {
         this.stepDelay = stepDelay;
         HttpServletStreamableServerTransportProvider transport = HttpServletStreamableServerTransportProvider.builder()
-                .mcpEndpoint("/mcp").keepAliveInterval(Duration.ofSeconds(1)).build();
+                .mcpEndpoint("/mcp").build();
         this.server = McpServer.sync(transport)
                 .serverInfo(name, "1.0")
                 .capabilities(McpSchema.ServerCapabilities.builder().tools(true).build())
