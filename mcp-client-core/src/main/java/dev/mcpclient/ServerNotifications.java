@@ -73,7 +73,7 @@ final class ServerNotifications {
             fetch.get().subscribe(list -> {
                 // Only the newest refresh is delivered: a later list_changed supersedes this one.
                 if (cache.generation() == generation) {
-                    dispatcher.afterNotifications(() -> each(l -> deliver.accept(l, list)));
+                    dispatcher.runListener(() -> each(l -> deliver.accept(l, list)), "Delivering " + method);
                 }
             }, e -> {
                 if (e instanceof McpClientClosedException) {

@@ -97,6 +97,18 @@ public final class InboundDispatcher {
         inOrder(task, "A task after the notifications");
     }
 
+    /**
+     * Runs {@code listener}, user code, in arrival order with the notification handlers: like them, it
+     * is skipped once the dispatcher is disposed (the client closed).
+     */
+    public void runListener(Runnable listener, String what) {
+        inOrder(() -> {
+            if (!disposed) {
+                listener.run();
+            }
+        }, what);
+    }
+
     void onRequest(JsonRpcRequest request, Consumer<JsonRpcResponse> reply) {
         if (McpMethods.PING.equals(request.method())) {
             reply.accept(JsonRpcResponse.result(request.id(), McpJson.mapper().createObjectNode()));
@@ -128,11 +140,7 @@ public final class InboundDispatcher {
         }
         Consumer<JsonRpcNotification> handler = handlers.get(notification.method());
         if (handler != null) {
-            inOrder(() -> {
-                if (!disposed) {
-                    handler.accept(notification);
-                }
-            }, "The handler of " + notification.method());
+            runListener(() -> handler.accept(notification), "The handler of " + notification.method());
         } else if (!routeProgress(notification) && hook == null) {
             log.debug("No handler for the server's notification {}", notification.method());
         }
@@ -158,11 +166,7 @@ public final class InboundDispatcher {
         if (route.onArrival() != null) {
             route.onArrival().run();
         }
-        inOrder(() -> {
-            if (!disposed) {
-                route.listener().accept(progress);
-            }
-        }, "A progress listener");
+        runListener(() -> route.listener().accept(progress), "A progress listener");
         return true;
     }
 
