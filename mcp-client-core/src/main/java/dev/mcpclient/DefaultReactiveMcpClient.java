@@ -22,14 +22,20 @@ import dev.mcpclient.schema.SubscribeRequest;
 import dev.mcpclient.schema.Tool;
 import dev.mcpclient.schema.UnsubscribeRequest;
 import dev.mcpclient.internal.session.InboundDispatcher;
-import dev.mcpclient.internal.session.InitializeLifecycle;
+import dev.mcpclient.internal.session.EraLifecycle;
 import dev.mcpclient.internal.session.McpSession;
 import dev.mcpclient.internal.session.RequestOptions;
+import dev.mcpclient.jsonrpc.JsonRpcError;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 
@@ -43,8 +49,10 @@ import tools.jackson.databind.JsonNode;
  */
 final class DefaultReactiveMcpClient implements ReactiveMcpClient {
 
+    private static final Logger log = LoggerFactory.getLogger(DefaultReactiveMcpClient.class);
+
     private final McpSession session;
-    private final InitializeLifecycle lifecycle;
+    private final EraLifecycle lifecycle;
     private final InboundDispatcher dispatcher;
     private final InterceptorChain interceptors;
     private final CapabilityGuard guard;
@@ -54,13 +62,18 @@ final class DefaultReactiveMcpClient implements ReactiveMcpClient {
     private final ListCache<ListResourcesResult> resources;
     private final ListCache<ListPromptsResult> prompts;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final InputRounds rounds;
+    private final ListenSubscriptions subscriptions;
+    /** The {@code x-mcp-header} declarations of the tools last listed (the modern era), by tool name. */
+    private volatile Map<String, ToolHeaders> toolHeaders = Map.of();
 
     /**
      * @param serverName the configured name of the server, or {@code null} for its {@code serverInfo.name}
      * @param outputValidator checks tool results, or {@code null} to not check them
      */
-    DefaultReactiveMcpClient(McpSession session, InitializeLifecycle lifecycle, InboundDispatcher dispatcher,
-            InterceptorChain interceptors, String serverName, ToolOutputValidator outputValidator, boolean hasRoots) {
+    DefaultReactiveMcpClient(McpSession session, EraLifecycle lifecycle, InboundDispatcher dispatcher,
+            InterceptorChain interceptors, String serverName, ToolOutputValidator outputValidator, boolean hasRoots,
+            boolean listens) {
         this.session = session;
         this.lifecycle = lifecycle;
         this.dispatcher = dispatcher;
@@ -71,6 +84,9 @@ final class DefaultReactiveMcpClient implements ReactiveMcpClient {
         this.tools = new ListCache<>(lifecycle::initializeResult);
         this.resources = new ListCache<>(lifecycle::initializeResult);
         this.prompts = new ListCache<>(lifecycle::initializeResult);
+        this.rounds = new InputRounds(dispatcher, InputRounds.DEFAULT_MAX_ROUNDS);
+        this.subscriptions = new ListenSubscriptions(session.transport(), lifecycle, listens);
+        lifecycle.onModern(subscriptions::update);
     }
 
     /** The configured name, else the server's own name, else {@code "unknown"}. */
@@ -100,7 +116,9 @@ final class DefaultReactiveMcpClient implements ReactiveMcpClient {
 
     @Override
     public Mono<Void> ping(CallOptions options) {
-        return request(McpMethods.PING, null, options).then();
+        // The modern era has no ping: server/discover is its cheapest request.
+        return session.ready().then(Mono.defer(() -> request(lifecycle.isModern() ? McpMethods.SERVER_DISCOVER
+                : McpMethods.PING, null, options))).then();
     }
 
     // ---------------------------------------------------------------- tools
@@ -113,7 +131,33 @@ final class DefaultReactiveMcpClient implements ReactiveMcpClient {
 
     @Override
     public Mono<ListToolsResult> listTools(String cursor, CallOptions options) {
-        return typed(McpMethods.TOOLS_LIST, page(cursor), options, ListToolsResult.class);
+        return call(McpMethods.TOOLS_LIST, page(cursor), options, tree -> withValidHeaders(read(McpMethods.TOOLS_LIST, tree,
+                ListToolsResult.class)));
+    }
+
+    /**
+     * The modern era: {@code list} without the tools whose {@code x-mcp-header} declarations are
+     * invalid (each dropped with a warning, as the revision requires), and their declarations kept for
+     * {@link #callTool}. The legacy era: {@code list} as it is.
+     */
+    private ListToolsResult withValidHeaders(ListToolsResult list) {
+        if (!lifecycle.isModern()) {
+            return list;
+        }
+        List<Tool> valid = ToolHeaders.dropInvalid(list.tools(), (tool, reason) -> log.warn(
+                "Leaving out tool '{}' of {}: its x-mcp-header declarations are invalid: {}", tool.name(),
+                serverName(null), reason));
+        Map<String, ToolHeaders> declared = new HashMap<>(toolHeaders);
+        for (Tool tool : valid) {
+            ToolHeaders headers = ToolHeaders.of(tool.inputSchema());
+            if (headers == ToolHeaders.NONE) {
+                declared.remove(tool.name());
+            } else {
+                declared.put(tool.name(), headers);
+            }
+        }
+        toolHeaders = Map.copyOf(declared);
+        return valid == list.tools() ? list : new ListToolsResult(valid, list.nextCursor(), list.meta());
     }
 
     @Override
@@ -134,7 +178,7 @@ final class DefaultReactiveMcpClient implements ReactiveMcpClient {
             });
         }
         // The tool list is fetched for the check, inside the call as interceptors see it: a mismatch is the call's failure.
-        CallOptions listing = options.timeout() == null ? CallOptions.defaults() : CallOptions.withTimeout(options.timeout());
+        CallOptions listing = listing(options);
         Mono<CallToolResult> checked = send(McpMethods.TOOLS_CALL, request, options,
                 tree -> read(McpMethods.TOOLS_CALL, tree, CallToolResult.class))
                 .flatMap(result -> result.isError() ? Mono.just(result)
@@ -184,14 +228,19 @@ final class DefaultReactiveMcpClient implements ReactiveMcpClient {
 
     @Override
     public Mono<Void> subscribeResource(String uri, CallOptions options) {
-        return request(McpMethods.RESOURCES_SUBSCRIBE, new SubscribeRequest(Objects.requireNonNull(uri, "uri")), options)
-                .then();
+        Objects.requireNonNull(uri, "uri");
+        // The modern era has no resources/subscribe: the subscriptions/listen stream carries the resource's updates.
+        return session.ready().then(Mono.defer(() -> lifecycle.isModern()
+                ? Mono.fromRunnable(() -> subscriptions.subscribe(uri, guard.forMethod(McpMethods.RESOURCES_SUBSCRIBE)))
+                : request(McpMethods.RESOURCES_SUBSCRIBE, new SubscribeRequest(uri), options).then()));
     }
 
     @Override
     public Mono<Void> unsubscribeResource(String uri, CallOptions options) {
-        return request(McpMethods.RESOURCES_UNSUBSCRIBE, new UnsubscribeRequest(Objects.requireNonNull(uri, "uri")),
-                options).then();
+        Objects.requireNonNull(uri, "uri");
+        return session.ready().then(Mono.defer(() -> lifecycle.isModern()
+                ? Mono.fromRunnable(() -> subscriptions.unsubscribe(uri))
+                : request(McpMethods.RESOURCES_UNSUBSCRIBE, new UnsubscribeRequest(uri), options).then()));
     }
 
     // ---------------------------------------------------------------- prompts, completion, logging
@@ -219,8 +268,15 @@ final class DefaultReactiveMcpClient implements ReactiveMcpClient {
 
     @Override
     public Mono<Void> setLoggingLevel(LoggingLevel level, CallOptions options) {
-        return request(McpMethods.LOGGING_SET_LEVEL, new SetLevelRequest(Objects.requireNonNull(level, "level")), options)
-                .then();
+        Objects.requireNonNull(level, "level");
+        // The modern era has no logging/setLevel: every request carries the level in its _meta instead.
+        return session.ready().then(Mono.defer(() -> {
+            if (lifecycle.isModern()) {
+                lifecycle.logLevel(McpJson.toTree(level).asString());
+                return Mono.empty();
+            }
+            return request(McpMethods.LOGGING_SET_LEVEL, new SetLevelRequest(level), options).then();
+        }));
     }
 
     // ---------------------------------------------------------------- roots
@@ -231,7 +287,9 @@ final class DefaultReactiveMcpClient implements ReactiveMcpClient {
             return Mono.error(new IllegalStateException(
                     "no roots provider is registered (McpClientBuilder.roots), so the client declared no roots capability"));
         }
-        return session.notify(McpMethods.NOTIFICATION_ROOTS_LIST_CHANGED, null);
+        // The modern era has no such notification: the server asks for the roots with each request that needs them.
+        return session.ready().then(Mono.defer(() -> lifecycle.isModern() ? Mono.empty()
+                : session.notify(McpMethods.NOTIFICATION_ROOTS_LIST_CHANGED, null)));
     }
 
     // ---------------------------------------------------------------- any request
@@ -246,11 +304,94 @@ final class DefaultReactiveMcpClient implements ReactiveMcpClient {
         return intercepted(method, params, send(method, params, options, reader));
     }
 
-    /** The request on the session, its capability checked once the session is ready. */
+    /**
+     * The request on the session, its capability checked once the session is ready. In the modern
+     * era a {@code tools/call} carries its {@code x-mcp-header} parameters as headers and, refused with
+     * {@code HeaderMismatch}, lists the tools again and goes once more; an {@code InputRequiredResult}
+     * is answered and the request sent again ({@link #nextRound}), all inside this one call.
+     */
     private <T> Mono<T> send(String method, Object params, CallOptions options, Function<JsonNode, ? extends T> reader) {
-        RequestOptions requestOptions = new RequestOptions(options.timeout(), false, options.progress(),
-                options.maxTotalTimeout(), options.meta(), guard.forMethod(method));
-        return session.request(method, McpJson.toParams(params), requestOptions, reader);
+        JsonNode tree = McpJson.toParams(params);
+        if (!McpMethods.TOOLS_CALL.equals(method)) {
+            return rounds(method, tree, options, reader, Map.of());
+        }
+        CallToolRequest call = params instanceof CallToolRequest request ? request : null;
+        return Mono.defer(() -> this.<T>rounds(method, tree, options, reader, parameterHeaders(call)))
+                .onErrorResume(DefaultReactiveMcpClient::isHeaderMismatch, e -> {
+                    log.debug("{} refused the headers of tools/call {} ({}); listing the tools again", serverName(null),
+                            call == null ? "" : call.name(), e.getMessage());
+                    tools.invalidate();
+                    return listTools(listing(options))
+                            .then(Mono.defer(() -> this.<T>rounds(method, tree, options, reader, parameterHeaders(call))));
+                });
+    }
+
+    private static boolean isHeaderMismatch(Throwable e) {
+        return e instanceof McpErrorException error && error.code() == JsonRpcError.HEADER_MISMATCH;
+    }
+
+    /** The {@code x-mcp-header} values of {@code call} (the modern era, a tool that declares some), else none. */
+    private Map<String, String> parameterHeaders(CallToolRequest call) {
+        if (call == null || call.arguments() == null || !lifecycle.isModern()) {
+            return Map.of();
+        }
+        ToolHeaders declared = toolHeaders.get(call.name());
+        return declared == null ? Map.of() : declared.values(McpJson.toTree(call.arguments()));
+    }
+
+    /** The first round of a request, and the next ones while the server asks for input. */
+    private <T> Mono<T> rounds(String method, JsonNode params, CallOptions options, Function<JsonNode, ? extends T> reader,
+            Map<String, String> headers) {
+        RequestOptions first = requestOptions(method, options, options.timeout(), headers);
+        if (!InputRounds.mayAskForInput(method)) {
+            return session.request(method, params, first, reader);
+        }
+        long started = System.nanoTime();
+        return session.<T>request(method, params, first, InputRounds.<T>reading(reader))
+                .onErrorResume(InputRounds.Required.class, required -> nextRound(method, params, options, reader, headers,
+                        required.result(), 1, started));
+    }
+
+    /**
+     * Round {@code round + 1}: the answers to {@code interim}'s input requests, then the request again
+     * (a new id) with them, within what is left of the call's timeout; again while the server asks,
+     * up to the round limit.
+     */
+    private <T> Mono<T> nextRound(String method, JsonNode params, CallOptions options,
+            Function<JsonNode, ? extends T> reader, Map<String, String> headers, JsonNode interim, int round, long started) {
+        if (round >= rounds.maxRounds()) {
+            return Mono.error(new McpInputException(method, "the server still asked for input after " + round
+                    + " rounds of " + method + " (the limit is " + rounds.maxRounds() + ")", null));
+        }
+        Duration budget = options.maxTotalTimeout() != null ? options.maxTotalTimeout()
+                : options.timeout() != null ? options.timeout() : session.defaultTimeout();
+        return Mono.defer(() -> {
+            Duration left = budget.minusNanos(System.nanoTime() - started);
+            if (left.isNegative() || left.isZero()) {
+                return Mono.error(new McpTimeoutException(method, budget));
+            }
+            return rounds.nextParams(method, params, interim)
+                    .timeout(left, Mono.error(() -> new McpTimeoutException(method, budget)));
+        }).flatMap(next -> {
+            Duration left = budget.minusNanos(System.nanoTime() - started);
+            if (left.isNegative() || left.isZero()) {
+                return Mono.error(new McpTimeoutException(method, budget));
+            }
+            Duration timeout = options.maxTotalTimeout() != null && options.timeout() != null ? options.timeout() : left;
+            return session.<T>request(method, next, requestOptions(method, options, timeout, headers),
+                    InputRounds.<T>reading(reader));
+        }).onErrorResume(InputRounds.Required.class, required -> nextRound(method, params, options, reader, headers,
+                required.result(), round + 1, started));
+    }
+
+    private RequestOptions requestOptions(String method, CallOptions options, Duration timeout, Map<String, String> headers) {
+        return new RequestOptions(timeout, false, options.progress(), options.maxTotalTimeout(), options.meta(),
+                guard.forMethod(method), headers);
+    }
+
+    /** Options for a listing made on behalf of a call: its timeout, nothing else. */
+    private static CallOptions listing(CallOptions options) {
+        return options.timeout() == null ? CallOptions.defaults() : CallOptions.withTimeout(options.timeout());
     }
 
     /** {@code execution}, the call of {@code method}, as the interceptors wrap it. */
@@ -337,6 +478,7 @@ final class DefaultReactiveMcpClient implements ReactiveMcpClient {
             }
             session.close();
             dispatcher.dispose();
+            subscriptions.close();
             return session.transport().closeGracefully();
         });
     }

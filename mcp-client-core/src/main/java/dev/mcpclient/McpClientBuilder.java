@@ -8,7 +8,10 @@ import dev.mcpclient.schema.Resource;
 import dev.mcpclient.schema.ResourceUpdatedNotification;
 import dev.mcpclient.schema.Tool;
 import dev.mcpclient.internal.session.InboundDispatcher;
+import dev.mcpclient.internal.session.EraLifecycle;
 import dev.mcpclient.internal.session.InitializeLifecycle;
+import dev.mcpclient.internal.session.StatelessLifecycle;
+import dev.mcpclient.schema.ProtocolVersions;
 import dev.mcpclient.internal.session.McpSession;
 import dev.mcpclient.transport.McpTransport;
 import dev.mcpclient.transport.TransportBuilder;
@@ -55,12 +58,20 @@ public final class McpClientBuilder {
 
     /** The default of {@link #requestTimeout(Duration)}: 30 s. */
     public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(30);
+
+    /**
+     * The longest the era probe ({@code server/discover}) waits for an answer before taking the server
+     * for a legacy one (which may leave a request before {@code initialize} unanswered): 10 s, or the
+     * initialize timeout when shorter.
+     */
+    static final Duration MAX_PROBE_TIMEOUT = Duration.ofSeconds(10);
     /** The name the client gives the server unless told otherwise ({@link #clientInfo(String, String)}). */
     public static final String DEFAULT_CLIENT_NAME = "mcp-client-java";
 
     private final Supplier<McpTransport> transport;
     private Duration requestTimeout = DEFAULT_REQUEST_TIMEOUT;
     private Duration initializeTimeout;
+    private String protocolVersion = EraLifecycle.AUTO;
     private Implementation clientInfo = new Implementation(DEFAULT_CLIENT_NAME, "0.1.0");
     private ClientCapabilities capabilities = ClientCapabilities.none();
     private final List<McpCallInterceptor> interceptors = new ArrayList<>();
@@ -257,6 +268,24 @@ public final class McpClientBuilder {
     }
 
     /** The blocking client. */
+    /**
+     * The protocol revision to speak: {@code "auto"} (the default) speaks the newest modern revision
+     * (2026-07-28) first and falls back to the {@code initialize} handshake of the legacy revisions
+     * when the server does not speak it, remembering per server which era it speaks; a revision
+     * ({@code "2026-07-28"}, {@code "2025-11-25"}, {@code "2025-06-18"}, {@code "2025-03-26"}) pins the
+     * client to it, with no detection and no fallback to the other era.
+     *
+     * @throws IllegalArgumentException for anything else
+     */
+    public McpClientBuilder protocolVersion(String protocolVersion) {
+        if (!EraLifecycle.isValidSetting(protocolVersion)) {
+            throw new IllegalArgumentException("protocol version must be 'auto' or one of " + ProtocolVersions.MODERN
+                    + " " + ProtocolVersions.SUPPORTED + ", not '" + protocolVersion + "'");
+        }
+        this.protocolVersion = protocolVersion;
+        return this;
+    }
+
     public McpClient build() {
         return new DefaultMcpClient(buildReactive());
     }
@@ -266,13 +295,22 @@ public final class McpClientBuilder {
         McpTransport t = transport.get();
         ServerRequestHandlers handlers = new ServerRequestHandlers(roots, sampling, samplingCapability, elicitation,
                 elicitationCapability);
-        InitializeLifecycle lifecycle = new InitializeLifecycle(t, clientInfo, handlers.capabilities(capabilities),
-                initializeTimeout != null ? initializeTimeout : requestTimeout);
+        ClientCapabilities declared = handlers.capabilities(capabilities);
+        Duration handshakeTimeout = initializeTimeout != null ? initializeTimeout : requestTimeout;
+        boolean auto = EraLifecycle.AUTO.equals(protocolVersion);
+        StatelessLifecycle modern = auto || ProtocolVersions.isModern(protocolVersion)
+                ? new StatelessLifecycle(t, clientInfo, declared, auto ? ProtocolVersions.MODERN : List.of(protocolVersion),
+                        auto && handshakeTimeout.compareTo(MAX_PROBE_TIMEOUT) > 0 ? MAX_PROBE_TIMEOUT : handshakeTimeout)
+                : null;
+        InitializeLifecycle legacy = auto || !ProtocolVersions.isModern(protocolVersion)
+                ? new InitializeLifecycle(t, clientInfo, declared, handshakeTimeout, auto ? null : protocolVersion)
+                : null;
+        EraLifecycle lifecycle = new EraLifecycle(t, modern, legacy);
         InboundDispatcher dispatcher = new InboundDispatcher();
         McpSession session = new McpSession(t, lifecycle, dispatcher, requestTimeout);
         DefaultReactiveMcpClient client = new DefaultReactiveMcpClient(session, lifecycle, dispatcher,
                 new InterceptorChain(interceptors), serverName, validateToolOutput ? new ToolOutputValidator() : null,
-                handlers.hasRoots());
+                handlers.hasRoots(), !listeners.isEmpty());
         handlers.registerOn(dispatcher);
         new ServerNotifications(listeners, dispatcher, () -> client.serverName(serverName)).registerOn(client);
         session.start();

@@ -1,12 +1,15 @@
 package dev.mcpclient;
 
+import dev.mcpclient.schema.ProtocolVersions;
 import java.time.Instant;
 
 /**
  * A snapshot of a client's connection, for health checks and dashboards.
  *
- * @param initialized whether a session is established (the {@code initialize} handshake finished)
- * @param protocolVersion the negotiated protocol version, or {@code null}
+ * @param initialized whether the client is connected: the {@code initialize} handshake finished
+ *     (legacy era), or {@code server/discover} answered (modern era)
+ * @param protocolVersion the protocol version spoken (negotiated in the handshake, or chosen from
+ *     the server's supported versions in the modern era), or {@code null}
  * @param sessionActive whether the transport holds a server-assigned session
  * @param backgroundStreamOpen whether the background {@code GET} stream (or the HTTP+SSE event stream) is connected now
  * @param reconnects how many times a stream was reopened: request streams resumed, the background or
@@ -26,4 +29,20 @@ public record McpClientStatus(
         long droppedResponses,
         Throwable lastError,
         Instant lastErrorAt) {
+
+    /** The era of {@link #protocolVersion()}, or {@code null} before the client found it. */
+    public ProtocolEra era() {
+        if (protocolVersion == null) {
+            return null;
+        }
+        return ProtocolVersions.isModern(protocolVersion) ? ProtocolEra.MODERN : ProtocolEra.LEGACY;
+    }
+
+    /** The two eras of MCP revisions, as the specification names them. */
+    public enum ProtocolEra {
+        /** 2026-07-28 and later: stateless, every request carries its version, identity and capabilities. */
+        MODERN,
+        /** 2024-11-05 to 2025-11-25: the {@code initialize} handshake opens a session. */
+        LEGACY
+    }
 }

@@ -65,7 +65,7 @@ class CapabilityCheckTest {
         client.ping(); // needs no capability
         assertThat(server.requests()).extracting(r -> r.jsonRpcMethod())
                 .filteredOn(m -> m != null && !m.startsWith("notifications/"))
-                .containsOnly("initialize", "ping");
+                .containsOnly("server/discover", "initialize", "ping");
         assertThat(client.status().lastError()).as("a refused call is not a connection failure").isNull();
     }
 

@@ -3,6 +3,16 @@ package dev.mcpclient.schema;
 /** The JSON-RPC method names of MCP requests and notifications. */
 public final class McpMethods {
 
+    /**
+     * Client to server (2026-07-28): the server's supported versions, capabilities and identity,
+     * answered with {@link DiscoverResult}.
+     */
+    public static final String SERVER_DISCOVER = "server/discover";
+    /**
+     * Client to server (2026-07-28): opens the long-lived stream of the change notifications the
+     * client opts in to.
+     */
+    public static final String SUBSCRIPTIONS_LISTEN = "subscriptions/listen";
     /** Client to server: starts the session ({@link InitializeRequest}). */
     public static final String INITIALIZE = "initialize";
     /** Either direction: liveness check, answered with an {@link EmptyResult}. */
@@ -54,6 +64,8 @@ public final class McpMethods {
     public static final String NOTIFICATION_PROMPTS_LIST_CHANGED = "notifications/prompts/list_changed";
     /** Client to server, no params. */
     public static final String NOTIFICATION_ROOTS_LIST_CHANGED = "notifications/roots/list_changed";
+    /** Server to client (2026-07-28): the first message of a {@code subscriptions/listen} stream. */
+    public static final String NOTIFICATION_SUBSCRIPTIONS_ACKNOWLEDGED = "notifications/subscriptions/acknowledged";
     /** Server to client: {@link ElicitationCompleteNotification}. */
     public static final String NOTIFICATION_ELICITATION_COMPLETE = "notifications/elicitation/complete";
 

@@ -3,8 +3,10 @@ package dev.mcpclient.transport;
 import dev.mcpclient.jsonrpc.JsonRpcMessage;
 import dev.mcpclient.schema.ProtocolVersions;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Moves JSON-RPC messages between the client's session and one MCP server.
@@ -49,6 +51,51 @@ public interface McpTransport {
     Mono<Void> send(JsonRpcMessage message);
 
     /**
+     * Sends one request with the values of the tool parameters the server asked to see as HTTP
+     * headers ({@code x-mcp-header}, MCP 2026-07-28): header name part to value, not yet encoded. A
+     * transport without headers sends the message alone (the default).
+     */
+    default Mono<Void> send(JsonRpcMessage message, Map<String, String> parameterHeaders) {
+        return send(message);
+    }
+
+    /**
+     * What identifies the server across clients, for remembering which era it speaks (HTTP: its
+     * endpoint without user info or query), or {@code null} (the default): each client finds out anew,
+     * as a stdio server's era is a property of its process.
+     */
+    default String serverKey() {
+        return null;
+    }
+
+    /**
+     * MCP 2026-07-28: keeps one {@code subscriptions/listen} request open with {@code params} (its
+     * {@code _meta} and {@code notifications} filter), replacing the one open before, and opens it
+     * again when it ends or breaks; {@code null} closes it. Its notifications go to the inbound
+     * consumer like any other. Each opening is a new request with an id of the transport's own. A
+     * transport without such streams ignores it (the default).
+     */
+    default void listen(JsonNode params) {
+    }
+
+    /**
+     * Whether this transport can carry the modern (stateless) era at all; {@code false} skips the era
+     * probe (the HTTP+SSE transport of 2024-11-05 speaks only its own revision). Default {@code true}.
+     */
+    default boolean carriesModernEra() {
+        return true;
+    }
+
+    /**
+     * Whether cancelling a request's send is itself the cancellation on the server (MCP 2026-07-28 on
+     * Streamable HTTP: closing the response stream), so no {@code notifications/cancelled} is sent.
+     * Default {@code false}.
+     */
+    default boolean cancelsByClosingStream() {
+        return false;
+    }
+
+    /**
      * The protocol versions this transport can carry, newest first: the session accepts a server's
      * choice only from this list. Default {@link ProtocolVersions#SUPPORTED}.
      */
@@ -56,7 +103,12 @@ public interface McpTransport {
         return ProtocolVersions.SUPPORTED;
     }
 
-    /** The protocol version the session negotiated; sent with every later message where the transport needs it. */
+    /**
+     * The protocol version the session negotiated (or, in the modern era, speaks); sent with every
+     * later message where the transport needs it. {@code null} forgets it (before a new handshake).
+     * A modern version also tells the transport to speak that era: no session, no resumption, the
+     * request headers of the revision.
+     */
     default void protocolVersionNegotiated(String protocolVersion) {
     }
 
@@ -78,7 +130,10 @@ public interface McpTransport {
         return null;
     }
 
-    /** Whether a background stream from the server is connected now (false where the transport has none). */
+    /**
+     * Whether a background stream from the server is connected now: the {@code GET} stream, the
+     * HTTP+SSE stream or the {@code subscriptions/listen} stream (false where the transport has none).
+     */
     default boolean isBackgroundStreamOpen() {
         return false;
     }

@@ -97,7 +97,7 @@ class SchemaLifecycleTest {
                 ElicitationCapability.of(true, true),
                 null);
         InitializeRequest request = new InitializeRequest(
-                ProtocolVersions.LATEST, capabilities, new Implementation("mcp-client", "0.1.0"));
+                ProtocolVersions.LATEST_HANDSHAKE, capabilities, new Implementation("mcp-client", "0.1.0"));
 
         assertWritesJson(request, """
                 {
@@ -161,7 +161,9 @@ class SchemaLifecycleTest {
 
     @Test
     void protocolVersions() {
-        assertThat(ProtocolVersions.LATEST).isEqualTo("2025-11-25");
+        assertThat(ProtocolVersions.LATEST).isEqualTo("2026-07-28");
+        assertThat(ProtocolVersions.LATEST_HANDSHAKE).isEqualTo("2025-11-25");
+        assertThat(ProtocolVersions.MODERN).containsExactly("2026-07-28");
         assertThat(ProtocolVersions.SUPPORTED).containsExactly("2025-11-25", "2025-06-18", "2025-03-26");
         assertThat(ProtocolVersions.isSupported("2025-06-18")).isTrue();
         assertThat(ProtocolVersions.isSupported("2025-03-26")).isTrue();

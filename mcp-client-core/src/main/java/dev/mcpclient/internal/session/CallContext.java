@@ -8,11 +8,13 @@ import dev.mcpclient.schema.McpJson;
 import dev.mcpclient.schema.McpMethods;
 import dev.mcpclient.schema.ProgressNotification;
 import dev.mcpclient.transport.McpTransport;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * What the calls of one session share, and all a {@link PendingCall} uses of its session: the
@@ -49,8 +51,13 @@ final class CallContext {
     }
 
     /** Sends a request the way the era sends (recovering from an expired session where it can). */
-    Mono<Void> send(JsonRpcMessage message) {
-        return lifecycle.send(message, handshake);
+    Mono<Void> send(JsonRpcMessage message, Map<String, String> parameterHeaders) {
+        return lifecycle.send(message, parameterHeaders, handshake);
+    }
+
+    /** What every request carries in {@code _meta} for the era (shared, read-only), or {@code null}. */
+    ObjectNode requestMeta() {
+        return lifecycle.requestMeta();
     }
 
     /** The session's open calls. */
@@ -71,8 +78,14 @@ final class CallContext {
         inbound.afterNotifications(task);
     }
 
-    /** Tells the server to stop working on request {@code id}; a failure to say so is only logged. */
+    /**
+     * Tells the server to stop working on request {@code id}; a failure to say so is only logged. Not
+     * sent where closing the request's stream (which the cancelled send did) is the cancellation.
+     */
     void cancelOnServer(RequestId id, String reason) {
+        if (transport.cancelsByClosingStream()) {
+            return;
+        }
         JsonRpcNotification cancelled = new JsonRpcNotification(McpMethods.NOTIFICATION_CANCELLED,
                 McpJson.toTree(new CancelledNotification(id.value(), reason)));
         transport.send(cancelled)

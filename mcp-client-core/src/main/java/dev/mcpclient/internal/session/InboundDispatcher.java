@@ -114,19 +114,32 @@ public final class InboundDispatcher {
             reply.accept(JsonRpcResponse.result(request.id(), McpJson.mapper().createObjectNode()));
             return;
         }
+        answer(request).subscribe(reply);
+    }
+
+    /** Whether a handler answers the server's requests for {@code method}. */
+    public boolean handles(String method) {
+        return requestHandlers.containsKey(method);
+    }
+
+    /**
+     * The client's answer to {@code request}, from the handler registered for its method (run on the
+     * handler scheduler): its result, or an error response (the handler failed, or there is none:
+     * {@code -32601}). Used for the server's requests of the handshake era and for the input requests
+     * of a modern {@code InputRequiredResult} alike.
+     */
+    public Mono<JsonRpcResponse> answer(JsonRpcRequest request) {
         Function<JsonRpcRequest, Mono<JsonNode>> handler = requestHandlers.get(request.method());
         if (handler == null) {
             log.debug("The server sent a request this client does not handle: {}", request.method());
-            reply.accept(JsonRpcResponse.error(request.id(),
+            return Mono.just(JsonRpcResponse.error(request.id(),
                     new JsonRpcError(JsonRpcError.METHOD_NOT_FOUND, "Method not found: " + request.method(), null)));
-            return;
         }
-        Mono.defer(() -> handler.apply(request))
+        return Mono.defer(() -> handler.apply(request))
                 .subscribeOn(handlerScheduler)
                 .map(result -> JsonRpcResponse.result(request.id(), result))
                 .defaultIfEmpty(JsonRpcResponse.result(request.id(), McpJson.mapper().createObjectNode()))
-                .onErrorResume(e -> Mono.just(JsonRpcResponse.error(request.id(), toError(request, e))))
-                .subscribe(reply);
+                .onErrorResume(e -> Mono.just(JsonRpcResponse.error(request.id(), toError(request, e))));
     }
 
     void onNotification(JsonRpcNotification notification) {

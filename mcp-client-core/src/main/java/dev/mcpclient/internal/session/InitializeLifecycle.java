@@ -14,6 +14,7 @@ import dev.mcpclient.transport.McpTransport;
 import dev.mcpclient.transport.SessionNotFoundException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
@@ -38,6 +39,9 @@ public final class InitializeLifecycle implements SessionLifecycle {
     private final Implementation clientInfo;
     private final ClientCapabilities capabilities;
     private final Duration initializeTimeout;
+    /** The revision asked for; with {@link #pinned}, the only one accepted. */
+    private final String requestedVersion;
+    private final boolean pinned;
     private final AtomicReference<Mono<InitializeResult>> current = new AtomicReference<>();
     private volatile InitializeResult initialized;
     /** The start that completed, while it is the current one the session is ready. */
@@ -51,6 +55,17 @@ public final class InitializeLifecycle implements SessionLifecycle {
      */
     public InitializeLifecycle(McpTransport transport, Implementation clientInfo, ClientCapabilities capabilities,
             Duration initializeTimeout) {
+        this(transport, clientInfo, capabilities, initializeTimeout, null);
+    }
+
+    /**
+     * @param pinnedVersion the one legacy revision to ask for and accept, or {@code null} to ask for
+     *     {@link ProtocolVersions#LATEST_HANDSHAKE} and accept any the transport can carry
+     */
+    public InitializeLifecycle(McpTransport transport, Implementation clientInfo, ClientCapabilities capabilities,
+            Duration initializeTimeout, String pinnedVersion) {
+        this.requestedVersion = pinnedVersion != null ? pinnedVersion : ProtocolVersions.LATEST_HANDSHAKE;
+        this.pinned = pinnedVersion != null;
         this.transport = Objects.requireNonNull(transport, "transport");
         this.clientInfo = Objects.requireNonNull(clientInfo, "clientInfo");
         this.capabilities = Objects.requireNonNull(capabilities, "capabilities");
@@ -86,13 +101,22 @@ public final class InitializeLifecycle implements SessionLifecycle {
         });
     }
 
+    /** Forgets the session (the server changed era): the next call starts from the handshake. */
+    void reset() {
+        synchronized (current) {
+            transport.sessionExpired(transport.sessionId());
+            current.set(null);
+            completed = null;
+        }
+    }
+
     /** The result of the last successful {@code initialize}, or {@code null}. */
     public InitializeResult initializeResult() {
         return initialized;
     }
 
     @Override
-    public Mono<Void> send(JsonRpcMessage message, Handshake handshake) {
+    public Mono<Void> send(JsonRpcMessage message, Map<String, String> parameterHeaders, Handshake handshake) {
         return transport.send(message).onErrorResume(SessionNotFoundException.class, expired -> renew(expired.sessionId(), handshake)
                 .onErrorMap(e -> new McpSessionExpiredException(
                         "the session expired and a new one could not be started: " + e.getMessage(), e))
@@ -120,13 +144,13 @@ public final class InitializeLifecycle implements SessionLifecycle {
 
     /** {@code initialize}, then {@code notifications/initialized}; the session opens in between. */
     private Mono<InitializeResult> handshake(Handshake handshake) {
-        InitializeRequest request = new InitializeRequest(ProtocolVersions.LATEST, capabilities, clientInfo);
+        InitializeRequest request = new InitializeRequest(requestedVersion, capabilities, clientInfo);
         Mono<InitializeResult> started = handshake
                 .request(McpMethods.INITIALIZE, McpJson.toTree(request), initializeTimeout)
                 .map(result -> McpJson.fromTree(result, InitializeResult.class))
                 .flatMap(result -> {
                     // What the transport can carry: the 2024-11-05 revision only over its own HTTP+SSE transport.
-                    List<String> accepted = transport.protocolVersions();
+                    List<String> accepted = pinned ? List.of(requestedVersion) : transport.protocolVersions();
                     if (result.protocolVersion() == null || !accepted.contains(result.protocolVersion())) {
                         // No session on a version we cannot speak: forget the one the server may have opened.
                         transport.sessionExpired(transport.sessionId());

@@ -10,6 +10,7 @@ import dev.mcpclient.jsonrpc.JsonRpcResponse;
 import dev.mcpclient.schema.InitializeResult;
 import dev.mcpclient.transport.McpTransport;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -64,6 +65,11 @@ public final class McpSession {
         transport.start(this::receive, this::connectionLost);
     }
 
+    /** The timeout of a request that names none. */
+    public Duration defaultTimeout() {
+        return defaultTimeout;
+    }
+
     /** The transport under this session. */
     public McpTransport transport() {
         return transport;
@@ -109,7 +115,7 @@ public final class McpSession {
 
     /** Sends a notification (after the session is ready). */
     public Mono<Void> notify(String method, JsonNode params) {
-        return ready().then(Mono.defer(() -> context.send(new JsonRpcNotification(method, params))));
+        return ready().then(Mono.defer(() -> context.send(new JsonRpcNotification(method, params), Map.of())));
     }
 
     /** Every inbound message, from any stream. Runs on I/O threads: fast, never blocks, never throws. */

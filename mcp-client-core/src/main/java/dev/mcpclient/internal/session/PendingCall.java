@@ -7,6 +7,7 @@ import dev.mcpclient.internal.Deadlines;
 import dev.mcpclient.jsonrpc.JsonRpcRequest;
 import dev.mcpclient.jsonrpc.JsonRpcResponse;
 import dev.mcpclient.jsonrpc.RequestId;
+import dev.mcpclient.transport.ResponseStreamLostException;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 import java.util.concurrent.atomic.AtomicReferenceFieldUpdater;
@@ -82,6 +83,8 @@ final class PendingCall<T> implements Subscription, CoreSubscriber<Void>, Deadli
     private volatile RequestId id;
     private volatile boolean sent;
     private volatile boolean waiting;
+    /** Whether the request was sent again after its response stream broke (at most once). */
+    private volatile boolean resent;
     private Disposable progressRoute;
 
     PendingCall(CallContext context, CoreSubscriber<? super T> actual, Function<JsonNode, ? extends T> reader,
@@ -151,7 +154,7 @@ final class PendingCall<T> implements Subscription, CoreSubscriber<Void>, Deadli
                     totalDeadline != 0 ? this::progressed : null);
         }
         JsonRpcRequest request = new JsonRpcRequest(requestId, method, options.params(params,
-                options.wantsProgress() ? requestId : null));
+                options.wantsProgress() ? requestId : null, context.requestMeta()));
         if (waiting) {
             context.calls().doneWaiting(this);
         }
@@ -162,7 +165,31 @@ final class PendingCall<T> implements Subscription, CoreSubscriber<Void>, Deadli
             return null;
         }
         sent = true;
-        return context.send(request);
+        return context.send(request, options.parameterHeaders());
+    }
+
+    /**
+     * The response stream broke before the response and nothing else can bring it (the modern era):
+     * the request is sent again as a new request, with a new id, once, within the same timeout.
+     * {@code false} when it was sent again already (or the call settled): the failure then stands.
+     */
+    private boolean resend(Throwable lost) {
+        if (resent || settled != 0) {
+            return false;
+        }
+        resent = true;
+        RequestId lostId = id;
+        log.debug("The response stream of {} (id {}) broke before its response; sending it again: {}", method, lostId,
+                lost.toString());
+        if (lostId != null) {
+            context.calls().remove(lostId, this);
+        }
+        stopProgress();
+        Mono<Void> send = register();
+        if (send != null) {
+            send.subscribe(this);
+        }
+        return true;
     }
 
     /** The routed response; {@code false} when the call had already settled (the response is dropped). */
@@ -346,7 +373,11 @@ final class PendingCall<T> implements Subscription, CoreSubscriber<Void>, Deadli
 
     @Override
     public void onError(Throwable error) {
-        // The send (or the session's start) failed: it settles the call unless a response (or anything else) came first.
+        // The send (or the session's start) failed: it settles the call unless a response (or anything else)
+        // came first, or the request was lost with its stream and goes again.
+        if (error instanceof ResponseStreamLostException && resend(error)) {
+            return;
+        }
         fail(error, false);
     }
 

@@ -26,13 +26,19 @@ import tools.jackson.databind.node.POJONode;
  * @param meta entries added to the request's {@code _meta}, or {@code null}
  * @param guard runs once the session is ready, before anything is sent; what it throws fails the
  *     request without sending it (e.g. a capability the server did not declare); {@code null} for none
+ * @param parameterHeaders the values of the tool parameters to mirror as HTTP headers (MCP
+ *     2026-07-28 {@code x-mcp-header}), by header name part; empty for none
  */
 public record RequestOptions(Duration timeout, boolean lifecycle, Consumer<ProgressNotification> progress,
-        Duration maxTotalTimeout, Map<String, Object> meta, Runnable guard) {
+        Duration maxTotalTimeout, Map<String, Object> meta, Runnable guard, Map<String, String> parameterHeaders) {
 
-    /** Options with no progress, no maximum total timeout, no {@code _meta} entries and no guard. */
+    public RequestOptions {
+        parameterHeaders = parameterHeaders == null ? Map.of() : parameterHeaders;
+    }
+
+    /** Options with no progress, no maximum total timeout, no {@code _meta} entries, no guard and no headers. */
     public RequestOptions(Duration timeout, boolean lifecycle) {
-        this(timeout, lifecycle, null, null, null, null);
+        this(timeout, lifecycle, null, null, null, null, Map.of());
     }
 
     /** Whether the request asks for progress notifications (for a listener, or to restart its timeout). */
@@ -41,17 +47,23 @@ public record RequestOptions(Duration timeout, boolean lifecycle, Consumer<Progr
     }
 
     /**
-     * {@code params} as sent: as given, or a copy whose {@code _meta} also holds {@link #meta} and,
-     * when {@code progressToken} is not {@code null}, the progress token (the request id, unique among
-     * active requests).
+     * {@code params} as sent: as given, or a copy whose {@code _meta} also holds the era's entries
+     * ({@code eraMeta}: the modern era's protocol version, client info and capabilities), {@link #meta}
+     * and, when {@code progressToken} is not {@code null}, the progress token (the request id, unique
+     * among active requests).
      */
-    JsonNode params(JsonNode params, RequestId progressToken) {
-        if ((meta == null || meta.isEmpty()) && progressToken == null) {
+    JsonNode params(JsonNode params, RequestId progressToken, ObjectNode eraMeta) {
+        if ((meta == null || meta.isEmpty()) && progressToken == null && eraMeta == null) {
             return params;
         }
         JsonNode tree = params instanceof POJONode ? McpJson.toTree(params) : params;
-        ObjectNode copy = tree instanceof ObjectNode object ? object.deepCopy() : McpJson.mapper().createObjectNode();
+        // A tree converted from the caller's object is ours already; one the caller built is copied.
+        ObjectNode copy = tree instanceof ObjectNode object ? (tree == params ? object.deepCopy() : object)
+                : McpJson.mapper().createObjectNode();
         ObjectNode target = copy.get("_meta") instanceof ObjectNode existing ? existing : copy.putObject("_meta");
+        if (eraMeta != null) {
+            target.setAll(eraMeta);
+        }
         if (meta != null) {
             meta.forEach((key, value) -> target.set(key, McpJson.mapper().valueToTree(value)));
         }

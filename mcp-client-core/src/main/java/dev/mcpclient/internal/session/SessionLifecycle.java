@@ -2,14 +2,16 @@ package dev.mcpclient.internal.session;
 
 import dev.mcpclient.jsonrpc.JsonRpcMessage;
 import java.time.Duration;
+import java.util.Map;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The era-specific part of a session: when requests may go out, how a session starts, and how a
  * send recovers from what the era can recover from. The initialize/session era (2024-11-05 ..
- * 2025-11-25) is {@link InitializeLifecycle}; another era is another implementation beside it,
- * leaving {@link McpSession}'s call path untouched.
+ * 2025-11-25) is {@link InitializeLifecycle}, the stateless era (2026-07-28) {@link StatelessLifecycle};
+ * {@link EraLifecycle} picks between them. {@link McpSession}'s call path is the same for all.
  *
  * <p>A lifecycle does not know its session: the session hands it a {@link Handshake} when it needs
  * one, so the lifecycle is built first and the session is built with it.
@@ -26,10 +28,19 @@ public interface SessionLifecycle {
     boolean isReady();
 
     /**
-     * Sends one message through the transport, recovering from an expired session where the era
-     * allows (a new session is started through {@code handshake}).
+     * Sends one message through the transport, with the tool parameters to mirror as headers (the
+     * modern era; empty otherwise), recovering from what the era allows (an expired session: a new
+     * one is started through {@code handshake}).
      */
-    Mono<Void> send(JsonRpcMessage message, Handshake handshake);
+    Mono<Void> send(JsonRpcMessage message, Map<String, String> parameterHeaders, Handshake handshake);
+
+    /**
+     * What every request carries in its {@code _meta} (the modern era: protocol version, client info
+     * and capabilities), shared and never modified; {@code null} for nothing (the default).
+     */
+    default ObjectNode requestMeta() {
+        return null;
+    }
 
     /** The messages a lifecycle sends to start a session: on the session's call path, never held for readiness. */
     interface Handshake {

@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,6 +63,20 @@ final class Exchanges {
      */
     <T> Mono<T> exchange(WebClient.RequestHeadersSpec<?> request, Function<ClientResponse, Mono<T>> handler,
             boolean finishAfterCancel, Object what) {
+        return exchange(request, handler, finishAfterCancel ? FINISH : END, what);
+    }
+
+    private static final BooleanSupplier FINISH = () -> true;
+    private static final BooleanSupplier END = () -> false;
+
+    /**
+     * Like {@link #exchange(WebClient.RequestHeadersSpec, Function, boolean, Object)}, asking
+     * {@code finishAfterCancel} at the moment of the cancellation: a request whose response already
+     * arrived may finish by itself, one cancelled without it is ended at once (2026-07-28: closing a
+     * request's stream is its cancellation).
+     */
+    <T> Mono<T> exchange(WebClient.RequestHeadersSpec<?> request, Function<ClientResponse, Mono<T>> handler,
+            BooleanSupplier finishAfterCancel, Object what) {
         return Mono.create(sink -> {
             AtomicBoolean cancelled = new AtomicBoolean();
             AtomicBoolean headers = new AtomicBoolean();
@@ -78,7 +93,7 @@ final class Exchanges {
                     })
                     .exchangeToMono(response -> {
                         headers.set(true);
-                        if (cancelled.get() && !finishAfterCancel) {
+                        if (cancelled.get() && !finishAfterCancel.getAsBoolean()) {
                             // Cancelled while waiting for these headers: end it now, while it owns its connection.
                             return response.bodyToFlux(DataBuffer.class).take(0).then(Mono.<T>empty());
                         }
@@ -99,7 +114,7 @@ final class Exchanges {
                 if (running.isDisposed()) {
                     return;
                 }
-                if (!finishAfterCancel) {
+                if (!finishAfterCancel.getAsBoolean()) {
                     if (headers.get()) {
                         stop.tryEmitValue(Boolean.TRUE);
                     } else {

@@ -70,6 +70,12 @@ public final class LegacySseTransport implements McpTransport {
         this.connectionLost = Objects.requireNonNull(connectionLost, "connectionLost");
     }
 
+    /** Only revision 2024-11-05: never probed for the modern era. */
+    @Override
+    public boolean carriesModernEra() {
+        return false;
+    }
+
     @Override
     public List<String> protocolVersions() {
         return PROTOCOL_VERSIONS;

@@ -54,6 +54,11 @@ final class RequestStream implements BooleanSupplier {
         return !responseSeen;
     }
 
+    /** Whether the response arrived on this exchange. */
+    boolean responseSeen() {
+        return responseSeen;
+    }
+
     void deliver(JsonRpcMessage message) {
         if (message instanceof JsonRpcResponse response && response.id().equals(awaited)) {
             // Marked first: delivering may settle the call and cancel this stream at once.

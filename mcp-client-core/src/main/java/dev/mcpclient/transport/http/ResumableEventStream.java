@@ -128,6 +128,11 @@ final class ResumableEventStream {
         lastError = error;
     }
 
+    /** The last reason a response ended before it should have, or {@code null}. */
+    Throwable lastError() {
+        return lastError;
+    }
+
     /** The last event id seen, or {@code null}. */
     String lastEventId() {
         return lastEventId;

@@ -4,17 +4,22 @@ import dev.mcpclient.McpProtocolException;
 import dev.mcpclient.McpTransportException;
 import dev.mcpclient.jsonrpc.JsonRpcCodec;
 import dev.mcpclient.jsonrpc.JsonRpcMessage;
+import dev.mcpclient.jsonrpc.JsonRpcRequest;
 import dev.mcpclient.jsonrpc.JsonRpcResponse;
+import dev.mcpclient.schema.ProtocolVersions;
 import dev.mcpclient.transport.McpTransport;
+import dev.mcpclient.transport.ResponseStreamLostException;
 import dev.mcpclient.transport.SessionNotFoundException;
 import dev.mcpclient.transport.http.ResumableEventStream.Ending;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,6 +32,7 @@ import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The client of one MCP endpoint over Streamable HTTP (MCP 2025-03-26 and later), on Spring's
@@ -43,6 +49,7 @@ final class StreamableHttpEndpoint implements McpTransport {
 
     private static final Logger log = LoggerFactory.getLogger(StreamableHttpTransport.class);
     private static final String ACCEPT_POST = "application/json, text/event-stream";
+    private static final BooleanSupplier FINISH_AFTER_CANCEL = () -> true;
 
     private final WebClient webClient;
     private final URI endpoint;
@@ -59,6 +66,9 @@ final class StreamableHttpEndpoint implements McpTransport {
     private volatile Consumer<JsonRpcMessage> inbound = message -> { };
     private volatile String sessionId;
     private volatile String protocolVersion;
+    /** Whether the protocol version is a modern one: no session, no resumption, the revision's request headers. */
+    private volatile boolean modern;
+    private final ListenStream listen;
 
     StreamableHttpEndpoint(HttpSettings settings, boolean backgroundStream) {
         this.settings = settings;
@@ -70,6 +80,7 @@ final class StreamableHttpEndpoint implements McpTransport {
         this.closeTimeout = settings.closeTimeout();
         this.webClient = settings.webClient();
         this.background = backgroundStream ? new BackgroundStream(this) : null;
+        this.listen = new ListenStream(this);
     }
 
     /** Takes the receiver of inbound messages; nothing here loses responses without failing their sends. */
@@ -80,21 +91,37 @@ final class StreamableHttpEndpoint implements McpTransport {
 
     @Override
     public Mono<Void> send(JsonRpcMessage message) {
+        return send(message, Map.of());
+    }
+
+    @Override
+    public Mono<Void> send(JsonRpcMessage message, Map<String, String> parameterHeaders) {
         return Mono.defer(() -> {
             RequestStream stream = new RequestStream(message, inbound, reconnect, resumptions);
             String sid = sessionId;
+            boolean stateless = modern;
             WebClient.RequestHeadersSpec<?> post = webClient.post().uri(endpoint)
-                    .headers(h -> applyHeaders(h, sid))
+                    .headers(h -> {
+                        applyHeaders(h, sid);
+                        if (stateless) {
+                            RequestHeaders.apply(h, message, parameterHeaders);
+                        }
+                    })
                     .header(HttpHeaders.ACCEPT, ACCEPT_POST)
                     .contentType(MediaType.APPLICATION_JSON)
                     .bodyValue(JsonRpcCodec.encode(message));
             // Once the exchange is over: an SSE answer that ended before the response is resumed until the
-            // response arrives by any route; a JSON answer is delivered (nothing is left to cancel then).
-            return exchanges.exchange(post, response -> onPostResponse(response, stream, sid), true, stream)
+            // response arrives by any route (the handshake era) or is lost (the modern era: nothing can
+            // bring it any more); a JSON answer is delivered (nothing is left to cancel then). Cancelled
+            // without its response in the modern era, the stream is closed at once: that is the cancellation.
+            return exchanges.exchange(post, response -> onPostResponse(response, stream, sid),
+                            stateless ? stream::responseSeen : FINISH_AFTER_CANCEL, stream)
                     .onErrorMap(e -> transportError(e, "POST " + stream.describe() + " to"))
-                    .then(Mono.defer(() -> stream.sse && stream.getAsBoolean()
-                            ? stream.events.resume(lastEventId -> resume(stream, lastEventId), stream)
-                            : stream.deliverAnswer()));
+                    .then(Mono.defer(() -> !stream.sse || !stream.getAsBoolean() ? stream.deliverAnswer()
+                            : stateless ? Mono.error(new ResponseStreamLostException("the response stream of "
+                                    + stream.describe() + " from " + shownEndpoint + " ended before its response",
+                                    stream.events.lastError()))
+                            : stream.events.resume(lastEventId -> resume(stream, lastEventId), stream)));
         });
     }
 
@@ -175,6 +202,18 @@ final class StreamableHttpEndpoint implements McpTransport {
                 });
     }
 
+    /** A POST of {@code request} (a {@code subscriptions/listen}) with the modern era's headers, answered with an event stream. */
+    WebClient.RequestHeadersSpec<?> openPost(JsonRpcRequest request) {
+        return webClient.post().uri(endpoint)
+                .headers(h -> {
+                    applyHeaders(h, null);
+                    RequestHeaders.apply(h, request, Map.of());
+                })
+                .header(HttpHeaders.ACCEPT, ACCEPT_POST)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(JsonRpcCodec.encode(request));
+    }
+
     /** A GET of the event stream with the session's headers, resuming after {@code lastEventId} if given. */
     WebClient.RequestHeadersSpec<?> openGet(String sid, String lastEventId) {
         return webClient.get().uri(endpoint)
@@ -242,6 +281,29 @@ final class StreamableHttpEndpoint implements McpTransport {
     @Override
     public void protocolVersionNegotiated(String version) {
         this.protocolVersion = version;
+        this.modern = ProtocolVersions.isModern(version);
+        if (!modern) {
+            listen.stop();
+        }
+    }
+
+    @Override
+    public void listen(JsonNode params) {
+        if (params == null) {
+            listen.stop();
+        } else {
+            listen.start(params);
+        }
+    }
+
+    @Override
+    public String serverKey() {
+        return shownEndpoint;
+    }
+
+    @Override
+    public boolean cancelsByClosingStream() {
+        return modern;
     }
 
     @Override
@@ -269,7 +331,7 @@ final class StreamableHttpEndpoint implements McpTransport {
 
     @Override
     public boolean isBackgroundStreamOpen() {
-        return background != null && background.isOpen();
+        return background != null && background.isOpen() || listen.isOpen();
     }
 
     /** The endpoint as logs and errors show it. */
@@ -290,7 +352,7 @@ final class StreamableHttpEndpoint implements McpTransport {
     /** How many times a stream was reopened: resumptions of request streams and background stream reconnects. */
     @Override
     public long reconnects() {
-        return resumptions.sum() + (background == null ? 0 : background.reconnects());
+        return resumptions.sum() + (background == null ? 0 : background.reconnects()) + listen.reconnects();
     }
 
     Consumer<JsonRpcMessage> inbound() {
@@ -336,6 +398,7 @@ final class StreamableHttpEndpoint implements McpTransport {
                 if (background != null) {
                     background.stop();
                 }
+                listen.stop();
                 exchanges.endLingering();
                 return settings.closeConnections();
             }));

@@ -8,6 +8,7 @@ import dev.mcpclient.transport.McpTransport;
 import dev.mcpclient.transport.SessionNotFoundException;
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -15,6 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The Streamable HTTP transport (MCP 2025-03-26 and later) on Spring's {@link WebClient}, with the
@@ -74,6 +76,30 @@ public final class StreamableHttpTransport implements McpTransport {
             McpTransport transport = current;
             return decided || transport != primary || !isInitialize(message) ? transport.send(message) : sendInitialize(message);
         });
+    }
+
+    /**
+     * A request with the values of its tool parameters to mirror as headers: only the modern era has
+     * them, and it never falls back to HTTP+SSE.
+     */
+    @Override
+    public Mono<Void> send(JsonRpcMessage message, Map<String, String> parameterHeaders) {
+        return parameterHeaders.isEmpty() ? send(message) : current.send(message, parameterHeaders);
+    }
+
+    @Override
+    public String serverKey() {
+        return primary.serverKey();
+    }
+
+    @Override
+    public boolean cancelsByClosingStream() {
+        return current.cancelsByClosingStream();
+    }
+
+    @Override
+    public void listen(JsonNode params) {
+        primary.listen(params);
     }
 
     /** Sends {@code initialize} over Streamable HTTP, and over HTTP+SSE when the server says it has no Streamable HTTP. */

@@ -60,7 +60,7 @@ class StdioTransportTest {
                 .build()) {
             InitializeResult init = client.initialize();
             assertThat(init.serverInfo().name()).isEqualTo("stdio-test-server");
-            assertThat(init.protocolVersion()).isEqualTo(ProtocolVersions.LATEST);
+            assertThat(init.protocolVersion()).isEqualTo(ProtocolVersions.LATEST_HANDSHAKE);
             assertThat(client.listTools().tools()).extracting(Tool::name).contains("echo", "hang", "exit");
             assertThat(text(client.callTool("echo", Map.of("text", "hi")))).isEqualTo("hi");
             assertThat(text(client.callTool("env", Map.of("name", "MCP_TEST_GREETING"))))
