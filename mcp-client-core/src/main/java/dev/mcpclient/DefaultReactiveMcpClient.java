@@ -34,6 +34,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
+import java.util.function.LongConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -125,7 +126,9 @@ final class DefaultReactiveMcpClient implements ReactiveMcpClient {
 
     @Override
     public Mono<ListToolsResult> listTools(CallOptions options) {
-        return tools.get(() -> allPages(cursor -> listTools(cursor, options), ListToolsResult::nextCursor,
+        return tools.get(ttl -> allPages(cursor -> page(McpMethods.TOOLS_LIST, cursor, options, ttl,
+                        tree -> withValidHeaders(read(McpMethods.TOOLS_LIST, tree, ListToolsResult.class))),
+                ListToolsResult::nextCursor,
                 pages -> new ListToolsResult(concat(pages, ListToolsResult::tools), null, null)));
     }
 
@@ -200,7 +203,9 @@ final class DefaultReactiveMcpClient implements ReactiveMcpClient {
 
     @Override
     public Mono<ListResourcesResult> listResources(CallOptions options) {
-        return resources.get(() -> allPages(cursor -> listResources(cursor, options), ListResourcesResult::nextCursor,
+        return resources.get(ttl -> allPages(cursor -> page(McpMethods.RESOURCES_LIST, cursor, options, ttl,
+                        tree -> read(McpMethods.RESOURCES_LIST, tree, ListResourcesResult.class)),
+                ListResourcesResult::nextCursor,
                 pages -> new ListResourcesResult(concat(pages, ListResourcesResult::resources), null, null)));
     }
 
@@ -247,7 +252,9 @@ final class DefaultReactiveMcpClient implements ReactiveMcpClient {
 
     @Override
     public Mono<ListPromptsResult> listPrompts(CallOptions options) {
-        return prompts.get(() -> allPages(cursor -> listPrompts(cursor, options), ListPromptsResult::nextCursor,
+        return prompts.get(ttl -> allPages(cursor -> page(McpMethods.PROMPTS_LIST, cursor, options, ttl,
+                        tree -> read(McpMethods.PROMPTS_LIST, tree, ListPromptsResult.class)),
+                ListPromptsResult::nextCursor,
                 pages -> new ListPromptsResult(concat(pages, ListPromptsResult::prompts), null, null)));
     }
 
@@ -435,6 +442,28 @@ final class DefaultReactiveMcpClient implements ReactiveMcpClient {
             throw new McpProtocolException("the result of " + method + " is not a valid " + type.getSimpleName() + ": null");
         }
         return value;
+    }
+
+    /** One page of a cached listing, its time to live reported to {@code ttl} (see {@link ListCache}). */
+    private <P> Mono<P> page(String method, String cursor, CallOptions options, LongConsumer ttl,
+            Function<JsonNode, P> reader) {
+        return call(method, page(cursor), options, tree -> {
+            ttl.accept(timeToLive(tree));
+            return reader.apply(tree);
+        });
+    }
+
+    /**
+     * A result's {@code ttlMs} (2026-07-28 caching hints): absent or negative counts as 0 in the
+     * modern era (immediately stale, as the revision says); in the legacy era, which has no hints, the
+     * list is kept until the server says it changed.
+     */
+    private long timeToLive(JsonNode result) {
+        if (!lifecycle.isModern()) {
+            return ListCache.UNTIL_CHANGED;
+        }
+        JsonNode ttl = result == null ? null : result.get("ttlMs");
+        return ttl != null && ttl.isNumber() ? Math.max(0, ttl.asLong()) : 0;
     }
 
     private static PaginatedRequest page(String cursor) {

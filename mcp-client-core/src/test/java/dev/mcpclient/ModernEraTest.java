@@ -395,6 +395,27 @@ class ModernEraTest {
         assertThat(posts("tools/call").get(0).header("Mcp-Name")).isEqualTo("=?base64?d2V0dGVyLcO8YmVy?=");
     }
 
+    // ------------------------------------------------------------------ caching hints
+
+    @Test
+    void aListIsCachedForItsTimeToLiveAndOneWithoutOneIsFetchedAgain() {
+        modern();
+        server.onPost("tools/list", (req, ex) -> Reply.result(req.id(), json(
+                "{\"resultType\":\"complete\",\"ttlMs\":600000,\"cacheScope\":\"public\",\"tools\":[]}")));
+        server.onPost("prompts/list", (req, ex) -> Reply.result(req.id(), json(
+                "{\"resultType\":\"complete\",\"ttlMs\":0,\"cacheScope\":\"private\",\"prompts\":[]}")));
+        server.onPost("server/discover", (req, ex) -> Reply.result(req.id(), json(DISCOVERED.replace(
+                "\"resources\":{\"subscribe\":true}", "\"prompts\":{}"))));
+        try (McpClient client = client().build()) {
+            client.listTools();
+            client.listTools();
+            client.listPrompts();
+            client.listPrompts();
+        }
+        assertThat(posts("tools/list")).as("fresh for ten minutes").hasSize(1);
+        assertThat(posts("prompts/list")).as("ttlMs 0: stale at once").hasSize(2);
+    }
+
     // ------------------------------------------------------------------ subscriptions/listen
 
     @Test

@@ -34,6 +34,12 @@ public final class StdioTestServer {
             if (arg.startsWith("--on-eof=")) {
                 onEof = arg.substring("--on-eof=".length());
             }
+            if (arg.equals("--era=modern")) {
+                era = "modern";
+            }
+            if (arg.equals("--era=silent-legacy")) {
+                era = "silent-legacy";
+            }
         }
         System.err.println("test server starting");
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
@@ -59,10 +65,35 @@ public final class StdioTestServer {
         }
     }
 
+    /** {@code legacy} (answers server/discover with -32601), {@code silent-legacy} (never answers it) or {@code modern}. */
+    private static String era = "legacy";
+
     private static void handle(ObjectNode message) {
         String method = message.path("method").asString("");
         JsonNode id = message.get("id");
         JsonNode params = message.path("params");
+        if ("server/discover".equals(method) && !"legacy".equals(era)) {
+            if ("modern".equals(era)) {
+                ObjectNode result = JSON.createObjectNode();
+                result.put("resultType", "complete");
+                result.putArray("supportedVersions").add("2026-07-28");
+                result.putObject("capabilities").putObject("tools");
+                result.putObject("_meta").putObject("io.modelcontextprotocol/serverInfo").put("name", "stdio-modern")
+                        .put("version", "1.0");
+                respond(id, result);
+            }
+            return; // silent-legacy: a legacy server that leaves requests before initialize unanswered
+        }
+        if ("modern".equals(era) && id != null
+                && !"2026-07-28".equals(params.path("_meta").path("io.modelcontextprotocol/protocolVersion").asString(""))) {
+            ObjectNode error = JSON.createObjectNode();
+            error.put("jsonrpc", "2.0");
+            error.set("id", id);
+            error.putObject("error").put("code", -32022).put("message", "Unsupported protocol version")
+                    .putObject("data").putArray("supported").add("2026-07-28");
+            send(error.toString());
+            return;
+        }
         switch (method) {
             case "initialize" -> {
                 ObjectNode result = JSON.createObjectNode();

@@ -260,4 +260,28 @@ class StdioTransportTest {
             Files.delete(script);
         }
     }
+
+    @Test
+    void aModernServerOnStdioIsFoundByTheProbeAndEveryRequestCarriesTheMeta() {
+        List<String> line = serverCommand("--era=modern");
+        try (McpClient client = McpClient.builder(StdioTransport.builder(line.get(0),
+                        line.subList(1, line.size()).toArray(String[]::new)))
+                .requestTimeout(Duration.ofSeconds(60)).build()) {
+            // The server refuses any request without the modern _meta: an answer proves it was there.
+            assertThat(text(client.callTool("echo", Map.of("text", "modern")))).isEqualTo("modern");
+            assertThat(client.status().era()).isEqualTo(dev.mcpclient.McpClientStatus.ProtocolEra.MODERN);
+            assertThat(client.initializeResult().serverInfo().name()).isEqualTo("stdio-modern");
+        }
+    }
+
+    @Test
+    void aLegacyServerThatNeverAnswersTheProbeGetsTheHandshakeAfterTheProbesBound() {
+        List<String> line = serverCommand("--era=silent-legacy");
+        try (McpClient client = McpClient.builder(StdioTransport.builder(line.get(0),
+                        line.subList(1, line.size()).toArray(String[]::new)))
+                .requestTimeout(Duration.ofSeconds(60)).initializeTimeout(Duration.ofSeconds(2)).build()) {
+            assertThat(text(client.callTool("echo", Map.of("text", "legacy")))).isEqualTo("legacy");
+            assertThat(client.status().era()).isEqualTo(dev.mcpclient.McpClientStatus.ProtocolEra.LEGACY);
+        }
+    }
 }
