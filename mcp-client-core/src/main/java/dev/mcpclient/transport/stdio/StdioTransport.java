@@ -4,6 +4,13 @@ import dev.mcpclient.McpProtocolException;
 import dev.mcpclient.McpTransportException;
 import dev.mcpclient.jsonrpc.JsonRpcCodec;
 import dev.mcpclient.jsonrpc.JsonRpcMessage;
+import dev.mcpclient.jsonrpc.JsonRpcNotification;
+import dev.mcpclient.jsonrpc.JsonRpcRequest;
+import dev.mcpclient.jsonrpc.JsonRpcResponse;
+import dev.mcpclient.jsonrpc.RequestId;
+import dev.mcpclient.schema.CancelledNotification;
+import dev.mcpclient.schema.McpJson;
+import dev.mcpclient.schema.McpMethods;
 import dev.mcpclient.transport.McpTransport;
 import dev.mcpclient.transport.TransportBuilder;
 import java.io.IOException;
@@ -21,12 +28,14 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The stdio transport: the server is a child process that reads JSON-RPC messages from its standard
@@ -65,6 +74,10 @@ public final class StdioTransport implements McpTransport {
     private final ProcessSupervisor process;
     private final Scheduler writer;
     private volatile Consumer<JsonRpcMessage> inbound = message -> { };
+    private static final String LISTEN_ID_PREFIX = "listen-";
+    private final AtomicLong listenIds = new AtomicLong();
+    /** The id of the open {@code subscriptions/listen} request, or {@code null}. */
+    private volatile RequestId listening;
     private volatile Consumer<Throwable> connectionLost = cause -> { };
     private volatile boolean closed;
 
@@ -114,6 +127,44 @@ public final class StdioTransport implements McpTransport {
             line[json.length] = '\n';
             return Mono.<Void>fromRunnable(() -> write(line)).subscribeOn(writer);
         });
+    }
+
+    /**
+     * MCP 2026-07-28: sends {@code subscriptions/listen} with {@code params} (a new request, id
+     * {@code listen-N}), after cancelling the one sent before with {@code notifications/cancelled}
+     * (stdio has no stream to close); {@code null} only cancels. The subscription's own
+     * acknowledgment and final response stay here; its notifications go to the inbound consumer.
+     */
+    @Override
+    public void listen(JsonNode params) {
+        RequestId previous = listening;
+        listening = null;
+        if (previous != null && !closed) {
+            send(new JsonRpcNotification(McpMethods.NOTIFICATION_CANCELLED, McpJson.toTree(
+                    new CancelledNotification(previous.value(), "subscription replaced or closed"))))
+                    .subscribe(null, e -> log.debug("Could not cancel {} of {}: {}", previous, process.describe(), e.toString()));
+        }
+        if (params == null || closed) {
+            return;
+        }
+        RequestId id = RequestId.of(LISTEN_ID_PREFIX + listenIds.incrementAndGet());
+        listening = id;
+        send(new JsonRpcRequest(id, McpMethods.SUBSCRIPTIONS_LISTEN, params))
+                .subscribe(null, e -> log.warn("Could not send subscriptions/listen to {}: {}", process.describe(), e.toString()));
+    }
+
+    /** Whether {@code message} belongs to this transport's own subscription requests (kept here, not passed on). */
+    private boolean ownSubscriptionMessage(JsonRpcMessage message) {
+        if (message instanceof JsonRpcResponse response && response.id().isString()
+                && String.valueOf(response.id().value()).startsWith(LISTEN_ID_PREFIX)) {
+            if (response.id().equals(listening)) {
+                listening = null;
+            }
+            log.debug("{} ended subscription {}", process.describe(), response.id());
+            return true;
+        }
+        return message instanceof JsonRpcNotification notification
+                && McpMethods.NOTIFICATION_SUBSCRIPTIONS_ACKNOWLEDGED.equals(notification.method());
     }
 
     /** On the writer thread: every write happens there, in order. */
@@ -175,6 +226,9 @@ public final class StdioTransport implements McpTransport {
             return;
         }
         for (JsonRpcMessage message : messages) {
+            if (ownSubscriptionMessage(message)) {
+                continue;
+            }
             try {
                 inbound.accept(message);
             } catch (RuntimeException e) {

@@ -77,7 +77,7 @@ public final class StdioTestServer {
                 ObjectNode result = JSON.createObjectNode();
                 result.put("resultType", "complete");
                 result.putArray("supportedVersions").add("2026-07-28");
-                result.putObject("capabilities").putObject("tools");
+                result.putObject("capabilities").putObject("tools").put("listChanged", true);
                 result.putObject("_meta").putObject("io.modelcontextprotocol/serverInfo").put("name", "stdio-modern")
                         .put("version", "1.0");
                 respond(id, result);
@@ -92,6 +92,14 @@ public final class StdioTestServer {
             error.putObject("error").put("code", -32022).put("message", "Unsupported protocol version")
                     .putObject("data").putArray("supported").add("2026-07-28");
             send(error.toString());
+            return;
+        }
+        if ("modern".equals(era) && "subscriptions/listen".equals(method)) {
+            // The acknowledgment first, then one change, both tagged with the subscription's id.
+            send("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/subscriptions/acknowledged\",\"params\":{\"_meta\":"
+                    + "{\"io.modelcontextprotocol/subscriptionId\":" + id + "},\"notifications\":" + params.path("notifications") + "}}");
+            send("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/tools/list_changed\",\"params\":{\"_meta\":"
+                    + "{\"io.modelcontextprotocol/subscriptionId\":" + id + "}}}");
             return;
         }
         switch (method) {

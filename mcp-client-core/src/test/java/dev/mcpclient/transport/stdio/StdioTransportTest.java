@@ -275,6 +275,18 @@ class StdioTransportTest {
     }
 
     @Test
+    void aModernServerOnStdioGetsSubscriptionsListenWhenSomethingListens() throws Exception {
+        List<String> line = serverCommand("--era=modern");
+        java.util.concurrent.CountDownLatch changed = new java.util.concurrent.CountDownLatch(1);
+        try (McpClient client = McpClient.builder(StdioTransport.builder(line.get(0),
+                        line.subList(1, line.size()).toArray(String[]::new)))
+                .requestTimeout(Duration.ofSeconds(60)).onToolsListChanged(tools -> changed.countDown()).build()) {
+            client.ping();
+            assertThat(changed.await(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        }
+    }
+
+    @Test
     void aLegacyServerThatNeverAnswersTheProbeGetsTheHandshakeAfterTheProbesBound() {
         List<String> line = serverCommand("--era=silent-legacy");
         try (McpClient client = McpClient.builder(StdioTransport.builder(line.get(0),
