@@ -15,7 +15,6 @@ import dev.mcpclient.transport.ResponseStreamLostException;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -57,7 +56,7 @@ public final class EraLifecycle implements SessionLifecycle {
     private final StatelessLifecycle modern;
     /** The legacy era's lifecycle, or {@code null} when pinned to a modern revision. */
     private final InitializeLifecycle legacy;
-    private final AtomicReference<Mono<Void>> decision = new AtomicReference<>();
+    private final SingleFlight<Void> decision = new SingleFlight<>();
     /** The decided era's lifecycle, or {@code null} while undecided. */
     private volatile SessionLifecycle current;
     /** The lifecycle whose lifecycle requests are on the wire while undecided (it stamps their {@code _meta}). */
@@ -109,19 +108,8 @@ public final class EraLifecycle implements SessionLifecycle {
 
     /** The era's decision, single-flight; a failed one is forgotten so the next call decides again. */
     private Mono<Void> decide(Handshake handshake) {
-        return Mono.defer(() -> {
-            Mono<Void> existing = decision.get();
-            if (existing != null) {
-                return existing;
-            }
-            AtomicReference<Mono<Void>> self = new AtomicReference<>();
-            Mono<Void> fresh = (!transport.carriesModernEra() ? handshake(handshake, false)
-                    : ServerEras.isLegacy(transport.serverKey()) ? remembered(handshake) : probe(handshake))
-                    .doOnError(e -> decision.compareAndSet(self.get(), null))
-                    .cache();
-            self.set(fresh);
-            return decision.compareAndSet(null, fresh) ? fresh : decide(handshake);
-        });
+        return decision.get(() -> !transport.carriesModernEra() ? handshake(handshake, false)
+                : ServerEras.isLegacy(transport.serverKey()) ? remembered(handshake) : probe(handshake));
     }
 
     /** {@code server/discover}, and the handshake when its answer says the server is legacy. */
@@ -195,7 +183,7 @@ public final class EraLifecycle implements SessionLifecycle {
         synchronized (decision) {
             if (current == found) {
                 current = null;
-                decision.set(null);
+                decision.reset();
                 ServerEras.forget(transport.serverKey());
                 modern.reset();
                 legacy.reset();

@@ -16,7 +16,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -42,10 +41,9 @@ public final class InitializeLifecycle implements SessionLifecycle {
     /** The revision asked for; with {@link #pinned}, the only one accepted. */
     private final String requestedVersion;
     private final boolean pinned;
-    private final AtomicReference<Mono<InitializeResult>> current = new AtomicReference<>();
+    /** The current session's start: its {@code initialize} and {@code notifications/initialized}. */
+    private final SingleFlight<InitializeResult> session = new SingleFlight<>();
     private volatile InitializeResult initialized;
-    /** The start that completed, while it is the current one the session is ready. */
-    private volatile Mono<InitializeResult> completed;
 
     /**
      * @param transport the transport the session runs on
@@ -74,39 +72,19 @@ public final class InitializeLifecycle implements SessionLifecycle {
 
     @Override
     public boolean isReady() {
-        Mono<InitializeResult> started = current.get();
-        return started != null && started == completed;
+        return session.isDone();
     }
 
     @Override
     public Mono<Void> ready(Handshake handshake) {
-        return initialize(handshake).then();
-    }
-
-    /** The current session's {@code initialize} result, starting a session through {@code handshake} if there is none. */
-    private Mono<InitializeResult> initialize(Handshake handshake) {
-        return Mono.defer(() -> {
-            Mono<InitializeResult> existing = current.get();
-            if (existing != null) {
-                return existing;
-            }
-            // A failed start is forgotten (only if it is still the current one) so the next call tries again.
-            AtomicReference<Mono<InitializeResult>> self = new AtomicReference<>();
-            Mono<InitializeResult> fresh = handshake(handshake)
-                    .doOnSuccess(result -> completed = self.get())
-                    .doOnError(e -> current.compareAndSet(self.get(), null))
-                    .cache();
-            self.set(fresh);
-            return current.compareAndSet(null, fresh) ? fresh : initialize(handshake);
-        });
+        return session.get(() -> handshake(handshake)).then();
     }
 
     /** Forgets the session (the server changed era): the next call starts from the handshake. */
     void reset() {
-        synchronized (current) {
+        synchronized (session) {
             transport.sessionExpired(transport.sessionId());
-            current.set(null);
-            completed = null;
+            session.reset();
         }
     }
 
@@ -131,11 +109,11 @@ public final class InitializeLifecycle implements SessionLifecycle {
      */
     private Mono<Void> renew(String expiredSessionId, Handshake handshake) {
         return Mono.defer(() -> {
-            synchronized (current) {
+            synchronized (session) {
                 if (Objects.equals(transport.sessionId(), expiredSessionId)) {
                     log.info("The server forgot session {}; starting a new one", expiredSessionId);
                     transport.sessionExpired(expiredSessionId);
-                    current.set(null);
+                    session.reset();
                 }
             }
             return ready(handshake);

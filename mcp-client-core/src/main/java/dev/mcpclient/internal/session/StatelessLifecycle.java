@@ -16,7 +16,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -49,8 +48,7 @@ public final class StatelessLifecycle implements SessionLifecycle {
     private final JsonNode capabilities;
     private final List<String> versions;
     private final Duration discoverTimeout;
-    private final AtomicReference<Mono<InitializeResult>> current = new AtomicReference<>();
-    private volatile Mono<InitializeResult> completed;
+    private final SingleFlight<InitializeResult> discovery = new SingleFlight<>();
     private volatile InitializeResult discovered;
     private volatile String version;
     private volatile String logLevel;
@@ -76,31 +74,17 @@ public final class StatelessLifecycle implements SessionLifecycle {
 
     @Override
     public boolean isReady() {
-        Mono<InitializeResult> started = current.get();
-        return started != null && started == completed;
+        return discovery.isDone();
     }
 
     @Override
     public Mono<Void> ready(Handshake handshake) {
-        return Mono.defer(() -> {
-            Mono<InitializeResult> existing = current.get();
-            if (existing != null) {
-                return existing.then();
-            }
-            AtomicReference<Mono<InitializeResult>> self = new AtomicReference<>();
-            Mono<InitializeResult> fresh = discover(handshake, true)
-                    .doOnSuccess(result -> completed = self.get())
-                    .doOnError(e -> current.compareAndSet(self.get(), null))
-                    .cache();
-            self.set(fresh);
-            return current.compareAndSet(null, fresh) ? fresh.then() : ready(handshake);
-        });
+        return discovery.get(() -> discover(handshake, true)).then();
     }
 
     /** Forgets what {@code server/discover} said: the next call discovers again. */
     void reset() {
-        current.set(null);
-        completed = null;
+        discovery.reset();
     }
 
     @Override
