@@ -154,6 +154,96 @@ class ModernEraTest {
         assertThat(posts("initialize")).hasSize(2);
     }
 
+    /** A legacy handshake server on {@link #server} whose answer to server/discover is {@code discover}. */
+    private void legacyAnsweringDiscoverWith(dev.mcpclient.testserver.Handler discover) {
+        server.onPost("server/discover", discover);
+        server.onPost("initialize", (req, ex) -> Reply.result(req.id(), json(
+                "{\"protocolVersion\":\"2025-11-25\",\"capabilities\":{\"tools\":{}},\"serverInfo\":{\"name\":\"old\",\"version\":\"1\"}}")));
+        server.onPost("notifications/initialized", (req, ex) -> Reply.accepted());
+        server.onPost("tools/call", (req, ex) -> Reply.result(req.id(), json("{\"content\":[]}")));
+    }
+
+    @Test
+    void aResultWithoutSupportedVersionsOrAnUnsupportedVersionListingOnlyLegacyOnesMeansLegacy() {
+        legacyAnsweringDiscoverWith((req, ex) -> Reply.result(req.id(), json("{}")));
+        try (McpClient client = client().build()) {
+            client.callTool("echo", Map.of());
+            assertThat(client.status().era()).isEqualTo(McpClientStatus.ProtocolEra.LEGACY);
+        }
+        ProgrammableMcpServer other = ProgrammableMcpServer.start().validate(false);
+        try (other) {
+            other.onPost("server/discover", (req, ex) -> Reply.status(400, "application/json",
+                    "{\"jsonrpc\":\"2.0\",\"id\":" + req.id().toJson() + ",\"error\":{\"code\":-32022,"
+                            + "\"message\":\"Unsupported protocol version\",\"data\":{\"supported\":[\"2025-11-25\"]}}}"));
+            other.onPost("initialize", (req, ex) -> Reply.result(req.id(), json(
+                    "{\"protocolVersion\":\"2025-11-25\",\"capabilities\":{},\"serverInfo\":{\"name\":\"old\",\"version\":\"1\"}}")));
+            other.onPost("notifications/initialized", (req, ex) -> Reply.accepted());
+            try (McpClient client = McpClient.streamableHttp(other.url()).requestTimeout(WAIT).build()) {
+                client.ping();
+                assertThat(client.status().era()).isEqualTo(McpClientStatus.ProtocolEra.LEGACY);
+            }
+            assertThat(other.requests().stream().filter(r -> "server/discover".equals(r.jsonRpcMethod())).count())
+                    .as("no retry with a version the client does not speak in this era").isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aServerErrorOrARefusedAuthorizationDecidesNothingAndTheNextCallProbesAgain() {
+        AtomicInteger discovers = new AtomicInteger();
+        legacyAnsweringDiscoverWith((req, ex) -> switch (discovers.incrementAndGet()) {
+            case 1 -> Reply.status(503, "text/plain", "starting up");
+            case 2 -> Reply.status(401, "application/json", "{\"error\":\"unauthorized\"}");
+            default -> Reply.result(req.id(), json(DISCOVERED));
+        });
+        try (McpClient client = client().build()) {
+            assertThatThrownBy(() -> client.callTool("echo", Map.of())).isInstanceOf(McpTransportException.class)
+                    .hasMessageContaining("503");
+            assertThatThrownBy(() -> client.callTool("echo", Map.of())).isInstanceOf(McpTransportException.class)
+                    .hasMessageContaining("401");
+            assertThat(client.status().era()).isNull();
+            client.callTool("echo", Map.of());
+            assertThat(client.status().era()).isEqualTo(McpClientStatus.ProtocolEra.MODERN);
+        }
+        assertThat(posts("initialize")).isEmpty();
+    }
+
+    @Test
+    void aModernErrorToTheProbeIsTheCallsFailureNotAFallback() {
+        legacyAnsweringDiscoverWith((req, ex) -> Reply.status(400, "application/json", "{\"jsonrpc\":\"2.0\",\"id\":"
+                + req.id().toJson() + ",\"error\":{\"code\":-32021,\"message\":\"Missing required client capability\"}}"));
+        try (McpClient client = client().build()) {
+            assertThatThrownBy(() -> client.callTool("echo", Map.of())).isInstanceOf(McpErrorException.class)
+                    .satisfies(e -> assertThat(((McpErrorException) e).code()).isEqualTo(-32021));
+        }
+        assertThat(posts("initialize")).isEmpty();
+    }
+
+    @Test
+    void aLegacySessionThatExpiresOnAServerNowModernIsProbedAgainAndTheRequestGoesWithTheModernMeta() {
+        legacyAnsweringDiscoverWith((req, ex) -> Reply.status(400, "text/plain", "Bad Request"));
+        server.onPost("initialize", (req, ex) -> Reply.result(req.id(), json(
+                "{\"protocolVersion\":\"2025-11-25\",\"capabilities\":{\"tools\":{}},\"serverInfo\":{\"name\":\"old\",\"version\":\"1\"}}"))
+                .header("Mcp-Session-Id", "s-1"));
+        try (McpClient client = McpClient.builder(dev.mcpclient.transport.http.StreamableHttpTransport.builder(server.url())
+                .backgroundStream(false)).requestTimeout(WAIT).build()) {
+            client.callTool("echo", Map.of());
+            assertThat(client.status().era()).isEqualTo(McpClientStatus.ProtocolEra.LEGACY);
+            // Restarted as a modern-only server: the old session is unknown, initialize is refused like a modern server does.
+            server.onPost("tools/call", (req, ex) -> req.sessionId() != null
+                    ? Reply.status(404, "application/json", "{\"jsonrpc\":\"2.0\",\"id\":null,\"error\":{\"code\":-32001,\"message\":\"Session not found\"}}")
+                    : Reply.result(req.id(), json("{\"resultType\":\"complete\",\"content\":[]}")));
+            server.onPost("initialize", (req, ex) -> Reply.status(400, "application/json", unsupported(req)));
+            server.onPost("server/discover", (req, ex) -> Reply.result(req.id(), json(DISCOVERED)));
+
+            client.callTool("echo", Map.of());
+
+            assertThat(client.status().era()).isEqualTo(McpClientStatus.ProtocolEra.MODERN);
+        }
+        RecordedRequest last = posts("tools/call").get(posts("tools/call").size() - 1);
+        assertThat(last.sessionId()).isNull();
+        assertThat(last.params().path("_meta").path("io.modelcontextprotocol/protocolVersion").asString()).isEqualTo("2026-07-28");
+    }
+
     @Test
     void aPinnedLegacyRevisionNeverProbesAndAPinnedModernOneNeverFallsBack() {
         ProgrammableMcpServer legacy = ProgrammableMcpServer.start();
@@ -250,6 +340,31 @@ class ModernEraTest {
         assertThat(calls.get(1).params().has("requestState")).as("none was sent: none is echoed").isFalse();
         assertThat(calls.get(1).params().path("inputResponses").path("who").path("action").asString()).isEqualTo("decline");
         assertThat(calls.get(2).params().path("requestState").asString()).isEqualTo("s2");
+    }
+
+    @Test
+    void rootsAndSamplingInputRequestsAreAnsweredByTheirHandlers() {
+        modern();
+        server.onPost("tools/call", (req, ex) -> req.params().has("inputResponses")
+                ? Reply.result(req.id(), json("{\"content\":[]}"))
+                : inputRequired(req, """
+                        {"dirs":{"method":"roots/list"},
+                         "ask":{"method":"sampling/createMessage","params":{"messages":[{"role":"user",
+                           "content":{"type":"text","text":"2+2?"}}],"maxTokens":5}}}""", null));
+        try (McpClient client = client()
+                .roots(() -> List.of(new dev.mcpclient.schema.Root("file:///work", "work")))
+                .sampling(request -> new dev.mcpclient.schema.CreateMessageResult(dev.mcpclient.schema.Role.ASSISTANT,
+                        new dev.mcpclient.schema.TextContent("4"), "test-model", "endTurn"))
+                .build()) {
+            client.callTool("plan", Map.of());
+        }
+        JsonNode responses = posts("tools/call").get(1).params().path("inputResponses");
+        assertThat(responses.path("dirs").path("roots").get(0).path("uri").asString()).isEqualTo("file:///work");
+        assertThat(responses.path("ask").path("model").asString()).isEqualTo("test-model");
+        RecordedRequest first = posts("tools/call").get(0);
+        JsonNode declared = first.params().path("_meta").path("io.modelcontextprotocol/clientCapabilities");
+        assertThat(declared.has("roots")).isTrue();
+        assertThat(declared.has("sampling")).isTrue();
     }
 
     @Test
