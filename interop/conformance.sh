@@ -1,9 +1,14 @@
 #!/usr/bin/env bash
 # Runs the official MCP conformance suite (@modelcontextprotocol/conformance, pinned in package.json)
 # against our conformance client (dev.mcpclient.interop.ConformanceClient), one scenario at a time:
-# every client scenario that is not about authorization. Exits 0 only when every scenario passes.
+# every client scenario that is neither about authorization nor an extension. Exits 0 only when every
+# run passes.
 #
-#   interop/conformance.sh [scenario...]      (default: all four)
+#   interop/conformance.sh [run...]      (default: the 11 scenarios and two extra spec-version runs)
+#
+# A run is a scenario name, which the suite runs at the spec version it infers for it (the scenario's
+# own version when it exists only in the 2026-07-28 draft, otherwise 2025-11-25), or name@version,
+# which runs it with --spec-version version (e.g. tools_call@2026-07-28).
 #
 # Needs the module built first (target/classes and target/conformance-classpath.txt), e.g.
 #   ./mvnw -B -q -pl interop -am package -DskipTests
@@ -12,9 +17,12 @@ set -uo pipefail
 cd "$(dirname "$0")"
 here="$(pwd)"
 
-scenarios=("$@")
-if [[ ${#scenarios[@]} -eq 0 ]]; then
-    scenarios=(initialize tools_call elicitation-sep1034-client-defaults sse-retry)
+runs=("$@")
+if [[ ${#runs[@]} -eq 0 ]]; then
+    runs=(initialize tools_call elicitation-sep1034-client-defaults sse-retry
+        request-metadata sep-2322-client-request-state http-standard-headers http-custom-headers
+        http-invalid-tool-headers json-schema-ref-no-deref json-schema-2020-12-preservation
+        tools_call@2026-07-28 json-schema-2020-12-preservation@2026-07-28)
 fi
 
 if [[ ! -d target/classes || ! -f target/conformance-classpath.txt ]]; then
@@ -44,24 +52,29 @@ suite="$here/node_modules/@modelcontextprotocol/conformance/dist/index.js"
 failed=0
 passed=0
 summary=()
-for scenario in "${scenarios[@]}"; do
-    log="$out/$scenario.log"
-    echo "conformance.sh: scenario $scenario"
-    "$node" "$suite" client --command "$launcher" --scenario "$scenario" --timeout 30000 \
+for run in "${runs[@]}"; do
+    scenario="${run%@*}"
+    version=()
+    if [[ "$run" == *@* ]]; then
+        version=(--spec-version "${run#*@}")
+    fi
+    log="$out/$run.log"
+    echo "conformance.sh: scenario $run"
+    "$node" "$suite" client --command "$launcher" --scenario "$scenario" "${version[@]}" --timeout 30000 \
         -o "$out/results" >"$log" 2>&1
     status=$?
     checks="$(grep -E '^Passed: ' "$log" | tail -1)"
     if [[ $status -eq 0 ]] && grep -q 'OVERALL: PASSED' "$log"; then
         passed=$((passed + 1))
-        summary+=("PASS $scenario ($checks)")
+        summary+=("PASS $run ($checks)")
     else
         failed=$((failed + 1))
-        summary+=("FAIL $scenario (exit $status; ${checks:-no checks}; see $log)")
+        summary+=("FAIL $run (exit $status; ${checks:-no checks}; see $log)")
         sed -e 's/^/    /' "$log"
     fi
 done
 
 echo "conformance.sh: results"
 for line in "${summary[@]}"; do echo "  $line"; done
-echo "conformance.sh: $passed of ${#scenarios[@]} scenarios passed"
+echo "conformance.sh: $passed of ${#runs[@]} runs passed"
 [[ $failed -eq 0 ]]

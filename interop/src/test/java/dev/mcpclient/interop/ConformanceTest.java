@@ -11,8 +11,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -20,17 +23,55 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The official conformance suite ({@code @modelcontextprotocol/conformance}) against our conformance
- * client, through {@code interop/conformance.sh}: every client scenario that is not about authorization
- * must pass.
+ * client, through {@code interop/conformance.sh}: every client scenario that is neither about
+ * authorization nor an extension, plus two scenarios again at the 2026-07-28 spec version
+ * ({@code name@version}: {@code --spec-version}), must pass, but for the runs that wait for the client's
+ * 2026-07-28 support ({@link #EXPECTED_TO_FAIL}).
  */
 class ConformanceTest {
 
     private static final Pattern RESULT = Pattern.compile("^\\s+(PASS|FAIL) (\\S+) \\((.*)\\)$");
-    private static final Map<String, Feature> SCENARIOS = Map.of(
-            "initialize", Feature.CONFORMANCE_INITIALIZE,
-            "tools_call", Feature.CONFORMANCE_TOOLS_CALL,
-            "elicitation-sep1034-client-defaults", Feature.CONFORMANCE_ELICITATION_DEFAULTS,
-            "sse-retry", Feature.CONFORMANCE_SSE_RETRY);
+    private static final Pattern CLIENT_FAILURE = Pattern.compile("conformance client: scenario \\S+ failed: (.*)$");
+    private static final Pattern FAILED_CHECK = Pattern.compile("^\\s+- ([^:]+): (.*)$");
+    private static final Pattern NOT_OBSERVED = Pattern.compile("Declared check (\\S+) was never emitted");
+
+    /** Each run of conformance.sh and its row of the interop table. */
+    private static final Map<String, Feature> RUNS = runs();
+
+    /**
+     * The runs that fail until the client speaks the 2026-07-28 revision ({@code server/discover} and
+     * the fallback to the handshake, per-request {@code _meta}, {@code Mcp-Method}/{@code Mcp-Name}/
+     * {@code Mcp-Param-*} headers, x-mcp-header validation, MRTR): their failure is recorded as pending
+     * and does not fail the build, but a listed run that passes fails this test, so that its entry goes.
+     *
+     * <p>Remove as the client gains 2026-07-28.
+     */
+    static final Set<String> EXPECTED_TO_FAIL = Set.of(
+            "request-metadata",
+            "sep-2322-client-request-state",
+            "http-standard-headers",
+            "http-custom-headers",
+            "http-invalid-tool-headers",
+            "tools_call@2026-07-28",
+            "json-schema-2020-12-preservation@2026-07-28");
+
+    private static Map<String, Feature> runs() {
+        Map<String, Feature> runs = new LinkedHashMap<>();
+        runs.put("initialize", Feature.CONFORMANCE_INITIALIZE);
+        runs.put("tools_call", Feature.CONFORMANCE_TOOLS_CALL);
+        runs.put("elicitation-sep1034-client-defaults", Feature.CONFORMANCE_ELICITATION_DEFAULTS);
+        runs.put("sse-retry", Feature.CONFORMANCE_SSE_RETRY);
+        runs.put("request-metadata", Feature.CONFORMANCE_REQUEST_METADATA);
+        runs.put("sep-2322-client-request-state", Feature.CONFORMANCE_MRTR_REQUEST_STATE);
+        runs.put("http-standard-headers", Feature.CONFORMANCE_HTTP_STANDARD_HEADERS);
+        runs.put("http-custom-headers", Feature.CONFORMANCE_HTTP_CUSTOM_HEADERS);
+        runs.put("http-invalid-tool-headers", Feature.CONFORMANCE_HTTP_INVALID_TOOL_HEADERS);
+        runs.put("json-schema-ref-no-deref", Feature.CONFORMANCE_JSON_SCHEMA_REF_NO_DEREF);
+        runs.put("json-schema-2020-12-preservation", Feature.CONFORMANCE_JSON_SCHEMA_PRESERVATION);
+        runs.put("tools_call@2026-07-28", Feature.CONFORMANCE_TOOLS_CALL_2026);
+        runs.put("json-schema-2020-12-preservation@2026-07-28", Feature.CONFORMANCE_JSON_SCHEMA_PRESERVATION_2026);
+        return runs;
+    }
 
     @Test
     void everyClientScenarioWithoutAuthorizationPasses() throws IOException, InterruptedException {
@@ -43,7 +84,8 @@ class ConformanceTest {
         Path log = NpmPeers.moduleDir().resolve("target/conformance.log");
         Files.createDirectories(log.getParent());
         Process run = builder.redirectOutput(log.toFile()).start();
-        boolean ended = run.waitFor(5, TimeUnit.MINUTES);
+        // 13 runs, each bounded by the suite's 30 s client timeout.
+        boolean ended = run.waitFor(10, TimeUnit.MINUTES);
         if (!ended) {
             run.descendants().forEach(ProcessHandle::destroyForcibly);
             run.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
@@ -54,18 +96,68 @@ class ConformanceTest {
         Map<String, String> results = new LinkedHashMap<>();
         for (String line : output.lines().toList()) {
             Matcher m = RESULT.matcher(line);
-            if (m.matches() && SCENARIOS.containsKey(m.group(2))) {
-                results.put(m.group(2), m.group(1));
-                Feature feature = SCENARIOS.get(m.group(2));
-                String note = m.group(1).equals("PASS") ? "" : m.group(3);
-                InteropRecorder.record(new Outcome(Peer.CONFORMANCE, feature,
-                        m.group(1).equals("PASS") ? Outcome.PASS : Outcome.FAIL, "conformance.sh " + m.group(2), note));
+            if (m.matches() && RUNS.containsKey(m.group(2))) {
+                String name = m.group(2);
+                boolean passed = m.group(1).equals("PASS");
+                results.put(name, m.group(1));
+                String status;
+                String note;
+                if (passed) {
+                    status = Outcome.PASS;
+                    note = "";
+                } else if (EXPECTED_TO_FAIL.contains(name)) {
+                    status = Outcome.PENDING;
+                    note = "waits for the client's 2026-07-28 support (ConformanceTest.EXPECTED_TO_FAIL): "
+                            + whyItFailed(name, m.group(3));
+                } else {
+                    status = Outcome.FAIL;
+                    note = m.group(3);
+                }
+                InteropRecorder.record(new Outcome(Peer.CONFORMANCE, RUNS.get(name), status, "conformance.sh " + name,
+                        note));
             }
         }
-        assertThat(ended).as("conformance.sh ended within 5 minutes").isTrue();
-        assertThat(results).as("scenario results of conformance.sh:\n" + output)
-                .containsOnlyKeys(SCENARIOS.keySet())
-                .allSatisfy((scenario, result) -> assertThat(result).as(scenario).isEqualTo("PASS"));
-        assertThat(run.exitValue()).as("exit code of conformance.sh").isZero();
+        assertThat(ended).as("conformance.sh ended within 10 minutes").isTrue();
+        assertThat(results).as("run results of conformance.sh:\n" + output).containsOnlyKeys(RUNS.keySet());
+        assertThat(results).as("runs of conformance.sh (listed in EXPECTED_TO_FAIL: expected to fail):\n" + output)
+                .allSatisfy((name, result) -> assertThat(result).as(name)
+                        .isEqualTo(EXPECTED_TO_FAIL.contains(name) ? "FAIL" : "PASS"));
+        if (EXPECTED_TO_FAIL.isEmpty()) {
+            assertThat(run.exitValue()).as("exit code of conformance.sh").isZero();
+        }
+    }
+
+    /** The suite's count of checks, the client's own error and the names of the failed checks of a run. */
+    private static String whyItFailed(String name, String summary) throws IOException {
+        List<String> parts = new ArrayList<>();
+        parts.add(summary.replaceAll(";? ?see \\S+$", ""));
+        Path log = NpmPeers.moduleDir().resolve("target/conformance/" + name + ".log");
+        if (Files.exists(log)) {
+            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+            lines.stream().map(CLIENT_FAILURE::matcher).filter(Matcher::find).findFirst()
+                    .ifPresent(m -> parts.add("the client: " + m.group(1)));
+            List<String> checks = new ArrayList<>();
+            boolean inFailedChecks = false;
+            for (String line : lines) {
+                if (line.startsWith("Failed Checks:")) {
+                    inFailedChecks = true;
+                } else if (inFailedChecks) {
+                    Matcher m = FAILED_CHECK.matcher(line);
+                    if (m.matches()) {
+                        Matcher unseen = NOT_OBSERVED.matcher(m.group(2));
+                        String check = unseen.matches() ? unseen.group(1) + " (not observed)" : m.group(1);
+                        if (!checks.contains(check)) {
+                            checks.add(check);
+                        }
+                    } else if (!line.startsWith("    ")) {
+                        inFailedChecks = false;
+                    }
+                }
+            }
+            if (!checks.isEmpty()) {
+                parts.add("failed checks: " + String.join(", ", checks));
+            }
+        }
+        return String.join("; ", parts);
     }
 }

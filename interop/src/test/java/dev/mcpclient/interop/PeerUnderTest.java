@@ -3,7 +3,9 @@ package dev.mcpclient.interop;
 import dev.mcpclient.McpClient;
 import dev.mcpclient.McpClientBuilder;
 import dev.mcpclient.interop.report.Peer;
+import dev.mcpclient.interop.support.DualEraServer;
 import dev.mcpclient.interop.support.EverythingServer;
+import dev.mcpclient.interop.support.ModernSdkServer;
 import dev.mcpclient.interop.support.PagingServer;
 import dev.mcpclient.testing.SdkServer;
 import java.time.Duration;
@@ -55,6 +57,14 @@ final class PeerUnderTest implements AutoCloseable {
             }
             case TS_SDK_HTTP: {
                 PagingServer server = PagingServer.start();
+                return overStreamableHttp(server.url(), server::close);
+            }
+            case JAVA_SDK_MODERN_HTTP: {
+                ModernSdkServer server = ModernSdkServer.start();
+                return overStreamableHttp(server.url(), server::close);
+            }
+            case TS_SDK_DUAL_ERA_HTTP: {
+                DualEraServer server = DualEraServer.start();
                 return overStreamableHttp(server.url(), server::close);
             }
             default:

@@ -30,7 +30,16 @@ public enum Feature {
     CONFORMANCE_INITIALIZE("conformance scenario initialize"),
     CONFORMANCE_TOOLS_CALL("conformance scenario tools_call"),
     CONFORMANCE_ELICITATION_DEFAULTS("conformance scenario elicitation-sep1034-client-defaults"),
-    CONFORMANCE_SSE_RETRY("conformance scenario sse-retry");
+    CONFORMANCE_SSE_RETRY("conformance scenario sse-retry"),
+    CONFORMANCE_REQUEST_METADATA("conformance scenario request-metadata"),
+    CONFORMANCE_MRTR_REQUEST_STATE("conformance scenario sep-2322-client-request-state"),
+    CONFORMANCE_HTTP_STANDARD_HEADERS("conformance scenario http-standard-headers"),
+    CONFORMANCE_HTTP_CUSTOM_HEADERS("conformance scenario http-custom-headers"),
+    CONFORMANCE_HTTP_INVALID_TOOL_HEADERS("conformance scenario http-invalid-tool-headers"),
+    CONFORMANCE_JSON_SCHEMA_REF_NO_DEREF("conformance scenario json-schema-ref-no-deref"),
+    CONFORMANCE_JSON_SCHEMA_PRESERVATION("conformance scenario json-schema-2020-12-preservation"),
+    CONFORMANCE_TOOLS_CALL_2026("conformance scenario tools_call@2026-07-28"),
+    CONFORMANCE_JSON_SCHEMA_PRESERVATION_2026("conformance scenario json-schema-2020-12-preservation@2026-07-28");
 
     private final String label;
 

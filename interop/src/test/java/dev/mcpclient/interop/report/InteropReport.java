@@ -118,7 +118,8 @@ public final class InteropReport {
                 .append("`interop/conformance.sh` runs `@modelcontextprotocol/conformance` ")
                 .append(versions.getOrDefault(Peer.CONFORMANCE.artifact(), ""))
                 .append(" against our conformance client (`dev.mcpclient.interop.ConformanceClient`), ")
-                .append("every client scenario that is not about authorization.\n\n")
+                .append("every client scenario that is neither about authorization nor an extension, at the spec ")
+                .append("version the suite infers for it; `name@version` runs it again with `--spec-version version`.\n\n")
                 .append("| scenario | result |\n|---|---|\n");
         for (Feature feature : Feature.values()) {
             if (feature.name().startsWith("CONFORMANCE_")) {

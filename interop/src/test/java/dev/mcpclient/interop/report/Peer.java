@@ -10,6 +10,11 @@ public enum Peer {
     JAVA_SDK_HTTP("Java SDK", "io.modelcontextprotocol.sdk:mcp", "Streamable HTTP"),
     JAVA_SDK_SSE("Java SDK", "io.modelcontextprotocol.sdk:mcp", "HTTP+SSE"),
     TS_SDK_HTTP("TypeScript SDK", "@modelcontextprotocol/server", "Streamable HTTP"),
+    /** The Java SDK's stateless server ({@code io.modelcontextprotocol.modern}): 2026-07-28 only. */
+    JAVA_SDK_MODERN_HTTP("Java SDK, modern server", "io.modelcontextprotocol.sdk:mcp (modern)", "Streamable HTTP, 2026-07-28"),
+    /** The TypeScript SDK's server serving 2026-07-28 and the handshake era on one endpoint. */
+    TS_SDK_DUAL_ERA_HTTP("TypeScript SDK, dual-era server", "@modelcontextprotocol/server",
+            "Streamable HTTP, 2026-07-28 and handshake"),
     CONFORMANCE("conformance suite", "@modelcontextprotocol/conformance", "Streamable HTTP");
 
     private final String shortName;

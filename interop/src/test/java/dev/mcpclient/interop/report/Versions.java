@@ -1,5 +1,6 @@
 package dev.mcpclient.interop.report;
 
+import dev.mcpclient.interop.support.ModernSdkServer;
 import dev.mcpclient.interop.support.NpmPeers;
 import dev.mcpclient.schema.McpJson;
 import java.io.IOException;
@@ -27,6 +28,7 @@ final class Versions {
             throw new UncheckedIOException(e);
         }
         versions.put("io.modelcontextprotocol.sdk:mcp", System.getProperty("mcp.java.sdk.version", "unknown"));
+        versions.put("io.modelcontextprotocol.sdk:mcp (modern)", ModernSdkServer.sdkVersionIfBuilt());
         return versions;
     }
 }
