@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -25,8 +24,7 @@ import org.junit.jupiter.api.Test;
  * The official conformance suite ({@code @modelcontextprotocol/conformance}) against our conformance
  * client, through {@code interop/conformance.sh}: every client scenario that is neither about
  * authorization nor an extension, plus two scenarios again at the 2026-07-28 spec version
- * ({@code name@version}: {@code --spec-version}), must pass, but for the runs that wait for the client's
- * 2026-07-28 support ({@link #EXPECTED_TO_FAIL}).
+ * ({@code name@version}: {@code --spec-version}), must pass.
  */
 class ConformanceTest {
 
@@ -37,23 +35,6 @@ class ConformanceTest {
 
     /** Each run of conformance.sh and its row of the interop table. */
     private static final Map<String, Feature> RUNS = runs();
-
-    /**
-     * The runs that fail until the client speaks the 2026-07-28 revision ({@code server/discover} and
-     * the fallback to the handshake, per-request {@code _meta}, {@code Mcp-Method}/{@code Mcp-Name}/
-     * {@code Mcp-Param-*} headers, x-mcp-header validation, MRTR): their failure is recorded as pending
-     * and does not fail the build, but a listed run that passes fails this test, so that its entry goes.
-     *
-     * <p>Remove as the client gains 2026-07-28.
-     */
-    static final Set<String> EXPECTED_TO_FAIL = Set.of(
-            "request-metadata",
-            "sep-2322-client-request-state",
-            "http-standard-headers",
-            "http-custom-headers",
-            "http-invalid-tool-headers",
-            "tools_call@2026-07-28",
-            "json-schema-2020-12-preservation@2026-07-28");
 
     private static Map<String, Feature> runs() {
         Map<String, Feature> runs = new LinkedHashMap<>();
@@ -105,13 +86,9 @@ class ConformanceTest {
                 if (passed) {
                     status = Outcome.PASS;
                     note = "";
-                } else if (EXPECTED_TO_FAIL.contains(name)) {
-                    status = Outcome.PENDING;
-                    note = "waits for the client's 2026-07-28 support (ConformanceTest.EXPECTED_TO_FAIL): "
-                            + whyItFailed(name, m.group(3));
                 } else {
                     status = Outcome.FAIL;
-                    note = m.group(3);
+                    note = whyItFailed(name, m.group(3));
                 }
                 InteropRecorder.record(new Outcome(Peer.CONFORMANCE, RUNS.get(name), status, "conformance.sh " + name,
                         note));
@@ -119,12 +96,9 @@ class ConformanceTest {
         }
         assertThat(ended).as("conformance.sh ended within 10 minutes").isTrue();
         assertThat(results).as("run results of conformance.sh:\n" + output).containsOnlyKeys(RUNS.keySet());
-        assertThat(results).as("runs of conformance.sh (listed in EXPECTED_TO_FAIL: expected to fail):\n" + output)
-                .allSatisfy((name, result) -> assertThat(result).as(name)
-                        .isEqualTo(EXPECTED_TO_FAIL.contains(name) ? "FAIL" : "PASS"));
-        if (EXPECTED_TO_FAIL.isEmpty()) {
-            assertThat(run.exitValue()).as("exit code of conformance.sh").isZero();
-        }
+        assertThat(results).as("runs of conformance.sh:\n" + output)
+                .allSatisfy((name, result) -> assertThat(result).as(name).isEqualTo("PASS"));
+        assertThat(run.exitValue()).as("exit code of conformance.sh").isZero();
     }
 
     /** The suite's count of checks, the client's own error and the names of the failed checks of a run. */
