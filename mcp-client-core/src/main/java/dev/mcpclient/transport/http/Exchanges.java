@@ -52,6 +52,9 @@ final class Exchanges {
     /** How long a cancelled exchange may wait for its headers or finish by itself. */
     static final Duration CANCEL_DEADLINE = Duration.ofSeconds(2);
 
+    private static final BooleanSupplier FINISH = () -> true;
+    private static final BooleanSupplier END = () -> false;
+
     /** The cancelled exchanges still finishing by themselves. */
     private final Set<Lingering> lingering = ConcurrentHashMap.newKeySet();
 
@@ -65,9 +68,6 @@ final class Exchanges {
             boolean finishAfterCancel, Object what) {
         return exchange(request, handler, finishAfterCancel ? FINISH : END, what);
     }
-
-    private static final BooleanSupplier FINISH = () -> true;
-    private static final BooleanSupplier END = () -> false;
 
     /**
      * Like {@link #exchange(WebClient.RequestHeadersSpec, Function, boolean, Object)}, asking

@@ -44,6 +44,13 @@ import tools.jackson.databind.JsonNode;
  * the response arrives by any route (the session then cancels this send) or attempts without
  * progress run out. The background {@code GET} stream is a {@link BackgroundStream}. The session id
  * is stored from the {@code initialize} response's headers before its body is read.
+ *
+ * <p>In the modern era (a modern version set by {@link #protocolVersionNegotiated}), there is no
+ * session and no resumption: each request also carries the revision's headers ({@link RequestHeaders}),
+ * a response stream that ends before its response fails the send with
+ * {@link ResponseStreamLostException} (the session sends the request again), a request cancelled
+ * before its response has its stream closed at once (the cancellation itself), and change
+ * notifications come on the {@link ListenStream}.
  */
 final class StreamableHttpEndpoint implements McpTransport {
 

@@ -32,6 +32,9 @@ import tools.jackson.databind.JsonNode;
  * on the same {@code WebClient}, headers and limits. Until a session opens, each {@code initialize}
  * may fall back, and a fallback that fails leaves the next attempt to Streamable HTTP again; once a
  * session opened, the transport it opened on is kept.
+ *
+ * <p>It carries both eras: the modern one (2026-07-28, stateless, which never falls back) and the
+ * handshake revisions; the client's session picks the era (see {@code McpClientBuilder.protocolVersion}).
  */
 public final class StreamableHttpTransport implements McpTransport {
 
