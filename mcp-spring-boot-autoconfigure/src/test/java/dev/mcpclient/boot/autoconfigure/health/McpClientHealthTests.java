@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import dev.mcpclient.McpClient;
 import dev.mcpclient.McpTransportException;
 import dev.mcpclient.boot.autoconfigure.McpClientAutoConfiguration;
+import dev.mcpclient.boot.autoconfigure.ModernMcpServer;
 import dev.mcpclient.schema.TextContent;
 import dev.mcpclient.testing.SdkServer;
 import java.io.IOException;
@@ -69,11 +70,43 @@ class McpClientHealthTests {
             assertThat(health.getDetails()).containsEntry("url", server.url())
                     .containsEntry("server", "sdk-test-server 2.1.0")
                     .containsEntry("protocolVersion", "2025-11-25")
+                    .containsEntry("era", "legacy")
                     .containsEntry("session", true)
                     .containsEntry("backgroundStream", true)
                     .containsEntry("callsInFlight", 0)
                     .doesNotContainKeys("error", "lastError");
         });
+    }
+
+    @Test
+    void upWithTheEraAndRevisionOfAModernServer() {
+        try (ModernMcpServer modern = ModernMcpServer.start()) {
+            runner.withPropertyValues("mcp.client.servers.weather.url=" + modern.url()).run(context -> {
+                Health health = health(context, "weather");
+                assertThat(health.getStatus()).isEqualTo(Status.UP);
+                assertThat(health.getDetails()).containsEntry("url", modern.url())
+                        .containsEntry("server", ModernMcpServer.NAME + " " + ModernMcpServer.VERSION)
+                        .containsEntry("protocolVersion", "2026-07-28")
+                        .containsEntry("era", "modern")
+                        .containsEntry("session", false)
+                        .containsEntry("callsInFlight", 0)
+                        .doesNotContainKeys("error", "lastError");
+            });
+            assertThat(modern.methods()).as("the check of a modern server is a server/discover").contains("server/discover")
+                    .doesNotContain("ping", "initialize");
+        }
+    }
+
+    @Test
+    void aPinnedRevisionShowsWithItsEra() {
+        runner.withPropertyValues("mcp.client.servers.weather.url=" + server.url(),
+                "mcp.client.servers.weather.protocol-version=2025-06-18").run(context -> {
+                    Health health = health(context, "weather");
+                    assertThat(health.getStatus()).isEqualTo(Status.UP);
+                    assertThat(health.getDetails()).containsEntry("protocolVersion", "2025-06-18")
+                            .containsEntry("era", "legacy")
+                            .doesNotContainKeys("error", "lastError");
+                });
     }
 
     @Test
@@ -96,7 +129,7 @@ class McpClientHealthTests {
             Health health = health(context, "weather");
             assertThat(health.getStatus()).isEqualTo(Status.DOWN);
             assertThat(health.getDetails()).containsEntry("url", NOWHERE).containsEntry("session", false)
-                    .containsEntry("backgroundStream", false).doesNotContainKey("protocolVersion");
+                    .containsEntry("backgroundStream", false).doesNotContainKeys("protocolVersion", "era");
             assertThat((String) health.getDetails().get("error")).startsWith("McpTransportException")
                     .contains("Connection refused");
             assertThat((String) health.getDetails().get("lastError")).contains("Connection refused");
