@@ -11,9 +11,13 @@ import dev.mcpclient.boot.autoconfigure.ModernMcpServer;
 import dev.mcpclient.schema.TextContent;
 import dev.mcpclient.testing.SdkServer;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -150,6 +154,39 @@ class McpClientHealthTests {
                                 "McpTimeoutException: ping timed out after 300 ms");
                         slow.releaseRequests();
                     });
+        }
+    }
+
+    @Test
+    void aCheckWaitsNoLongerThanItsTimeoutForAServerThatNeverAnswers() throws IOException {
+        // Accepts connections and never answers: connecting waits for the handshake's timeouts, the check must not.
+        List<Socket> accepted = new CopyOnWriteArrayList<>();
+        try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            Thread acceptor = new Thread(() -> {
+                try {
+                    while (true) {
+                        accepted.add(silent.accept());
+                    }
+                } catch (IOException closed) {
+                    // the test is over
+                }
+            }, "silent-server");
+            acceptor.setDaemon(true);
+            acceptor.start();
+            runner.withPropertyValues("mcp.client.servers.weather.url=http://127.0.0.1:" + silent.getLocalPort() + "/mcp",
+                    "mcp.client.servers.weather.initialize-timeout=3s", "management.health.mcp.timeout=300ms")
+                    .run(context -> {
+                        long started = System.nanoTime();
+                        Health health = health(context, "weather");
+                        Duration took = Duration.ofNanos(System.nanoTime() - started);
+                        assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+                        assertThat(took).as("management.health.mcp.timeout bounds connecting too").isLessThan(
+                                Duration.ofSeconds(2));
+                    });
+        } finally {
+            for (Socket socket : accepted) {
+                socket.close();
+            }
         }
     }
 
