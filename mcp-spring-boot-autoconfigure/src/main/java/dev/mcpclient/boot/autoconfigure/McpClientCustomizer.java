@@ -1,5 +1,6 @@
 package dev.mcpclient.boot.autoconfigure;
 
+import dev.mcpclient.McpClient;
 import dev.mcpclient.McpClientBuilder;
 
 /**
@@ -15,4 +16,15 @@ public interface McpClientCustomizer {
      * @param builder the builder, already set up from the properties
      */
     void customize(String server, McpClientBuilder builder);
+
+    /**
+     * Called once the server's client was built from the builder this customizer adjusted, before
+     * anything else can use it: for a customizer whose interceptor or listener reads the client itself
+     * (its {@link McpClient#status() status}, say). Does nothing by default.
+     *
+     * @param server the server's name under {@code mcp.client.servers}
+     * @param client the client just built
+     */
+    default void clientBuilt(String server, McpClient client) {
+    }
 }

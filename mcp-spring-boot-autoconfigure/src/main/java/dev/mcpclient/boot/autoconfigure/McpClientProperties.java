@@ -44,8 +44,8 @@ public class McpClientProperties {
     private Duration requestTimeout = McpClientBuilder.DEFAULT_REQUEST_TIMEOUT;
 
     /**
-     * Default timeout of the initialize handshake, for servers that set none. Defaults to the request
-     * timeout.
+     * Default timeout of the handshake (initialize, server/discover), for servers that set none.
+     * Defaults to the request timeout.
      */
     private Duration initializeTimeout;
 

@@ -1,5 +1,6 @@
 package dev.mcpclient.boot.autoconfigure;
 
+import dev.mcpclient.schema.ProtocolVersions;
 import dev.mcpclient.transport.TransportBuilder;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -68,6 +69,7 @@ final class McpClientPropertiesValidator {
             }
             url(name, prefix + "url", server.getUrl());
         }
+        protocolVersion(prefix, server);
         positiveIfSet(prefix + "request-timeout", server.getRequestTimeout());
         positiveIfSet(prefix + "initialize-timeout", server.getInitializeTimeout());
         positive(prefix + "close-timeout", server.getCloseTimeout());
@@ -121,6 +123,30 @@ final class McpClientPropertiesValidator {
             throw new McpClientConfigurationException(List.of(prefix + "working-dir"),
                     prefix + "working-dir is not a directory: " + dir.toAbsolutePath(),
                     "Set " + prefix + "working-dir to an existing directory, or remove it to use the application's.");
+        }
+    }
+
+    /** {@code auto} or a revision the client speaks, and one the transport can carry. */
+    private static void protocolVersion(String prefix, McpServerProperties server) {
+        String property = prefix + "protocol-version";
+        String configured = server.getProtocolVersion();
+        String version = McpServerSettings.protocolVersion(configured);
+        if (version == null) {
+            throw new McpClientConfigurationException(List.of(property), property + " is "
+                    + (configured == null ? "not set" : "'" + configured + "'") + ", which is none of the allowed values "
+                    + String.join(", ", McpServerSettings.PROTOCOL_VERSIONS),
+                    "Set " + property + " to " + McpServerSettings.AUTO_PROTOCOL_VERSION
+                            + " (the default: the era is detected) or to the revision to pin the client to, one of "
+                            + String.join(", ", McpServerSettings.PROTOCOL_VERSIONS.subList(1,
+                                    McpServerSettings.PROTOCOL_VERSIONS.size())) + ".");
+        }
+        if (server.getTransport() == McpTransportType.SSE && ProtocolVersions.isModern(version)) {
+            throw new McpClientConfigurationException(List.of(property, prefix + "transport"), property + " is " + version
+                    + ", but the transport is sse, which carries only the handshake revisions (up to "
+                    + ProtocolVersions.LATEST_HANDSHAKE + ")",
+                    "Set " + prefix + "transport=streamable-http to speak " + version + ", or set " + property + " to "
+                            + McpServerSettings.AUTO_PROTOCOL_VERSION + " or a revision up to "
+                            + ProtocolVersions.LATEST_HANDSHAKE + ".");
         }
     }
 

@@ -8,6 +8,7 @@ import dev.mcpclient.transport.http.HttpTransportBuilder;
 import dev.mcpclient.transport.http.LegacySseTransport;
 import dev.mcpclient.transport.http.StreamableHttpTransport;
 import dev.mcpclient.transport.stdio.StdioTransport;
+import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -77,19 +78,25 @@ final class McpServerComponents {
         return builder;
     }
 
-    /** The server's client over {@code transport}: timeouts, name, handlers, events, then customized. */
+    /**
+     * The server's client over {@code transport}: timeouts, protocol version, name, handlers, events,
+     * then customized; the customizers are told of the client once it is built.
+     */
     McpClient client(McpServerSettings server, McpTransport transport) {
         McpClientBuilder builder = McpClient.builder(transport)
                 .requestTimeout(server.requestTimeout())
                 .initializeTimeout(server.initializeTimeout())
+                .protocolVersion(server.protocolVersion())
                 .clientInfo(server.clientInfo().name(), server.clientInfo().version())
                 .serverName(server.name());
         handlers.apply(server.name(), builder);
         McpEventPublisher events = new McpEventPublisher(server.name(), eventPublisher);
         builder.listener(events);
-        clientCustomizers.orderedStream().forEach(customizer -> customizer.customize(server.name(), builder));
+        List<McpClientCustomizer> customizers = clientCustomizers.orderedStream().toList();
+        customizers.forEach(customizer -> customizer.customize(server.name(), builder));
         McpClient client = builder.build();
         events.source(client);
+        customizers.forEach(customizer -> customizer.clientBuilt(server.name(), client));
         return client;
     }
 }

@@ -36,6 +36,14 @@ public class McpServerProperties {
     private McpTransportType transport = McpTransportType.STREAMABLE_HTTP;
 
     /**
+     * The MCP revision to speak: 'auto' (the default) asks with server/discover whether the server
+     * speaks 2026-07-28 and falls back to the initialize handshake of the earlier revisions when it
+     * does not; a revision (2026-07-28, 2025-11-25, 2025-06-18 or 2025-03-26) pins the client to it,
+     * with no detection and no fallback to the other era.
+     */
+    private String protocolVersion = McpServerSettings.AUTO_PROTOCOL_VERSION;
+
+    /**
      * Whether a streamable-http server that rejects the initialize POST with 400, 404 or 405 is
      * tried again over the HTTP+SSE transport of MCP 2024-11-05 at the same URL.
      */
@@ -75,8 +83,8 @@ public class McpServerProperties {
     private Duration requestTimeout;
 
     /**
-     * Timeout of the initialize handshake. Defaults to 'mcp.client.initialize-timeout', then to
-     * the request timeout.
+     * Timeout of the handshake: initialize, and server/discover (at most 10s while 'auto' finds the
+     * era). Defaults to 'mcp.client.initialize-timeout', then to the request timeout.
      */
     private Duration initializeTimeout;
 
@@ -130,6 +138,14 @@ public class McpServerProperties {
 
     public void setTransport(McpTransportType transport) {
         this.transport = transport;
+    }
+
+    public String getProtocolVersion() {
+        return protocolVersion;
+    }
+
+    public void setProtocolVersion(String protocolVersion) {
+        this.protocolVersion = protocolVersion;
     }
 
     public boolean isLegacySseFallback() {
@@ -238,8 +254,8 @@ public class McpServerProperties {
         String stdio = transport != McpTransportType.STDIO ? "" : ", command=" + command + ", args=" + args + ", env="
                 + McpServerSettings.masked(env) + ", workingDir=" + workingDir;
         return "Server[url=" + UrlRedaction.redact(url) + stdio + ", enabled=" + enabled + ", transport=" + transport
-                + ", legacySseFallback=" + legacySseFallback + ", required=" + required + ", requestTimeout="
-                + requestTimeout + ", initializeTimeout=" + initializeTimeout + ", headers="
+                + ", protocolVersion=" + protocolVersion + ", legacySseFallback=" + legacySseFallback + ", required="
+                + required + ", requestTimeout=" + requestTimeout + ", initializeTimeout=" + initializeTimeout + ", headers="
                 + McpServerSettings.masked(headers) + ", backgroundStream=" + backgroundStream + ", maxMessageSize="
                 + maxMessageSize + ", closeTimeout=" + closeTimeout + ", reconnect=" + reconnect + "]";
     }

@@ -2,6 +2,7 @@ package dev.mcpclient.boot.autoconfigure;
 
 import dev.mcpclient.McpClientBuilder;
 import dev.mcpclient.schema.Implementation;
+import dev.mcpclient.schema.ProtocolVersions;
 import dev.mcpclient.transport.http.ReconnectPolicy;
 import dev.mcpclient.transport.http.UrlRedaction;
 import java.nio.file.Path;
@@ -10,6 +11,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.springframework.core.env.PropertyResolver;
 
 /**
@@ -26,7 +28,10 @@ import org.springframework.core.env.PropertyResolver;
  * @param transport how the server is reached
  * @param url the server's URL as configured (stripped), secrets included; {@code null} for {@code stdio}
  * @param requestTimeout the timeout of every call to this server
- * @param initializeTimeout the timeout of this server's {@code initialize} handshake
+ * @param initializeTimeout the timeout of this server's handshake: {@code initialize}, and
+ *     {@code server/discover} (the client's builder caps the era probe of {@code auto} at 10 s)
+ * @param protocolVersion the revision to speak, {@link #AUTO_PROTOCOL_VERSION} (the era detected) or
+ *     one of {@link #PROTOCOL_VERSIONS} (pinned)
  * @param clientInfo the name and version the client gives the server
  * @param headers the headers of every HTTP request, in configuration order
  * @param maxMessageSize the largest message accepted, in bytes
@@ -42,9 +47,24 @@ import org.springframework.core.env.PropertyResolver;
  * @param required whether the application needs this server to start
  */
 public record McpServerSettings(String name, McpTransportType transport, String url, Duration requestTimeout,
-        Duration initializeTimeout, Implementation clientInfo, Map<String, String> headers, int maxMessageSize,
-        Duration closeTimeout, ReconnectPolicy reconnect, boolean backgroundStream, boolean legacySseFallback,
-        String command, List<String> args, Map<String, String> env, Path workingDirectory, boolean required) {
+        Duration initializeTimeout, String protocolVersion, Implementation clientInfo, Map<String, String> headers,
+        int maxMessageSize, Duration closeTimeout, ReconnectPolicy reconnect, boolean backgroundStream,
+        boolean legacySseFallback, String command, List<String> args, Map<String, String> env, Path workingDirectory,
+        boolean required) {
+
+    /**
+     * The {@code protocol-version} that detects the era: {@code server/discover} at the newest revision
+     * first, the {@code initialize} handshake when the server does not speak it (the default).
+     */
+    public static final String AUTO_PROTOCOL_VERSION = "auto";
+
+    /**
+     * Every valid {@code protocol-version}: {@link #AUTO_PROTOCOL_VERSION}, then the revisions the
+     * client can be pinned to, newest first (the modern ones of {@link ProtocolVersions#MODERN}, the
+     * handshake ones of {@link ProtocolVersions#SUPPORTED}).
+     */
+    public static final List<String> PROTOCOL_VERSIONS = Stream.of(List.of(AUTO_PROTOCOL_VERSION),
+            ProtocolVersions.MODERN, ProtocolVersions.SUPPORTED).flatMap(List::stream).toList();
 
     private static final String MASK = "******";
 
@@ -83,11 +103,27 @@ public record McpServerSettings(String name, McpTransportType transport, String 
         boolean stdio = server.getTransport() == McpTransportType.STDIO;
         boolean streamableHttp = server.getTransport() == McpTransportType.STREAMABLE_HTTP;
         return new McpServerSettings(name, server.getTransport(), stdio ? null : server.getUrl().strip(),
-                requestTimeout, initializeTimeout, clientInfo, stdio ? Map.of() : server.getHeaders(),
-                Math.toIntExact(server.getMaxMessageSize().toBytes()), server.getCloseTimeout(), reconnectPolicy,
+                requestTimeout, initializeTimeout, protocolVersion(server.getProtocolVersion()), clientInfo,
+                stdio ? Map.of() : server.getHeaders(), Math.toIntExact(server.getMaxMessageSize().toBytes()),
+                server.getCloseTimeout(), reconnectPolicy,
                 streamableHttp && server.isBackgroundStream(), streamableHttp && server.isLegacySseFallback(),
                 stdio ? server.getCommand().strip() : null, stdio ? server.getArgs() : List.of(),
                 stdio ? server.getEnv() : Map.of(), stdio ? server.getWorkingDir() : null, server.isRequired());
+    }
+
+    /**
+     * {@code configured} as the client builder takes it (stripped, {@code auto} in any case as
+     * {@link #AUTO_PROTOCOL_VERSION}), or {@code null} when it is none of {@link #PROTOCOL_VERSIONS}.
+     */
+    static String protocolVersion(String configured) {
+        if (configured == null) {
+            return null;
+        }
+        String value = configured.strip();
+        if (value.equalsIgnoreCase(AUTO_PROTOCOL_VERSION)) {
+            return AUTO_PROTOCOL_VERSION;
+        }
+        return PROTOCOL_VERSIONS.contains(value) ? value : null;
     }
 
     /**
@@ -107,11 +143,12 @@ public record McpServerSettings(String name, McpTransportType transport, String 
     @Override
     public String toString() {
         return "McpServerSettings[name=" + name + ", transport=" + transport.propertyValue() + ", url=" + displayUrl()
-                + ", requestTimeout=" + requestTimeout + ", initializeTimeout=" + initializeTimeout + ", clientInfo="
-                + clientInfo.name() + " " + clientInfo.version() + ", headers=" + masked(headers) + ", maxMessageSize="
-                + maxMessageSize + ", closeTimeout=" + closeTimeout + ", reconnect=" + reconnect + ", backgroundStream="
-                + backgroundStream + ", legacySseFallback=" + legacySseFallback + ", args=" + args + ", env="
-                + masked(env) + ", workingDirectory=" + workingDirectory + ", required=" + required + "]";
+                + ", requestTimeout=" + requestTimeout + ", initializeTimeout=" + initializeTimeout
+                + ", protocolVersion=" + protocolVersion + ", clientInfo=" + clientInfo.name() + " "
+                + clientInfo.version() + ", headers=" + masked(headers) + ", maxMessageSize=" + maxMessageSize
+                + ", closeTimeout=" + closeTimeout + ", reconnect=" + reconnect + ", backgroundStream=" + backgroundStream
+                + ", legacySseFallback=" + legacySseFallback + ", args=" + args + ", env=" + masked(env)
+                + ", workingDirectory=" + workingDirectory + ", required=" + required + "]";
     }
 
     /** The names of {@code values} with every value masked. */

@@ -201,6 +201,34 @@ class McpClientAutoConfigurationTests {
     }
 
     @Test
+    void aClientCustomizerIsToldOfTheClientOnceItIsBuilt() {
+        List<String> calls = new CopyOnWriteArrayList<>();
+        Map<String, McpClient> built = new java.util.concurrent.ConcurrentHashMap<>();
+        runner.withPropertyValues("mcp.client.servers.weather.url=" + server.url(),
+                "mcp.client.servers.calendar.url=" + NOWHERE)
+                .withBean(McpClientCustomizer.class, () -> new McpClientCustomizer() {
+                    @Override
+                    public void customize(String server, dev.mcpclient.McpClientBuilder builder) {
+                        calls.add("customize " + server);
+                    }
+
+                    @Override
+                    public void clientBuilt(String server, McpClient client) {
+                        calls.add("built " + server);
+                        built.put(server, client);
+                    }
+                })
+                .run(context -> {
+                    assertThat(calls).containsExactlyInAnyOrder("customize weather", "built weather",
+                            "customize calendar", "built calendar");
+                    assertThat(calls.indexOf("built weather")).isEqualTo(calls.indexOf("customize weather") + 1);
+                    assertThat(calls.indexOf("built calendar")).isEqualTo(calls.indexOf("customize calendar") + 1);
+                    assertThat(built.get("weather")).isSameAs(context.getBean("weatherMcpClient"));
+                    assertThat(built.get("calendar")).isSameAs(context.getBean("calendarMcpClient"));
+                });
+    }
+
+    @Test
     void aTransportCustomizerCanSetHeadersPerRequest() {
         java.util.concurrent.atomic.AtomicInteger token = new java.util.concurrent.atomic.AtomicInteger();
         try (SdkServer own = SdkServer.streamableHttp()) {

@@ -64,6 +64,28 @@ class McpClientConfigurationFailureTests {
     }
 
     @Test
+    void aProtocolVersionTheClientDoesNotSpeak(CapturedOutput output) {
+        start("mcp.client.servers.weather.url=http://127.0.0.1:9/mcp", "mcp.client.servers.weather.protocol-version=2025-01-01");
+        assertThat(report(output))
+                .contains("The MCP client configuration is invalid: mcp.client.servers.weather.protocol-version is "
+                        + "'2025-01-01', which is none of the allowed values auto, 2026-07-28, 2025-11-25, 2025-06-18, 2025-03-26.")
+                .contains("Origin: \"mcp.client.servers.weather.protocol-version\" from property source \"commandLineArgs\"")
+                .contains("Set mcp.client.servers.weather.protocol-version to auto (the default: the era is detected) or "
+                        + "to the revision to pin the client to, one of 2026-07-28, 2025-11-25, 2025-06-18, 2025-03-26.");
+    }
+
+    @Test
+    void theModernRevisionOverSse(CapturedOutput output) {
+        start("mcp.client.servers.legacy.transport=sse", "mcp.client.servers.legacy.url=http://127.0.0.1:9/sse",
+                "mcp.client.servers.legacy.protocol-version=2026-07-28");
+        assertThat(report(output))
+                .contains("mcp.client.servers.legacy.protocol-version is 2026-07-28, but the transport is sse, which "
+                        + "carries only the handshake revisions (up to 2025-11-25)")
+                .contains("Property: mcp.client.servers.legacy.transport")
+                .contains("Set mcp.client.servers.legacy.transport=streamable-http to speak 2026-07-28");
+    }
+
+    @Test
     void aStdioServerWithoutCommand(CapturedOutput output) {
         start("mcp.client.servers.files.transport=stdio", "mcp.client.servers.files.args[0]=-y");
         assertThat(report(output))

@@ -4,10 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mcpclient.transport.TransportBuilder;
 import dev.mcpclient.transport.http.ReconnectPolicy;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.core.env.PropertySource;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.mock.env.MockEnvironment;
 import org.springframework.util.unit.DataSize;
 
@@ -28,6 +34,7 @@ class McpClientPropertiesTests {
             assertThat(server.isEnabled()).isTrue();
             assertThat(server.isRequired()).isFalse();
             assertThat(server.getTransport()).isEqualTo(McpTransportType.STREAMABLE_HTTP);
+            assertThat(server.getProtocolVersion()).isEqualTo("auto");
             assertThat(server.isBackgroundStream()).isTrue();
             assertThat(server.getHeaders()).isEmpty();
             assertThat(server.getMaxMessageSize()).isEqualTo(DataSize.ofMegabytes(16))
@@ -50,6 +57,7 @@ class McpClientPropertiesTests {
                 "mcp.client.client-name=orders", "mcp.client.client-version=2.0",
                 "mcp.client.servers.weather.url=http://localhost:8081/mcp",
                 "mcp.client.servers.weather.transport=streamable-http",
+                "mcp.client.servers.weather.protocol-version=2025-06-18",
                 "mcp.client.servers.weather.request-timeout=10s",
                 "mcp.client.servers.weather.initialize-timeout=3s",
                 "mcp.client.servers.weather.headers.X-Api-Key=secret",
@@ -68,6 +76,7 @@ class McpClientPropertiesTests {
                     assertThat(properties.getClientVersion()).isEqualTo("2.0");
                     McpServerProperties weather = properties.getServers().get("weather");
                     assertThat(weather.getUrl()).isEqualTo("http://localhost:8081/mcp");
+                    assertThat(weather.getProtocolVersion()).isEqualTo("2025-06-18");
                     assertThat(weather.getRequestTimeout()).isEqualTo(Duration.ofSeconds(10));
                     assertThat(weather.getInitializeTimeout()).isEqualTo(Duration.ofSeconds(3));
                     assertThat(weather.getHeaders()).containsEntry("X-Api-Key", "secret");
@@ -80,6 +89,25 @@ class McpClientPropertiesTests {
                     assertThat(properties.getServers().get("calendar").isEnabled()).isFalse();
                     assertThat(properties.enabledServers()).containsOnlyKeys("weather");
                 });
+    }
+
+    @Test
+    void aRevisionNeedsNoQuotesInYaml() throws Exception {
+        String yaml = """
+                mcp:
+                  client:
+                    servers:
+                      weather:
+                        url: http://localhost:8081/mcp
+                        protocol-version: 2025-06-18
+                """;
+        List<PropertySource<?>> sources = new YamlPropertySourceLoader().load("application.yml",
+                new ByteArrayResource(yaml.getBytes(StandardCharsets.UTF_8)));
+        MockEnvironment environment = new MockEnvironment();
+        sources.forEach(environment.getPropertySources()::addFirst);
+        McpClientProperties properties = Binder.get(environment).bind(McpClientProperties.PREFIX, McpClientProperties.class)
+                .get();
+        assertThat(properties.getServers().get("weather").getProtocolVersion()).isEqualTo("2025-06-18");
     }
 
     @Test

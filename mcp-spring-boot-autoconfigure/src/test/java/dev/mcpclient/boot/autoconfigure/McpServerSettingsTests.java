@@ -3,6 +3,7 @@ package dev.mcpclient.boot.autoconfigure;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
+import dev.mcpclient.McpClient;
 import dev.mcpclient.transport.http.ReconnectPolicy;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -39,6 +40,7 @@ class McpServerSettingsTests {
         assertThat(weather.displayUrl()).isEqualTo("http://localhost:8081/mcp");
         assertThat(weather.requestTimeout()).isEqualTo(Duration.ofSeconds(30));
         assertThat(weather.initializeTimeout()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(weather.protocolVersion()).isEqualTo("auto");
         assertThat(weather.clientInfo().name()).isEqualTo("mcp-client-java");
         assertThat(weather.clientInfo().version()).isEqualTo("unknown");
         assertThat(weather.headers()).isEmpty();
@@ -59,6 +61,7 @@ class McpServerSettingsTests {
         McpServerProperties server = server("weather", "https://mcp.example.com/mcp");
         server.setRequestTimeout(Duration.ofSeconds(4));
         server.setInitializeTimeout(Duration.ofSeconds(2));
+        server.setProtocolVersion("2025-06-18");
         server.getHeaders().put("X-B", "b");
         server.getHeaders().put("X-A", "a");
         server.setMaxMessageSize(DataSize.ofKilobytes(64));
@@ -72,6 +75,7 @@ class McpServerSettingsTests {
         McpServerSettings weather = resolve("weather");
         assertThat(weather.requestTimeout()).isEqualTo(Duration.ofSeconds(4));
         assertThat(weather.initializeTimeout()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(weather.protocolVersion()).isEqualTo("2025-06-18");
         assertThat(weather.headers()).containsExactly(Map.entry("X-B", "b"), Map.entry("X-A", "a"));
         assertThat(weather.maxMessageSize()).isEqualTo(64 * 1024);
         assertThat(weather.closeTimeout()).isEqualTo(Duration.ofSeconds(1));
@@ -79,6 +83,29 @@ class McpServerSettingsTests {
         assertThat(weather.backgroundStream()).isFalse();
         assertThat(weather.legacySseFallback()).isFalse();
         assertThat(weather.required()).isTrue();
+    }
+
+    @Test
+    void theProtocolVersionIsTakenAsTheClientBuilderTakesIt() {
+        server("weather", "http://127.0.0.1:9/mcp").setProtocolVersion(" 2026-07-28 ");
+        assertThat(resolve("weather").protocolVersion()).isEqualTo("2026-07-28");
+        properties.getServers().get("weather").setProtocolVersion("AUTO");
+        assertThat(resolve("weather").protocolVersion()).isEqualTo("auto");
+        assertThat(resolve("weather").toString()).contains("protocolVersion=auto");
+    }
+
+    @Test
+    void theAllowedProtocolVersionsAreAutoAndTheRevisionsTheClientCanBePinnedTo() {
+        assertThat(McpServerSettings.PROTOCOL_VERSIONS)
+                .containsExactly("auto", "2026-07-28", "2025-11-25", "2025-06-18", "2025-03-26");
+        // Every one of them is taken by the client builder; a value it refuses never gets that far.
+        assertThat(McpServerSettings.PROTOCOL_VERSIONS).allSatisfy(version -> assertThat(
+                McpClient.streamableHttp("http://127.0.0.1:9/mcp").protocolVersion(version)).isNotNull());
+        assertThatIllegalArgumentException().isThrownBy(
+                () -> McpClient.streamableHttp("http://127.0.0.1:9/mcp").protocolVersion("2025-01-01"));
+        assertThat(McpServerSettings.protocolVersion("latest")).isNull();
+        assertThat(McpServerSettings.protocolVersion("2024-11-05")).as("not among the values the builder documents")
+                .isNull();
     }
 
     @Test

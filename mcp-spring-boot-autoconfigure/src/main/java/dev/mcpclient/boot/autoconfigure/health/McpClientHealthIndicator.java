@@ -6,14 +6,17 @@ import dev.mcpclient.McpClientStatus;
 import dev.mcpclient.boot.autoconfigure.McpServerSettings;
 import dev.mcpclient.schema.InitializeResult;
 import java.time.Duration;
+import java.util.Locale;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 
 /**
- * The health of one MCP server: UP when it answers a {@code ping} within the timeout (which connects
- * first if there is no session yet), DOWN otherwise. Details: the URL (without user info or query),
- * the server, the negotiated protocol version, whether a session and the background stream are live,
- * the calls in flight and the last error.
+ * The health of one MCP server: UP when it answers a {@code ping} (in the modern era, which has no
+ * {@code ping}, a {@code server/discover}) within the timeout (which connects first if there is no
+ * session yet), DOWN otherwise. Details: the URL (without user info or query),
+ * the server, the protocol version spoken and its era once known ({@code modern}: 2026-07-28 and
+ * later, stateless; {@code legacy}: the revisions of the {@code initialize} handshake), whether a
+ * session and the background stream are live, the calls in flight and the last error.
  */
 public class McpClientHealthIndicator implements HealthIndicator {
 
@@ -52,6 +55,9 @@ public class McpClientHealthIndicator implements HealthIndicator {
         McpClientStatus status = client.status();
         if (status.protocolVersion() != null) {
             health.withDetail("protocolVersion", status.protocolVersion());
+        }
+        if (status.era() != null) {
+            health.withDetail("era", status.era().name().toLowerCase(Locale.ROOT));
         }
         health.withDetail("session", status.sessionActive())
                 .withDetail("backgroundStream", status.backgroundStreamOpen())

@@ -13,7 +13,8 @@ import org.springframework.core.annotation.Order;
 
 /**
  * Observations of MCP calls, when the application has an {@link ObservationRegistry}: every
- * server's client gets an {@link ObservationMcpCallInterceptor}, outermost.
+ * server's client gets an {@link ObservationMcpCallInterceptor}, outermost, that reads the protocol
+ * revision from the client it observes.
  */
 @AutoConfiguration(afterName = "org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration")
 @ConditionalOnClass({ McpClient.class, ObservationRegistry.class })
@@ -25,7 +26,6 @@ public final class McpClientObservationAutoConfiguration {
     @ConditionalOnMissingBean(name = "mcpClientObservationCustomizer")
     McpClientCustomizer mcpClientObservationCustomizer(ObservationRegistry registry,
             ObjectProvider<McpClientObservationConvention> convention) {
-        return (server, builder) -> builder.interceptor(
-                new ObservationMcpCallInterceptor(registry, server, convention.getIfAvailable()));
+        return new McpClientObservationCustomizer(registry, convention);
     }
 }

@@ -3,7 +3,10 @@ package dev.mcpclient.boot.autoconfigure.observation;
 import dev.mcpclient.McpCallInterceptor.McpCall;
 import io.micrometer.observation.Observation;
 
-/** What an observation of one MCP call knows: the server, the call, and how it ended. */
+/**
+ * What an observation of one MCP call knows: the server, the call, the protocol revision spoken, and
+ * how it ended.
+ */
 public class McpClientObservationContext extends Observation.Context {
 
     /** How a call ended. */
@@ -27,6 +30,7 @@ public class McpClientObservationContext extends Observation.Context {
     private final String server;
     private final McpCall call;
     private volatile Outcome outcome = Outcome.UNKNOWN;
+    private volatile String protocolVersion;
 
     public McpClientObservationContext(String server, McpCall call) {
         this.server = server;
@@ -50,5 +54,19 @@ public class McpClientObservationContext extends Observation.Context {
 
     public void setOutcome(Outcome outcome) {
         this.outcome = outcome;
+    }
+
+    /**
+     * The protocol revision the client speaks with the server (e.g. {@code 2026-07-28} or
+     * {@code 2025-11-25}), or {@code null} while it is not known: before the client first connected, or
+     * when it could not. Read as the call starts and again as it ends, so a call that connected the
+     * client ends with the revision it found.
+     */
+    public String getProtocolVersion() {
+        return protocolVersion;
+    }
+
+    public void setProtocolVersion(String protocolVersion) {
+        this.protocolVersion = protocolVersion;
     }
 }

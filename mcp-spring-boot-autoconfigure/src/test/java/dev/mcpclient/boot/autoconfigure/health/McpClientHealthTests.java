@@ -7,12 +7,17 @@ import static org.awaitility.Awaitility.await;
 import dev.mcpclient.McpClient;
 import dev.mcpclient.McpTransportException;
 import dev.mcpclient.boot.autoconfigure.McpClientAutoConfiguration;
+import dev.mcpclient.boot.autoconfigure.ModernMcpServer;
 import dev.mcpclient.schema.TextContent;
 import dev.mcpclient.testing.SdkServer;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -69,11 +74,43 @@ class McpClientHealthTests {
             assertThat(health.getDetails()).containsEntry("url", server.url())
                     .containsEntry("server", "sdk-test-server 2.1.0")
                     .containsEntry("protocolVersion", "2025-11-25")
+                    .containsEntry("era", "legacy")
                     .containsEntry("session", true)
                     .containsEntry("backgroundStream", true)
                     .containsEntry("callsInFlight", 0)
                     .doesNotContainKeys("error", "lastError");
         });
+    }
+
+    @Test
+    void upWithTheEraAndRevisionOfAModernServer() {
+        try (ModernMcpServer modern = ModernMcpServer.start()) {
+            runner.withPropertyValues("mcp.client.servers.weather.url=" + modern.url()).run(context -> {
+                Health health = health(context, "weather");
+                assertThat(health.getStatus()).isEqualTo(Status.UP);
+                assertThat(health.getDetails()).containsEntry("url", modern.url())
+                        .containsEntry("server", ModernMcpServer.NAME + " " + ModernMcpServer.VERSION)
+                        .containsEntry("protocolVersion", "2026-07-28")
+                        .containsEntry("era", "modern")
+                        .containsEntry("session", false)
+                        .containsEntry("callsInFlight", 0)
+                        .doesNotContainKeys("error", "lastError");
+            });
+            assertThat(modern.methods()).as("the check of a modern server is a server/discover").contains("server/discover")
+                    .doesNotContain("ping", "initialize");
+        }
+    }
+
+    @Test
+    void aPinnedRevisionShowsWithItsEra() {
+        runner.withPropertyValues("mcp.client.servers.weather.url=" + server.url(),
+                "mcp.client.servers.weather.protocol-version=2025-06-18").run(context -> {
+                    Health health = health(context, "weather");
+                    assertThat(health.getStatus()).isEqualTo(Status.UP);
+                    assertThat(health.getDetails()).containsEntry("protocolVersion", "2025-06-18")
+                            .containsEntry("era", "legacy")
+                            .doesNotContainKeys("error", "lastError");
+                });
     }
 
     @Test
@@ -96,7 +133,7 @@ class McpClientHealthTests {
             Health health = health(context, "weather");
             assertThat(health.getStatus()).isEqualTo(Status.DOWN);
             assertThat(health.getDetails()).containsEntry("url", NOWHERE).containsEntry("session", false)
-                    .containsEntry("backgroundStream", false).doesNotContainKey("protocolVersion");
+                    .containsEntry("backgroundStream", false).doesNotContainKeys("protocolVersion", "era");
             assertThat((String) health.getDetails().get("error")).startsWith("McpTransportException")
                     .contains("Connection refused");
             assertThat((String) health.getDetails().get("lastError")).contains("Connection refused");
@@ -121,6 +158,39 @@ class McpClientHealthTests {
     }
 
     @Test
+    void aCheckWaitsNoLongerThanItsTimeoutForAServerThatNeverAnswers() throws IOException {
+        // Accepts connections and never answers: connecting waits for the handshake's timeouts, the check must not.
+        List<Socket> accepted = new CopyOnWriteArrayList<>();
+        try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            Thread acceptor = new Thread(() -> {
+                try {
+                    while (true) {
+                        accepted.add(silent.accept());
+                    }
+                } catch (IOException closed) {
+                    // the test is over
+                }
+            }, "silent-server");
+            acceptor.setDaemon(true);
+            acceptor.start();
+            runner.withPropertyValues("mcp.client.servers.weather.url=http://127.0.0.1:" + silent.getLocalPort() + "/mcp",
+                    "mcp.client.servers.weather.initialize-timeout=3s", "management.health.mcp.timeout=300ms")
+                    .run(context -> {
+                        long started = System.nanoTime();
+                        Health health = health(context, "weather");
+                        Duration took = Duration.ofNanos(System.nanoTime() - started);
+                        assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+                        assertThat(took).as("management.health.mcp.timeout bounds connecting too").isLessThan(
+                                Duration.ofSeconds(2));
+                    });
+        } finally {
+            for (Socket socket : accepted) {
+                socket.close();
+            }
+        }
+    }
+
+    @Test
     void theApplicationStartsWithTheServerDownAndRecoversWhenItComesUp() throws IOException {
         int port;
         try (ServerSocket free = new ServerSocket(0)) {
@@ -135,7 +205,9 @@ class McpClientHealthTests {
                     assertThat(health(context, "weather").getStatus()).isEqualTo(Status.DOWN);
                     assertThatExceptionOfType(McpTransportException.class)
                             .isThrownBy(() -> client.callTool("echo", Map.of("text", "too early")))
-                            .withMessageContaining("POST initialize").withMessageContaining(url).withMessageContaining("Connection refused");
+                            // The era probe on a first contact; the handshake when the endpoint is remembered as legacy.
+                            .withMessageMatching("POST (server/discover|initialize) .*").withMessageContaining(url)
+                            .withMessageContaining("Connection refused");
 
                     try (SdkServer late = SdkServer.streamableHttp(port)) {
                         // Connected in the background: no call, no health check needed.

@@ -3,12 +3,16 @@ package dev.mcpclient.boot.autoconfigure.observation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
 
+import static org.awaitility.Awaitility.await;
+
 import dev.mcpclient.CallOptions;
+import dev.mcpclient.McpCallInterceptor;
 import dev.mcpclient.McpClient;
 import dev.mcpclient.McpErrorException;
 import dev.mcpclient.McpTimeoutException;
 import dev.mcpclient.boot.autoconfigure.McpClientAutoConfiguration;
 import dev.mcpclient.boot.autoconfigure.McpClientCustomizer;
+import dev.mcpclient.boot.autoconfigure.ModernMcpServer;
 import dev.mcpclient.testing.SdkServer;
 import io.micrometer.common.KeyValue;
 import io.micrometer.observation.Observation;
@@ -17,6 +21,7 @@ import io.micrometer.observation.tck.TestObservationRegistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,6 +31,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 import org.springframework.boot.webclient.autoconfigure.WebClientObservationAutoConfiguration;
 import org.springframework.web.reactive.function.client.ClientRequestObservationContext;
+import reactor.core.publisher.Mono;
 
 /** One observation per call: its keys, its outcome, its parent, and the HTTP exchanges under it. */
 class McpClientObservationTests {
@@ -57,6 +63,15 @@ class McpClientObservationTests {
     static final class Recorder implements ObservationHandler<Observation.Context> {
 
         final List<Observation.Context> stopped = new CopyOnWriteArrayList<>();
+        /** The protocol revision of each MCP call as it started, by context. */
+        final Map<Observation.Context, String> revisionAtStart = new ConcurrentHashMap<>();
+
+        @Override
+        public void onStart(Observation.Context context) {
+            if (context instanceof McpClientObservationContext call) {
+                revisionAtStart.put(call, String.valueOf(call.getProtocolVersion()));
+            }
+        }
 
         @Override
         public void onStop(Observation.Context context) {
@@ -93,6 +108,7 @@ class McpClientObservationTests {
                 assertThat(low(call, "server")).isEqualTo("weather");
                 assertThat(low(call, "method")).isEqualTo("tools/call");
                 assertThat(low(call, "outcome")).isEqualTo("SUCCESS");
+                assertThat(low(call, "mcp.protocol.version")).isEqualTo("2025-11-25");
                 assertThat(call.getHighCardinalityKeyValue("tool").getValue()).isEqualTo("echo");
                 assertThat(call.getLowCardinalityKeyValue("tool")).isNull();
                 assertThat(call.getError()).isNull();
@@ -103,6 +119,66 @@ class McpClientObservationTests {
             });
             assertThat(registry).doesNotHaveAnyRemainingCurrentObservation();
         });
+    }
+
+    @Test
+    void theRevisionIsTheOneSpokenWithTheServer() {
+        try (ModernMcpServer modern = ModernMcpServer.start()) {
+            runner.withPropertyValues("mcp.client.servers.weather.url=" + modern.url()).run(context -> {
+                context.getBean(McpClient.class).callTool("echo", Map.of("text", "x"));
+
+                assertThat(recorder.calls("tools/call")).singleElement().satisfies(call -> {
+                    assertThat(low(call, "mcp.protocol.version")).isEqualTo("2026-07-28");
+                    assertThat(call.getProtocolVersion()).isEqualTo("2026-07-28");
+                });
+            });
+        }
+        runner.withPropertyValues("mcp.client.servers.weather.protocol-version=2025-06-18").run(context -> {
+            context.getBean(McpClient.class).callTool("echo", Map.of("text", "x"));
+
+            assertThat(recorder.calls("tools/call")).last()
+                    .satisfies(call -> assertThat(low(call, "mcp.protocol.version")).isEqualTo("2025-06-18"));
+        });
+    }
+
+    @Test
+    void aCallThatConnectsTheClientEndsWithTheRevisionItFound() {
+        try (SdkServer held = SdkServer.streamableHttp()) {
+            held.holdRequests();
+            runner.withPropertyValues("mcp.client.servers.weather.url=" + held.url()).run(context -> {
+                McpClient client = context.getBean(McpClient.class);
+                var call = client.reactive().callTool("echo", Map.of("text", "x")).toFuture();
+                await().atMost(Duration.ofSeconds(10)).until(() -> !recorder.revisionAtStart.isEmpty());
+                held.releaseRequests();
+                assertThat(call).succeedsWithin(Duration.ofSeconds(10));
+
+                McpClientObservationContext observed = recorder.calls("tools/call").get(0);
+                assertThat(recorder.revisionAtStart).containsEntry(observed, "null");
+                assertThat(low(observed, "mcp.protocol.version")).isEqualTo("2025-11-25");
+            });
+        }
+    }
+
+    @Test
+    void theRevisionIsUnknownWhileTheClientCannotConnect() {
+        runner.withPropertyValues("mcp.client.servers.weather.url=http://127.0.0.1:9/mcp").run(context -> {
+            assertThatException().isThrownBy(() -> context.getBean(McpClient.class).callTool("echo", Map.of("text", "x")));
+
+            assertThat(recorder.calls("tools/call")).singleElement().satisfies(call -> {
+                assertThat(low(call, "outcome")).isEqualTo("FAILURE");
+                assertThat(low(call, "mcp.protocol.version")).isEqualTo("unknown");
+            });
+        });
+    }
+
+    @Test
+    void anInterceptorBuiltWithoutTheClientsRevisionSaysUnknown() {
+        ObservationMcpCallInterceptor interceptor = new ObservationMcpCallInterceptor(registry, "weather", null);
+        registry.observationConfig().observationHandler(recorder);
+        interceptor.intercept(new McpCallInterceptor.McpCall("ping", null), Mono.just("pong")).block();
+
+        assertThat(recorder.calls("ping")).singleElement()
+                .satisfies(call -> assertThat(low(call, "mcp.protocol.version")).isEqualTo("unknown"));
     }
 
     @Test
