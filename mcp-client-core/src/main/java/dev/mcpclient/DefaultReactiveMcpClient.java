@@ -118,8 +118,31 @@ final class DefaultReactiveMcpClient implements ReactiveMcpClient {
     @Override
     public Mono<Void> ping(CallOptions options) {
         // The modern era has no ping: server/discover is its cheapest request.
-        return session.ready().then(Mono.defer(() -> request(lifecycle.isModern() ? McpMethods.SERVER_DISCOVER
-                : McpMethods.PING, null, options))).then();
+        return eraCall(McpMethods.PING, null, options, within -> send(lifecycle.isModern() ? McpMethods.SERVER_DISCOVER
+                : McpMethods.PING, null, within, Function.identity()).then());
+    }
+
+    /**
+     * A call whose request depends on the era ({@code ping}, {@code logging/setLevel},
+     * {@code resources/subscribe}): one call for the interceptors, named {@code method}, whose timeout
+     * covers waiting for the era as well; {@code call} gets the options of what remains of it.
+     */
+    private <T> Mono<T> eraCall(String method, Object params, CallOptions options, Function<CallOptions, Mono<T>> call) {
+        Mono<T> execution = Mono.defer(() -> {
+            if (lifecycle.isReady()) {
+                return call.apply(options);
+            }
+            Duration timeout = options.timeout() != null ? options.timeout() : session.defaultTimeout();
+            long started = System.nanoTime();
+            return session.ready()
+                    .timeout(timeout, Mono.error(() -> new McpTimeoutException(method, timeout)))
+                    .then(Mono.defer(() -> {
+                        Duration left = timeout.minusNanos(System.nanoTime() - started);
+                        return left.isNegative() || left.isZero() ? Mono.<T>error(new McpTimeoutException(method, timeout))
+                                : call.apply(new CallOptions(left, options.progress(), options.maxTotalTimeout(), options.meta()));
+                    }));
+        });
+        return intercepted(method, params, execution);
     }
 
     // ---------------------------------------------------------------- tools
@@ -233,19 +256,22 @@ final class DefaultReactiveMcpClient implements ReactiveMcpClient {
 
     @Override
     public Mono<Void> subscribeResource(String uri, CallOptions options) {
-        Objects.requireNonNull(uri, "uri");
+        SubscribeRequest request = new SubscribeRequest(Objects.requireNonNull(uri, "uri"));
         // The modern era has no resources/subscribe: the subscriptions/listen stream carries the resource's updates.
-        return session.ready().then(Mono.defer(() -> lifecycle.isModern()
+        return eraCall(McpMethods.RESOURCES_SUBSCRIBE, request, options, within -> lifecycle.isModern()
                 ? Mono.fromRunnable(() -> subscriptions.subscribe(uri, guard.forMethod(McpMethods.RESOURCES_SUBSCRIBE)))
-                : request(McpMethods.RESOURCES_SUBSCRIBE, new SubscribeRequest(uri), options).then()));
+                : send(McpMethods.RESOURCES_SUBSCRIBE, request, within, Function.identity()).then());
     }
 
     @Override
     public Mono<Void> unsubscribeResource(String uri, CallOptions options) {
-        Objects.requireNonNull(uri, "uri");
-        return session.ready().then(Mono.defer(() -> lifecycle.isModern()
-                ? Mono.fromRunnable(() -> subscriptions.unsubscribe(uri))
-                : request(McpMethods.RESOURCES_UNSUBSCRIBE, new UnsubscribeRequest(uri), options).then()));
+        UnsubscribeRequest request = new UnsubscribeRequest(Objects.requireNonNull(uri, "uri"));
+        return eraCall(McpMethods.RESOURCES_UNSUBSCRIBE, request, options, within -> lifecycle.isModern()
+                ? Mono.fromRunnable(() -> {
+                    guard.forMethod(McpMethods.RESOURCES_UNSUBSCRIBE).run();
+                    subscriptions.unsubscribe(uri);
+                })
+                : send(McpMethods.RESOURCES_UNSUBSCRIBE, request, within, Function.identity()).then());
     }
 
     // ---------------------------------------------------------------- prompts, completion, logging
@@ -275,15 +301,11 @@ final class DefaultReactiveMcpClient implements ReactiveMcpClient {
 
     @Override
     public Mono<Void> setLoggingLevel(LoggingLevel level, CallOptions options) {
-        Objects.requireNonNull(level, "level");
+        SetLevelRequest request = new SetLevelRequest(Objects.requireNonNull(level, "level"));
         // The modern era has no logging/setLevel: every request carries the level in its _meta instead.
-        return session.ready().then(Mono.defer(() -> {
-            if (lifecycle.isModern()) {
-                lifecycle.logLevel(McpJson.toTree(level).asString());
-                return Mono.empty();
-            }
-            return request(McpMethods.LOGGING_SET_LEVEL, new SetLevelRequest(level), options).then();
-        }));
+        return eraCall(McpMethods.LOGGING_SET_LEVEL, request, options, within -> lifecycle.isModern()
+                ? Mono.fromRunnable(() -> lifecycle.logLevel(McpJson.toTree(level).asString()))
+                : send(McpMethods.LOGGING_SET_LEVEL, request, within, Function.identity()).then());
     }
 
     // ---------------------------------------------------------------- roots
@@ -393,7 +415,7 @@ final class DefaultReactiveMcpClient implements ReactiveMcpClient {
 
     private RequestOptions requestOptions(String method, CallOptions options, Duration timeout, Map<String, String> headers) {
         return new RequestOptions(timeout, false, options.progress(), options.maxTotalTimeout(), options.meta(),
-                guard.forMethod(method), headers);
+                guard.forMethod(method), headers, false);
     }
 
     /** Options for a listing made on behalf of a call: its timeout, nothing else. */

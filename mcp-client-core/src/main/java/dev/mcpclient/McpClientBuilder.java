@@ -267,7 +267,6 @@ public final class McpClientBuilder {
         });
     }
 
-    /** The blocking client. */
     /**
      * The protocol revision to speak: {@code "auto"} (the default) speaks the newest modern revision
      * (2026-07-28) first and falls back to the {@code initialize} handshake of the legacy revisions
@@ -286,6 +285,7 @@ public final class McpClientBuilder {
         return this;
     }
 
+    /** The blocking client. */
     public McpClient build() {
         return new DefaultMcpClient(buildReactive());
     }

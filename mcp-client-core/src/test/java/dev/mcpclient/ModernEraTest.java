@@ -134,6 +134,27 @@ class ModernEraTest {
     }
 
     @Test
+    void theProbesRefusalByALegacyServerIsNoErrorOfTheClient() {
+        ProgrammableMcpServer legacy = ProgrammableMcpServer.start();
+        try (legacy; McpClient client = McpClient.streamableHttp(legacy.url()).requestTimeout(WAIT).build()) {
+            client.ping();
+            assertThat(client.status().lastError()).isNull();
+        }
+    }
+
+    @Test
+    void aCallsTimeoutCoversWaitingForTheEraEvenForCallsWhoseRequestDependsOnIt() {
+        server.onPost("server/discover", (req, ex) -> Reply.deferred(reactor.core.publisher.Mono.never()));
+        try (McpClient client = client().build()) {
+            assertThatThrownBy(() -> client.reactive().ping(CallOptions.withTimeout(Duration.ofMillis(300))).block(WAIT))
+                    .isInstanceOf(McpTimeoutException.class)
+                    .satisfies(e -> assertThat(((McpTimeoutException) e).timeout()).isEqualTo(Duration.ofMillis(300)));
+            assertThatThrownBy(() -> client.reactive().setLoggingLevel(dev.mcpclient.schema.LoggingLevel.INFO,
+                    CallOptions.withTimeout(Duration.ofMillis(300))).block(WAIT)).isInstanceOf(McpTimeoutException.class);
+        }
+    }
+
+    @Test
     void aServerRememberedAsLegacyThatNowRefusesInitializeLikeAModernOneIsProbedAgain() {
         // First contact: a legacy answer to discover, a working handshake.
         server.onPost("server/discover", (req, ex) -> Reply.status(400, "text/plain", "Bad Request: no session"));

@@ -80,10 +80,14 @@ public final class EraLifecycle implements SessionLifecycle {
         }
     }
 
-    /** Whether {@code protocolVersion} is a valid setting: {@link #AUTO} or a revision this client speaks. */
+    /**
+     * Whether {@code protocolVersion} is a valid setting: {@link #AUTO}, a modern revision or a
+     * handshake revision of Streamable HTTP and stdio (2024-11-05 is the HTTP+SSE transport's own,
+     * which needs no setting).
+     */
     public static boolean isValidSetting(String protocolVersion) {
         return AUTO.equals(protocolVersion) || ProtocolVersions.isModern(protocolVersion)
-                || ProtocolVersions.isSupported(protocolVersion) || ProtocolVersions.V2024_11_05.equals(protocolVersion);
+                || ProtocolVersions.isSupported(protocolVersion);
     }
 
     @Override
@@ -116,8 +120,13 @@ public final class EraLifecycle implements SessionLifecycle {
     private Mono<Void> probe(Handshake handshake) {
         return Mono.defer(() -> {
             trying = modern;
-            return modern.ready(handshake)
+            return modern.probe(handshake)
                     .doOnSuccess(v -> decided(modern))
+                    .doOnError(e -> {
+                        if (!meansLegacy(e)) {
+                            handshake.failed(e); // the probe itself is quiet: its answer is no error when it means legacy
+                        }
+                    })
                     .onErrorResume(EraLifecycle::meansLegacy, e -> {
                         log.info("The server at {} does not speak MCP {} ({}); using the initialize handshake",
                                 shown(), modern.version(), e.getMessage());

@@ -188,6 +188,16 @@ public final class McpSession {
         }
 
         @Override
+        public Mono<JsonNode> probe(String method, JsonNode params, Duration timeout) {
+            return McpSession.this.request(method, params, RequestOptions.probe(timeout));
+        }
+
+        @Override
+        public void failed(Throwable error) {
+            calls.failed(error);
+        }
+
+        @Override
         public Mono<Void> notify(String method, JsonNode params) {
             return Mono.defer(() -> transport.send(new JsonRpcNotification(method, params)));
         }

@@ -224,7 +224,9 @@ final class PendingCall<T> implements Subscription, CoreSubscriber<Void>, Deadli
             return;
         }
         cleanUp(cancelSend);
-        context.calls().failed(error);
+        if (!options.quiet()) {
+            context.calls().failed(error);
+        }
         if (error instanceof McpTimeoutException) {
             cancelOnServer("timeout");
         }

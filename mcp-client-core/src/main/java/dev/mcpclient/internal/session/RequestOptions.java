@@ -28,9 +28,12 @@ import tools.jackson.databind.node.POJONode;
  *     request without sending it (e.g. a capability the server did not declare); {@code null} for none
  * @param parameterHeaders the values of the tool parameters to mirror as HTTP headers (MCP
  *     2026-07-28 {@code x-mcp-header}), by header name part; empty for none
+ * @param quiet whether a failure is not recorded as the client's last error (a lifecycle probe whose
+ *     refusal may be an answer)
  */
 public record RequestOptions(Duration timeout, boolean lifecycle, Consumer<ProgressNotification> progress,
-        Duration maxTotalTimeout, Map<String, Object> meta, Runnable guard, Map<String, String> parameterHeaders) {
+        Duration maxTotalTimeout, Map<String, Object> meta, Runnable guard, Map<String, String> parameterHeaders,
+        boolean quiet) {
 
     public RequestOptions {
         parameterHeaders = parameterHeaders == null ? Map.of() : parameterHeaders;
@@ -38,7 +41,12 @@ public record RequestOptions(Duration timeout, boolean lifecycle, Consumer<Progr
 
     /** Options with no progress, no maximum total timeout, no {@code _meta} entries, no guard and no headers. */
     public RequestOptions(Duration timeout, boolean lifecycle) {
-        this(timeout, lifecycle, null, null, null, null, Map.of());
+        this(timeout, lifecycle, null, null, null, null, Map.of(), false);
+    }
+
+    /** The options of a quiet lifecycle probe. */
+    static RequestOptions probe(Duration timeout) {
+        return new RequestOptions(timeout, true, null, null, null, null, Map.of(), true);
     }
 
     /** Whether the request asks for progress notifications (for a listener, or to restart its timeout). */

@@ -48,6 +48,16 @@ public interface SessionLifecycle {
         /** Sends a lifecycle request (never cancelled on the server) and returns its result. */
         Mono<JsonNode> request(String method, JsonNode params, Duration timeout);
 
+        /**
+         * Like {@link #request}, but its failure is not recorded as the client's last error: a probe
+         * whose refusal may be an answer (the era probe). The lifecycle records, with {@link #failed},
+         * what it decides is an error.
+         */
+        Mono<JsonNode> probe(String method, JsonNode params, Duration timeout);
+
+        /** Records {@code error} as the client's last error. */
+        void failed(Throwable error);
+
         /** Sends a lifecycle notification (e.g. {@code notifications/initialized}). */
         Mono<Void> notify(String method, JsonNode params);
     }

@@ -79,7 +79,15 @@ public final class StatelessLifecycle implements SessionLifecycle {
 
     @Override
     public Mono<Void> ready(Handshake handshake) {
-        return discovery.get(() -> discover(handshake, true)).then();
+        return discovery.get(() -> discover(handshake, true, false)).then();
+    }
+
+    /**
+     * Like {@link #ready}, as the era probe: {@code server/discover} fails quietly (not the client's
+     * last error), since an answer only a legacy server gives is no error but the era's decision.
+     */
+    Mono<Void> probe(Handshake handshake) {
+        return discovery.get(() -> discover(handshake, true, true)).then();
     }
 
     /** Forgets what {@code server/discover} said: the next call discovers again. */
@@ -114,12 +122,14 @@ public final class StatelessLifecycle implements SessionLifecycle {
     }
 
     /** {@code server/discover}; after -32022, once more with a version from the server's list. */
-    private Mono<InitializeResult> discover(Handshake handshake, boolean mayRetry) {
+    private Mono<InitializeResult> discover(Handshake handshake, boolean mayRetry, boolean quiet) {
         return Mono.defer(() -> {
             String asked = version;
             transport.protocolVersionNegotiated(asked);
             ObjectNode params = McpJson.mapper().createObjectNode();
-            return handshake.request(McpMethods.SERVER_DISCOVER, params, discoverTimeout)
+            Mono<JsonNode> sent = quiet ? handshake.probe(McpMethods.SERVER_DISCOVER, params, discoverTimeout)
+                    : handshake.request(McpMethods.SERVER_DISCOVER, params, discoverTimeout);
+            return sent
                     .map(result -> accept(result, asked))
                     .onErrorResume(e -> mayRetry && e instanceof McpErrorException error
                             && error.code() == JsonRpcError.UNSUPPORTED_PROTOCOL_VERSION, e -> {
@@ -130,7 +140,7 @@ public final class StatelessLifecycle implements SessionLifecycle {
                         }
                         log.debug("The server does not support {}; trying {}", asked, other);
                         speak(other);
-                        return discover(handshake, false);
+                        return discover(handshake, false, quiet);
                     });
         });
     }
