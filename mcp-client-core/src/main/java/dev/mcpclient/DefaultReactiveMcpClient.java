@@ -32,6 +32,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.function.LongConsumer;
@@ -67,6 +69,8 @@ final class DefaultReactiveMcpClient implements ReactiveMcpClient {
     private final ListenSubscriptions subscriptions;
     /** The {@code x-mcp-header} declarations of the tools last listed (the modern era), by tool name. */
     private volatile Map<String, ToolHeaders> toolHeaders = Map.of();
+    /** The invalid tool declarations already warned about. */
+    private final Set<String> warnedTools = ConcurrentHashMap.newKeySet();
 
     /**
      * @param serverName the configured name of the server, or {@code null} for its {@code serverInfo.name}
@@ -170,9 +174,12 @@ final class DefaultReactiveMcpClient implements ReactiveMcpClient {
         if (!lifecycle.isModern()) {
             return list;
         }
-        List<Tool> valid = ToolHeaders.dropInvalid(list.tools(), (tool, reason) -> log.warn(
-                "Leaving out tool '{}' of {}: its x-mcp-header declarations are invalid: {}", tool.name(),
-                serverName(null), reason));
+        List<Tool> valid = ToolHeaders.dropInvalid(list.tools(), (tool, reason) -> {
+            if (warnedTools.add(tool.name() + '\n' + reason)) { // once per tool and reason, not at every listing
+                log.warn("Leaving out tool '{}' of {}: its x-mcp-header declarations are invalid: {}", tool.name(),
+                        serverName(null), reason);
+            }
+        });
         Map<String, ToolHeaders> declared = new HashMap<>(toolHeaders);
         for (Tool tool : valid) {
             ToolHeaders headers = ToolHeaders.of(tool.inputSchema());
