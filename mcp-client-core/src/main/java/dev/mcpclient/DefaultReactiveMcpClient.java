@@ -132,7 +132,12 @@ final class DefaultReactiveMcpClient implements ReactiveMcpClient {
      * covers waiting for the era as well; {@code call} gets the options of what remains of it.
      */
     private <T> Mono<T> eraCall(String method, Object params, CallOptions options, Function<CallOptions, Mono<T>> call) {
-        Mono<T> execution = Mono.defer(() -> {
+        return intercepted(method, params, whenReady(method, options, call));
+    }
+
+    /** {@code call} once the era is known, with the options of what remains of the call's timeout after waiting for it. */
+    private <T> Mono<T> whenReady(String method, CallOptions options, Function<CallOptions, Mono<T>> call) {
+        return Mono.defer(() -> {
             if (lifecycle.isReady()) {
                 return call.apply(options);
             }
@@ -146,7 +151,6 @@ final class DefaultReactiveMcpClient implements ReactiveMcpClient {
                                 : call.apply(new CallOptions(left, options.progress(), options.maxTotalTimeout(), options.meta()));
                     }));
         });
-        return intercepted(method, params, execution);
     }
 
     // ---------------------------------------------------------------- tools
@@ -214,8 +218,15 @@ final class DefaultReactiveMcpClient implements ReactiveMcpClient {
         CallOptions listing = listing(options);
         Mono<CallToolResult> checked = send(McpMethods.TOOLS_CALL, request, options,
                 tree -> read(McpMethods.TOOLS_CALL, tree, CallToolResult.class))
-                .flatMap(result -> result.isError() ? Mono.just(result)
-                        : listTools(listing).map(list -> outputValidator.check(toolNamed(list, request.name()), result)));
+                .flatMap(result -> {
+                    if (result.isError()) {
+                        return Mono.just(result);
+                    }
+                    // Known by now when the call listed the tools first (the modern era), even if already stale.
+                    ListToolsResult known = tools.peek();
+                    return known != null ? Mono.just(outputValidator.check(toolNamed(known, request.name()), result))
+                            : listTools(listing).map(list -> outputValidator.check(toolNamed(list, request.name()), result));
+                });
         return intercepted(McpMethods.TOOLS_CALL, request, checked);
     }
 
@@ -352,14 +363,29 @@ final class DefaultReactiveMcpClient implements ReactiveMcpClient {
             return rounds(method, tree, options, reader, Map.of());
         }
         CallToolRequest call = params instanceof CallToolRequest request ? request : null;
-        return Mono.defer(() -> this.<T>rounds(method, tree, options, reader, parameterHeaders(call)))
-                .onErrorResume(DefaultReactiveMcpClient::isHeaderMismatch, e -> {
+        Mono<T> first = Mono.defer(() -> {
+            if (lifecycle.isReady() && !needsToolList()) {
+                return this.<T>rounds(method, tree, options, reader, parameterHeaders(call));
+            }
+            // The modern era mirrors x-mcp-header parameters, which only the tool list declares: a client
+            // that never listed the tools lists them once, before its first call.
+            return whenReady(method, options, within -> needsToolList()
+                    ? listTools(listing(within)).then(Mono.defer(() -> this.<T>rounds(method, tree, within, reader,
+                            parameterHeaders(call))))
+                    : this.<T>rounds(method, tree, within, reader, parameterHeaders(call)));
+        });
+        return first.onErrorResume(DefaultReactiveMcpClient::isHeaderMismatch, e -> {
                     log.debug("{} refused the headers of tools/call {} ({}); listing the tools again", serverName(null),
                             call == null ? "" : call.name(), e.getMessage());
                     tools.invalidate();
                     return listTools(listing(options))
                             .then(Mono.defer(() -> this.<T>rounds(method, tree, options, reader, parameterHeaders(call))));
                 });
+    }
+
+    /** Whether a {@code tools/call} must list the tools first: the modern era, and no list known yet (fresh or stale). */
+    private boolean needsToolList() {
+        return lifecycle.isModern() && tools.peek() == null;
     }
 
     private static boolean isHeaderMismatch(Throwable e) {

@@ -55,6 +55,8 @@ class ModernEraTest {
         server.onPost("initialize", (req, ex) -> Reply.status(400, "application/json", unsupported(req)));
         server.onPost("tools/call", (req, ex) -> Reply.result(req.id(), json(
                 "{\"resultType\":\"complete\",\"content\":[{\"type\":\"text\",\"text\":\"done\"}]}")));
+        server.onPost("tools/list", (req, ex) -> Reply.result(req.id(), json(
+                "{\"resultType\":\"complete\",\"ttlMs\":0,\"cacheScope\":\"public\",\"tools\":[]}")));
         return server;
     }
 
@@ -520,6 +522,20 @@ class ModernEraTest {
         assertThat(sent).hasSize(2);
         assertThat(sent.get(0).header("Mcp-Param-Region")).isEqualTo("=?base64?WsO8cmljaCA=?=");
         assertThat(posts("tools/list")).as("listed again after the mismatch").hasSize(2);
+    }
+
+    @Test
+    void theFirstCallOfAClientThatNeverListedTheToolsListsThemOnceSoItsParameterHeadersGoWithIt() {
+        modern();
+        server.onPost("tools/list", (req, ex) -> Reply.result(req.id(), json("""
+                {"resultType":"complete","ttlMs":0,"tools":[{"name":"sql","inputSchema":{"type":"object","properties":{
+                   "region":{"type":"string","x-mcp-header":"Region"}}}}]}""")));
+        try (McpClient client = client().build()) {
+            client.callTool("sql", Map.of("region", "eu-west"));
+            client.callTool("sql", Map.of("region", "us-east"));
+        }
+        assertThat(posts("tools/list")).as("once, though stale at once: a stale list still declares the headers").hasSize(1);
+        assertThat(posts("tools/call")).extracting(r -> r.header("Mcp-Param-Region")).containsExactly("eu-west", "us-east");
     }
 
     @Test
