@@ -13,12 +13,16 @@
 // One factory (build) defines the features of both eras. Tools: echo(text), add(a, b), fail() (the tool's
 // own error), whoami() (the client's name and version), capabilities() (the client capabilities, e.g.
 // "roots=true sampling=false elicitation=false"), count(steps) (a progress notification per step),
-// weather(city) (structured content with an output schema), locate(region) (x-mcp-header: Region),
-// log(message) (a warning notifications/message of the logger "ts"), sample(question), elicit() and
-// roots() (legacy: requests to the client; 2026-07-28: input_required, then the retry), touch()
+// weather(city) (structured content with an output schema), locate(region) (x-mcp-header: Region; the
+// server does not check Mcp-Param-Region: a call without it is answered), log(message) (a warning
+// notifications/message of the logger "ts", through the SDK's level filter), wait(ms, id) (answers after ms,
+// at most 10 s, unless its request is cancelled first: then id is noted), cancelled(id) ("cancelled <id>"
+// once that wait was cancelled, waiting up to 5 s for it, else "not cancelled <id>"), sample(question),
+// elicit() and roots() (legacy: requests to the client; 2026-07-28: input_required, then the retry), touch()
 // (notifications/resources/updated of file:///ts/readme.txt to its subscribers) and add_tool(name) (adds a
 // tool answering its name; notifications/tools/list_changed). One resource (file:///ts/readme.txt), one
 // resource template (file:///ts/notes/{name}), one prompt, greeting(name), with completions of name.
+import { EventEmitter } from 'node:events';
 import http from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
@@ -48,6 +52,10 @@ const entries = (map) => `{${Object.entries(map ?? {}).map(([k, v]) => `${k}=${v
 
 // Tools added by add_tool, for every era and session from then on.
 const added = [];
+// The ids of the wait calls that were cancelled (their request's signal aborted), and each as it happens.
+const MAX_WAIT_MS = 10000;
+const cancelledWaits = new Set();
+const cancellations = new EventEmitter();
 // The legacy sessions: id -> { transport, server, subscriptions }.
 const sessions = new Map();
 
@@ -66,6 +74,8 @@ const TOOLS = [
     },
     { name: 'locate', description: 'The locate tool', inputSchema: object({ region: { type: 'string', 'x-mcp-header': 'Region' } }) },
     { name: 'log', description: 'Sends a warning log message', inputSchema: object({ message: { type: 'string' } }) },
+    { name: 'wait', description: 'Answers after ms (at most 10 s), unless cancelled first', inputSchema: object({ ms: { type: 'integer' }, id: { type: 'string' } }) },
+    { name: 'cancelled', description: 'Whether the wait of id was cancelled, waiting up to 5 s for it', inputSchema: object({ id: { type: 'string' } }) },
     { name: 'sample', description: 'The sample tool', inputSchema: object({ question: { type: 'string' } }) },
     { name: 'elicit', description: 'The elicit tool', inputSchema: object({}) },
     { name: 'roots', description: 'The roots tool', inputSchema: object({}) },
@@ -136,11 +146,53 @@ function build(era) {
             case 'locate':
                 return text(`region: ${args.region}`);
             case 'log':
-                await ctx.mcpReq.notify({
-                    method: 'notifications/message',
-                    params: { level: 'warning', logger: LOGGER, data: String(args.message) },
-                });
+                // The SDK's own logging: sent only at or above the client's level (2026-07-28: the level of the
+                // request's _meta, none without one; the handshake era: the session's logging/setLevel).
+                await ctx.mcpReq.log('warning', String(args.message), LOGGER);
                 return text('logged');
+            case 'wait': {
+                const ms = Math.min(Number(args.ms ?? 0), MAX_WAIT_MS);
+                const id = String(args.id);
+                const signal = ctx.mcpReq.signal;
+                const outcome = await new Promise((resolve) => {
+                    const timer = setTimeout(() => resolve('waited'), ms);
+                    const abort = () => {
+                        clearTimeout(timer);
+                        resolve('cancelled');
+                    };
+                    if (signal?.aborted) {
+                        abort();
+                    } else {
+                        signal?.addEventListener('abort', abort, { once: true });
+                    }
+                });
+                if (outcome === 'cancelled') {
+                    cancelledWaits.add(id);
+                    cancellations.emit('cancelled', id);
+                    return text('cancelled');
+                }
+                return text(`waited ${ms} ms`);
+            }
+            case 'cancelled': {
+                const id = String(args.id);
+                if (!cancelledWaits.has(id)) {
+                    await new Promise((resolve) => {
+                        const timer = setTimeout(done, 5000);
+                        function done() {
+                            clearTimeout(timer);
+                            cancellations.off('cancelled', seen);
+                            resolve();
+                        }
+                        function seen(cancelled) {
+                            if (cancelled === id) {
+                                done();
+                            }
+                        }
+                        cancellations.on('cancelled', seen);
+                    });
+                }
+                return text(`${cancelledWaits.has(id) ? 'cancelled' : 'not cancelled'} ${id}`);
+            }
             case 'sample': {
                 const params = { messages: [{ role: 'user', content: { type: 'text', text: String(args.question) } }], maxTokens: 50 };
                 if (era === 'legacy') {
@@ -321,6 +373,11 @@ const httpServer = http.createServer(async (req, res) => {
         });
         const response = await route(request);
         res.writeHead(response.status, Object.fromEntries(response.headers));
+        if (response.headers.get('content-type')?.startsWith('text/event-stream')) {
+            // Node holds the headers back until the first body chunk: an event stream that has nothing to say
+            // yet (the session's GET stream) must be seen open by the client all the same.
+            res.flushHeaders();
+        }
         if (response.body) {
             Readable.fromWeb(response.body).on('error', () => res.destroy()).pipe(res);
         } else {

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The TypeScript SDK's dual-era server starts as a peer process and answers both eras on one endpoint
  * without our client: {@code server/discover} and a {@code tools/call} at 2026-07-28, {@code initialize} at
- * 2025-11-25. (The tests of our client against it come with the client's 2026-07-28 support.)
+ * 2025-11-25. (The tests of our client against it: {@link DualEraServerModernTest},
+ * {@link DualEraServerLegacyTest}.)
  */
 class DualEraServerSmokeTest {
 

@@ -48,7 +48,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * What our client does with a full-featured peer (tools, resources, prompts, completions, logging, and
  * the requests a server makes of its client), whatever the peer and the transport: each test body once,
- * the peer's facts from its contract ({@link EverythingContract}, {@link SdkServerContract}).
+ * the peer's facts from its contract ({@link EverythingContract}, {@link SdkServerContract},
+ * {@link ModernPeerContract}).
  */
 abstract class FullPeerContract extends PeerContract {
 

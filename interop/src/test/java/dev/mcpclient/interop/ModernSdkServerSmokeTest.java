@@ -10,8 +10,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The Java SDK's modern (2026-07-28 only) server starts as a peer process and answers without our client:
- * {@code server/discover} and a {@code tools/call}, and refuses the handshake. (The tests of our client
- * against it come with the client's 2026-07-28 support.)
+ * {@code server/discover} and a {@code tools/call}, refuses a call of {@code locate} without the
+ * {@code Mcp-Param-Region} header its {@code x-mcp-header} asks for, and refuses the handshake. (The tests of
+ * our client against it: {@link ModernSdkServerTest}.)
  */
 class ModernSdkServerSmokeTest {
 
@@ -29,6 +30,11 @@ class ModernSdkServerSmokeTest {
                     Map.of("name", "echo", "arguments", Map.of("text", "hello modern")));
             assertThat(echo.status()).as(echo.body()).isEqualTo(200);
             assertThat(echo.json().path("result").path("content").path(0).path("text").asString()).isEqualTo("hello modern");
+
+            Answer locate = RawHttp.modern(server.url(), "tools/call", "locate",
+                    Map.of("name", "locate", "arguments", Map.of("region", "eu-west")));
+            assertThat(locate.status()).as(locate.body()).isEqualTo(400);
+            assertThat(locate.json().path("error").path("code").asInt()).as(locate.body()).isEqualTo(-32020);
 
             Answer initialize = RawHttp.initialize(server.url(), "2025-11-25");
             assertThat(initialize.status()).as(initialize.body()).isEqualTo(400);

@@ -22,12 +22,13 @@ import java.util.function.Supplier;
 final class PeerUnderTest implements AutoCloseable {
 
     private final Supplier<McpClientBuilder> clients;
-    private final boolean streamableHttp;
+    /** The Streamable HTTP endpoint, or {@code null} over the other transports. */
+    private final String streamableHttpUrl;
     private final Runnable stop;
 
-    private PeerUnderTest(Supplier<McpClientBuilder> clients, boolean streamableHttp, Runnable stop) {
+    private PeerUnderTest(Supplier<McpClientBuilder> clients, String streamableHttpUrl, Runnable stop) {
         this.clients = clients;
-        this.streamableHttp = streamableHttp;
+        this.streamableHttpUrl = streamableHttpUrl;
         this.stop = stop;
     }
 
@@ -45,7 +46,7 @@ final class PeerUnderTest implements AutoCloseable {
             case EVERYTHING_STDIO: {
                 List<String> command = EverythingServer.stdioCommand();
                 return new PeerUnderTest(() -> McpClient.stdio(command.get(0),
-                        command.subList(1, command.size()).toArray(String[]::new)), false, () -> { });
+                        command.subList(1, command.size()).toArray(String[]::new)), null, () -> { });
             }
             case JAVA_SDK_HTTP: {
                 SdkServer server = SdkServer.streamableHttp();
@@ -73,11 +74,11 @@ final class PeerUnderTest implements AutoCloseable {
     }
 
     private static PeerUnderTest overStreamableHttp(String url, Runnable stop) {
-        return new PeerUnderTest(() -> McpClient.streamableHttp(url), true, stop);
+        return new PeerUnderTest(() -> McpClient.streamableHttp(url), url, stop);
     }
 
     private static PeerUnderTest overSse(String url, Runnable stop) {
-        return new PeerUnderTest(() -> McpClient.sse(url), false, stop);
+        return new PeerUnderTest(() -> McpClient.sse(url), null, stop);
     }
 
     /** A builder of a client of the peer. */
@@ -85,13 +86,22 @@ final class PeerUnderTest implements AutoCloseable {
         return clients.get();
     }
 
+    /** The peer's Streamable HTTP endpoint; only for a peer over Streamable HTTP. */
+    String url() {
+        if (streamableHttpUrl == null) {
+            throw new IllegalStateException("not a peer over Streamable HTTP");
+        }
+        return streamableHttpUrl;
+    }
+
     /**
      * Returns once notifications the server sends outside any request can reach {@code client}: over
-     * Streamable HTTP, once its background GET stream is open (a server drops them before that); over
-     * the other transports at once.
+     * Streamable HTTP, once its background stream is open (the GET stream of the legacy era, the
+     * {@code subscriptions/listen} stream of the modern one; a server drops them before that); over the
+     * other transports at once.
      */
     void awaitServerNotificationRoute(McpClient client) {
-        if (!streamableHttp) {
+        if (streamableHttpUrl == null) {
             return;
         }
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);

@@ -3,6 +3,7 @@ package dev.mcpclient.interop;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mcpclient.CallOptions;
+import dev.mcpclient.McpClientStatus.ProtocolEra;
 import dev.mcpclient.interop.report.Against;
 import dev.mcpclient.interop.report.Feature;
 import dev.mcpclient.interop.report.Interop;
@@ -17,10 +18,11 @@ import org.junit.jupiter.api.Test;
 /**
  * A server built on the official TypeScript SDK server (v2) whose tools come in pages ({@link PagingServer}),
  * over Streamable HTTP: the tests of every peer ({@link PeerContract}) with its facts, and paging by an
- * explicit cursor.
+ * explicit cursor. The SDK's {@code createMcpHandler} serves 2026-07-28 (and the handshake era statelessly):
+ * our client, left to find the era, speaks the modern one.
  */
-@Against(Peer.TS_SDK_HTTP)
-class TypeScriptSdkPagingTest extends PeerContract {
+@Against(value = Peer.TS_SDK_HTTP, era = ProtocolEra.MODERN)
+class TypeScriptSdkPagingTest extends PeerContract implements EraOnTheWire {
 
     @Override
     String serverName() {

@@ -17,6 +17,14 @@ public final class DualEraServer implements AutoCloseable {
 
     /** The server's name in its {@code initialize} result and in the {@code serverInfo} of its 2026-07-28 results. */
     public static final String NAME = "dual-era-server";
+    /** The URI of its one resource. */
+    public static final String README = "file:///ts/readme.txt";
+    /** The text of {@link #README}. */
+    public static final String README_TEXT = "hello from the TypeScript SDK";
+    /** The URI template of its one resource template. */
+    public static final String NOTES_TEMPLATE = "file:///ts/notes/{name}";
+    /** The logger of its {@code log} tool's messages. */
+    public static final String LOGGER = "ts";
 
     private static final Pattern LISTENING = Pattern.compile("dual-era-server: listening at (http://127\\.0\\.0\\.1:\\d+/mcp)");
 

@@ -24,6 +24,14 @@ public final class ModernSdkServer implements AutoCloseable {
 
     /** The server's name in the {@code serverInfo} of its results. */
     public static final String NAME = "sdk-modern-server";
+    /** The URI of its one resource. */
+    public static final String README = "file:///sdk/readme.txt";
+    /** The text of {@link #README}. */
+    public static final String README_TEXT = "hello from the modern Java SDK";
+    /** The URI template of its one resource template. */
+    public static final String NOTES_TEMPLATE = "file:///sdk/notes/{name}";
+    /** The logger of its {@code log} tool's messages. */
+    public static final String LOGGER = "sdk";
 
     private static final String MAIN = "dev.mcpclient.interop.peers.ModernSdkServer";
     private static final Pattern LISTENING = Pattern.compile("interop: listening on 127\\.0\\.0\\.1:(\\d+)");

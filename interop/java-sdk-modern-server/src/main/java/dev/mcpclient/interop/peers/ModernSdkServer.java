@@ -54,9 +54,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
 import org.apache.catalina.Context;
 import org.apache.catalina.LifecycleException;
@@ -83,7 +86,10 @@ import org.apache.catalina.startup.Tomcat;
  * {@code weather(city)} (structured content with an output schema), {@code locate(region)} (its
  * {@code region} marked {@code x-mcp-header: Region}: the server checks {@code Mcp-Param-Region}),
  * {@code log(message)} (a warning {@code notifications/message} of the logger {@value #LOGGER} on the call's
- * stream), and the multi-round-trip tools (an {@code input_required} result, then the retry):
+ * stream), {@code wait(ms, id)} (answers after {@code ms}, at most 10 s; a call whose thread is interrupted, which
+ * would be the SDK cancelling it, notes its {@code id}) and {@code cancelled(id)} ({@code cancelled <id>}
+ * once that {@code wait} was cancelled, waiting up to 5 s for it, else {@code not cancelled <id>}), and the
+ * multi-round-trip tools (an {@code input_required} result, then the retry):
  * {@code sample(question)} ({@code sampled: <answer> by <model>}), {@code elicit()} (a form asking for
  * {@code name}; {@code elicited: ACCEPT {name=...}}) and {@code roots()} ({@code roots: [<uri> (<name>), ...]}),
  * which require the sampling, elicitation and roots client capabilities. Changes, to
@@ -108,10 +114,13 @@ public final class ModernSdkServer {
     public static final String LOGGER = "sdk";
 
     private static final String NOTES_PREFIX = "file:///sdk/notes/";
+    private static final long MAX_WAIT_MS = 10_000;
 
     private final McpJsonMapper json = McpJsonDefaults.getMapper();
     private final McpChangeFeed changes = new McpChangeFeed();
     private final List<McpSyncTool> tools = new CopyOnWriteArrayList<>();
+    /** The ids of the {@code wait} calls that were cancelled (their thread interrupted). */
+    private final Set<String> cancelledWaits = new HashSet<>();
 
     private ModernSdkServer() {
         tools.addAll(List.of(
@@ -157,6 +166,8 @@ public final class ModernSdkServer {
                         ClientCapabilities.builder().elicitation(new ClientCapabilities.Elicitation(
                                 new ClientCapabilities.Elicitation.Form(), null)).build(), this::elicit),
                 McpSyncTool.of(describe("roots", Map.of()), ClientCapabilities.builder().roots().build(), this::roots),
+                tool("wait", Map.of("ms", Map.of("type", "integer"), "id", Map.of("type", "string")), this::waitFor),
+                tool("cancelled", Map.of("id", Map.of("type", "string")), this::cancelled),
                 tool("touch", Map.of(), (ctx, args) -> {
                     changes.broadcast(new ServerChange.ResourceUpdated(README));
                     return text("touched");
@@ -291,6 +302,40 @@ public final class ModernSdkServer {
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
         return key;
+    }
+
+    /** {@code wait(ms, id)}: answers after {@code ms} (at most 10 s), unless cancelled first: then {@code id} is noted. */
+    private CallToolResult waitFor(McpRequestContext ctx, Map<String, Object> args) {
+        long ms = Math.min(((Number) args.getOrDefault("ms", 0)).longValue(), MAX_WAIT_MS);
+        String id = String.valueOf(args.get("id"));
+        try {
+            Thread.sleep(ms);
+            return text("waited " + ms + " ms");
+        } catch (InterruptedException e) {
+            synchronized (cancelledWaits) {
+                cancelledWaits.add(id);
+                cancelledWaits.notifyAll();
+            }
+            Thread.currentThread().interrupt();
+            return text("cancelled");
+        }
+    }
+
+    /** {@code cancelled(id)}: whether the {@code wait} of {@code id} was cancelled, waiting up to 5 s for it. */
+    private CallToolResult cancelled(McpRequestContext ctx, Map<String, Object> args) {
+        String id = String.valueOf(args.get("id"));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        synchronized (cancelledWaits) {
+            try {
+                long left;
+                while (!cancelledWaits.contains(id) && (left = deadline - System.nanoTime()) > 0) {
+                    TimeUnit.NANOSECONDS.timedWait(cancelledWaits, left);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return text((cancelledWaits.contains(id) ? "cancelled " : "not cancelled ") + id);
+        }
     }
 
     private McpSyncResponse<CallToolOutcome> count(McpRequestContext ctx, CallToolRequest request) {
