@@ -18,7 +18,9 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import dev.mcpclient.internal.session.ServerEras;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.Disposable;
@@ -43,6 +45,12 @@ class ModernEraTest {
     static final Watchdog watchdog = new Watchdog();
 
     private final ProgrammableMcpServer server = ProgrammableMcpServer.start().validate(false);
+
+    @BeforeEach
+    void firstContact() {
+        // Every test starts from a first contact, even where an earlier test's server had this port.
+        ServerEras.clear();
+    }
 
     @AfterEach
     void close() {
