@@ -24,16 +24,7 @@ import dev.mcpclient.schema.UnsubscribeRequest;
 import dev.mcpclient.internal.session.InboundDispatcher;
 import dev.mcpclient.internal.session.EraLifecycle;
 import dev.mcpclient.internal.session.McpSession;
-import dev.mcpclient.internal.session.RequestOptions;
-import dev.mcpclient.jsonrpc.JsonRpcError;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.function.LongConsumer;
@@ -65,12 +56,9 @@ final class DefaultReactiveMcpClient implements ReactiveMcpClient {
     private final ListCache<ListResourcesResult> resources;
     private final ListCache<ListPromptsResult> prompts;
     private final AtomicBoolean closed = new AtomicBoolean();
-    private final InputRounds rounds;
     private final ListenSubscriptions subscriptions;
-    /** The {@code x-mcp-header} declarations of the tools last listed (the modern era), by tool name. */
-    private volatile Map<String, ToolHeaders> toolHeaders = Map.of();
-    /** The invalid tool declarations already warned about. */
-    private final Set<String> warnedTools = ConcurrentHashMap.newKeySet();
+    private final ToolDeclarations declarations;
+    private final SessionRequests requests;
 
     /**
      * @param serverName the configured name of the server, or {@code null} for its {@code serverInfo.name}
@@ -89,7 +77,9 @@ final class DefaultReactiveMcpClient implements ReactiveMcpClient {
         this.tools = new ListCache<>(lifecycle::initializeResult);
         this.resources = new ListCache<>(lifecycle::initializeResult);
         this.prompts = new ListCache<>(lifecycle::initializeResult);
-        this.rounds = new InputRounds(dispatcher, InputRounds.DEFAULT_MAX_ROUNDS);
+        this.declarations = new ToolDeclarations(lifecycle::isModern, () -> serverName(serverName));
+        this.requests = new SessionRequests(session, lifecycle, guard, new InputRounds(dispatcher, InputRounds.DEFAULT_MAX_ROUNDS),
+                declarations, tools, this::listTools, () -> serverName(serverName));
         this.subscriptions = new ListenSubscriptions(session.transport(), lifecycle, listens);
         lifecycle.onModern(subscriptions::update);
     }
@@ -122,7 +112,7 @@ final class DefaultReactiveMcpClient implements ReactiveMcpClient {
     @Override
     public Mono<Void> ping(CallOptions options) {
         // The modern era has no ping: server/discover is its cheapest request.
-        return eraCall(McpMethods.PING, null, options, within -> send(lifecycle.isModern() ? McpMethods.SERVER_DISCOVER
+        return eraCall(McpMethods.PING, null, options, within -> requests.send(lifecycle.isModern() ? McpMethods.SERVER_DISCOVER
                 : McpMethods.PING, null, within, Function.identity()).then());
     }
 
@@ -132,69 +122,23 @@ final class DefaultReactiveMcpClient implements ReactiveMcpClient {
      * covers waiting for the era as well; {@code call} gets the options of what remains of it.
      */
     private <T> Mono<T> eraCall(String method, Object params, CallOptions options, Function<CallOptions, Mono<T>> call) {
-        return intercepted(method, params, whenReady(method, options, call));
-    }
-
-    /** {@code call} once the era is known, with the options of what remains of the call's timeout after waiting for it. */
-    private <T> Mono<T> whenReady(String method, CallOptions options, Function<CallOptions, Mono<T>> call) {
-        return Mono.defer(() -> {
-            if (lifecycle.isReady()) {
-                return call.apply(options);
-            }
-            Duration timeout = options.timeout() != null ? options.timeout() : session.defaultTimeout();
-            long started = System.nanoTime();
-            return session.ready()
-                    .timeout(timeout, Mono.error(() -> new McpTimeoutException(method, timeout)))
-                    .then(Mono.defer(() -> {
-                        Duration left = timeout.minusNanos(System.nanoTime() - started);
-                        return left.isNegative() || left.isZero() ? Mono.<T>error(new McpTimeoutException(method, timeout))
-                                : call.apply(new CallOptions(left, options.progress(), options.maxTotalTimeout(), options.meta()));
-                    }));
-        });
+        return intercepted(method, params, requests.whenReady(method, options, call));
     }
 
     // ---------------------------------------------------------------- tools
 
     @Override
     public Mono<ListToolsResult> listTools(CallOptions options) {
-        return tools.get(ttl -> allPages(cursor -> page(McpMethods.TOOLS_LIST, cursor, options, ttl,
-                        tree -> withValidHeaders(read(McpMethods.TOOLS_LIST, tree, ListToolsResult.class))),
+        return tools.get(ttl -> Pages.all(cursor -> page(McpMethods.TOOLS_LIST, cursor, options, ttl,
+                        tree -> declarations.keepValid(read(McpMethods.TOOLS_LIST, tree, ListToolsResult.class))),
                 ListToolsResult::nextCursor,
-                pages -> new ListToolsResult(concat(pages, ListToolsResult::tools), null, null)));
+                pages -> new ListToolsResult(Pages.concat(pages, ListToolsResult::tools), null, null)));
     }
 
     @Override
     public Mono<ListToolsResult> listTools(String cursor, CallOptions options) {
-        return call(McpMethods.TOOLS_LIST, page(cursor), options, tree -> withValidHeaders(read(McpMethods.TOOLS_LIST, tree,
-                ListToolsResult.class)));
-    }
-
-    /**
-     * The modern era: {@code list} without the tools whose {@code x-mcp-header} declarations are
-     * invalid (each dropped with a warning, as the revision requires), and their declarations kept for
-     * {@link #callTool}. The legacy era: {@code list} as it is.
-     */
-    private ListToolsResult withValidHeaders(ListToolsResult list) {
-        if (!lifecycle.isModern()) {
-            return list;
-        }
-        List<Tool> valid = ToolHeaders.dropInvalid(list.tools(), (tool, reason) -> {
-            if (warnedTools.add(tool.name() + '\n' + reason)) { // once per tool and reason, not at every listing
-                log.warn("Leaving out tool '{}' of {}: its x-mcp-header declarations are invalid: {}", tool.name(),
-                        serverName(null), reason);
-            }
-        });
-        Map<String, ToolHeaders> declared = new HashMap<>(toolHeaders);
-        for (Tool tool : valid) {
-            ToolHeaders headers = ToolHeaders.of(tool.inputSchema());
-            if (headers == ToolHeaders.NONE) {
-                declared.remove(tool.name());
-            } else {
-                declared.put(tool.name(), headers);
-            }
-        }
-        toolHeaders = Map.copyOf(declared);
-        return valid == list.tools() ? list : new ListToolsResult(valid, list.nextCursor(), list.meta());
+        return call(McpMethods.TOOLS_LIST, page(cursor), options, tree -> declarations.keepValid(read(McpMethods.TOOLS_LIST,
+                tree, ListToolsResult.class)));
     }
 
     @Override
@@ -215,8 +159,8 @@ final class DefaultReactiveMcpClient implements ReactiveMcpClient {
             });
         }
         // The tool list is fetched for the check, inside the call as interceptors see it: a mismatch is the call's failure.
-        CallOptions listing = listing(options);
-        Mono<CallToolResult> checked = send(McpMethods.TOOLS_CALL, request, options,
+        CallOptions listing = SessionRequests.listing(options);
+        Mono<CallToolResult> checked = requests.send(McpMethods.TOOLS_CALL, request, options,
                 tree -> read(McpMethods.TOOLS_CALL, tree, CallToolResult.class))
                 .flatMap(result -> {
                     if (result.isError()) {
@@ -244,10 +188,10 @@ final class DefaultReactiveMcpClient implements ReactiveMcpClient {
 
     @Override
     public Mono<ListResourcesResult> listResources(CallOptions options) {
-        return resources.get(ttl -> allPages(cursor -> page(McpMethods.RESOURCES_LIST, cursor, options, ttl,
+        return resources.get(ttl -> Pages.all(cursor -> page(McpMethods.RESOURCES_LIST, cursor, options, ttl,
                         tree -> read(McpMethods.RESOURCES_LIST, tree, ListResourcesResult.class)),
                 ListResourcesResult::nextCursor,
-                pages -> new ListResourcesResult(concat(pages, ListResourcesResult::resources), null, null)));
+                pages -> new ListResourcesResult(Pages.concat(pages, ListResourcesResult::resources), null, null)));
     }
 
     @Override
@@ -257,9 +201,9 @@ final class DefaultReactiveMcpClient implements ReactiveMcpClient {
 
     @Override
     public Mono<ListResourceTemplatesResult> listResourceTemplates(CallOptions options) {
-        return allPages(cursor -> listResourceTemplates(cursor, options), ListResourceTemplatesResult::nextCursor,
+        return Pages.all(cursor -> listResourceTemplates(cursor, options), ListResourceTemplatesResult::nextCursor,
                 pages -> new ListResourceTemplatesResult(
-                        concat(pages, ListResourceTemplatesResult::resourceTemplates), null, null));
+                        Pages.concat(pages, ListResourceTemplatesResult::resourceTemplates), null, null));
     }
 
     @Override
@@ -278,7 +222,7 @@ final class DefaultReactiveMcpClient implements ReactiveMcpClient {
         // The modern era has no resources/subscribe: the subscriptions/listen stream carries the resource's updates.
         return eraCall(McpMethods.RESOURCES_SUBSCRIBE, request, options, within -> lifecycle.isModern()
                 ? Mono.fromRunnable(() -> subscriptions.subscribe(uri, guard.forMethod(McpMethods.RESOURCES_SUBSCRIBE)))
-                : send(McpMethods.RESOURCES_SUBSCRIBE, request, within, Function.identity()).then());
+                : requests.send(McpMethods.RESOURCES_SUBSCRIBE, request, within, Function.identity()).then());
     }
 
     @Override
@@ -289,17 +233,17 @@ final class DefaultReactiveMcpClient implements ReactiveMcpClient {
                     guard.forMethod(McpMethods.RESOURCES_UNSUBSCRIBE).run();
                     subscriptions.unsubscribe(uri);
                 })
-                : send(McpMethods.RESOURCES_UNSUBSCRIBE, request, within, Function.identity()).then());
+                : requests.send(McpMethods.RESOURCES_UNSUBSCRIBE, request, within, Function.identity()).then());
     }
 
     // ---------------------------------------------------------------- prompts, completion, logging
 
     @Override
     public Mono<ListPromptsResult> listPrompts(CallOptions options) {
-        return prompts.get(ttl -> allPages(cursor -> page(McpMethods.PROMPTS_LIST, cursor, options, ttl,
+        return prompts.get(ttl -> Pages.all(cursor -> page(McpMethods.PROMPTS_LIST, cursor, options, ttl,
                         tree -> read(McpMethods.PROMPTS_LIST, tree, ListPromptsResult.class)),
                 ListPromptsResult::nextCursor,
-                pages -> new ListPromptsResult(concat(pages, ListPromptsResult::prompts), null, null)));
+                pages -> new ListPromptsResult(Pages.concat(pages, ListPromptsResult::prompts), null, null)));
     }
 
     @Override
@@ -323,7 +267,7 @@ final class DefaultReactiveMcpClient implements ReactiveMcpClient {
         // The modern era has no logging/setLevel: every request carries the level in its _meta instead.
         return eraCall(McpMethods.LOGGING_SET_LEVEL, request, options, within -> lifecycle.isModern()
                 ? Mono.fromRunnable(() -> lifecycle.logLevel(McpJson.toTree(level).asString()))
-                : send(McpMethods.LOGGING_SET_LEVEL, request, within, Function.identity()).then());
+                : requests.send(McpMethods.LOGGING_SET_LEVEL, request, within, Function.identity()).then());
     }
 
     // ---------------------------------------------------------------- roots
@@ -348,112 +292,7 @@ final class DefaultReactiveMcpClient implements ReactiveMcpClient {
 
     /** One request through the interceptors, its result read by {@code reader} as the call settles. */
     private <T> Mono<T> call(String method, Object params, CallOptions options, Function<JsonNode, ? extends T> reader) {
-        return intercepted(method, params, send(method, params, options, reader));
-    }
-
-    /**
-     * The request on the session, its capability checked once the session is ready. In the modern
-     * era a {@code tools/call} carries its {@code x-mcp-header} parameters as headers and, refused with
-     * {@code HeaderMismatch}, lists the tools again and goes once more; an {@code InputRequiredResult}
-     * is answered and the request sent again ({@link #nextRound}), all inside this one call.
-     */
-    private <T> Mono<T> send(String method, Object params, CallOptions options, Function<JsonNode, ? extends T> reader) {
-        JsonNode tree = McpJson.toParams(params);
-        if (!McpMethods.TOOLS_CALL.equals(method)) {
-            return rounds(method, tree, options, reader, Map.of());
-        }
-        CallToolRequest call = params instanceof CallToolRequest request ? request : null;
-        Mono<T> first = Mono.defer(() -> {
-            if (lifecycle.isReady() && !needsToolList()) {
-                return this.<T>rounds(method, tree, options, reader, parameterHeaders(call));
-            }
-            // The modern era mirrors x-mcp-header parameters, which only the tool list declares: a client
-            // that never listed the tools lists them once, before its first call.
-            return whenReady(method, options, within -> needsToolList()
-                    ? listTools(listing(within)).then(Mono.defer(() -> this.<T>rounds(method, tree, within, reader,
-                            parameterHeaders(call))))
-                    : this.<T>rounds(method, tree, within, reader, parameterHeaders(call)));
-        });
-        return first.onErrorResume(DefaultReactiveMcpClient::isHeaderMismatch, e -> {
-                    log.debug("{} refused the headers of tools/call {} ({}); listing the tools again", serverName(null),
-                            call == null ? "" : call.name(), e.getMessage());
-                    tools.invalidate();
-                    return listTools(listing(options))
-                            .then(Mono.defer(() -> this.<T>rounds(method, tree, options, reader, parameterHeaders(call))));
-                });
-    }
-
-    /** Whether a {@code tools/call} must list the tools first: the modern era, and no list known yet (fresh or stale). */
-    private boolean needsToolList() {
-        return lifecycle.isModern() && tools.peek() == null;
-    }
-
-    private static boolean isHeaderMismatch(Throwable e) {
-        return e instanceof McpErrorException error && error.code() == JsonRpcError.HEADER_MISMATCH;
-    }
-
-    /** The {@code x-mcp-header} values of {@code call} (the modern era, a tool that declares some), else none. */
-    private Map<String, String> parameterHeaders(CallToolRequest call) {
-        if (call == null || call.arguments() == null || !lifecycle.isModern()) {
-            return Map.of();
-        }
-        ToolHeaders declared = toolHeaders.get(call.name());
-        return declared == null ? Map.of() : declared.values(McpJson.toTree(call.arguments()));
-    }
-
-    /** The first round of a request, and the next ones while the server asks for input. */
-    private <T> Mono<T> rounds(String method, JsonNode params, CallOptions options, Function<JsonNode, ? extends T> reader,
-            Map<String, String> headers) {
-        RequestOptions first = requestOptions(method, options, options.timeout(), headers);
-        if (!InputRounds.mayAskForInput(method)) {
-            return session.request(method, params, first, reader);
-        }
-        long started = System.nanoTime();
-        return session.<T>request(method, params, first, InputRounds.<T>reading(reader))
-                .onErrorResume(InputRounds.Required.class, required -> nextRound(method, params, options, reader, headers,
-                        required.result(), 1, started));
-    }
-
-    /**
-     * Round {@code round + 1}: the answers to {@code interim}'s input requests, then the request again
-     * (a new id) with them, within what is left of the call's timeout; again while the server asks,
-     * up to the round limit.
-     */
-    private <T> Mono<T> nextRound(String method, JsonNode params, CallOptions options,
-            Function<JsonNode, ? extends T> reader, Map<String, String> headers, JsonNode interim, int round, long started) {
-        if (round >= rounds.maxRounds()) {
-            return Mono.error(new McpInputException(method, "the server still asked for input after " + round
-                    + " rounds of " + method + " (the limit is " + rounds.maxRounds() + ")", null));
-        }
-        Duration budget = options.maxTotalTimeout() != null ? options.maxTotalTimeout()
-                : options.timeout() != null ? options.timeout() : session.defaultTimeout();
-        return Mono.defer(() -> {
-            Duration left = budget.minusNanos(System.nanoTime() - started);
-            if (left.isNegative() || left.isZero()) {
-                return Mono.error(new McpTimeoutException(method, budget));
-            }
-            return rounds.nextParams(method, params, interim)
-                    .timeout(left, Mono.error(() -> new McpTimeoutException(method, budget)));
-        }).flatMap(next -> {
-            Duration left = budget.minusNanos(System.nanoTime() - started);
-            if (left.isNegative() || left.isZero()) {
-                return Mono.error(new McpTimeoutException(method, budget));
-            }
-            Duration timeout = options.maxTotalTimeout() != null && options.timeout() != null ? options.timeout() : left;
-            return session.<T>request(method, next, requestOptions(method, options, timeout, headers),
-                    InputRounds.<T>reading(reader));
-        }).onErrorResume(InputRounds.Required.class, required -> nextRound(method, params, options, reader, headers,
-                required.result(), round + 1, started));
-    }
-
-    private RequestOptions requestOptions(String method, CallOptions options, Duration timeout, Map<String, String> headers) {
-        return new RequestOptions(timeout, false, options.progress(), options.maxTotalTimeout(), options.meta(),
-                guard.forMethod(method), headers, false);
-    }
-
-    /** Options for a listing made on behalf of a call: its timeout, nothing else. */
-    private static CallOptions listing(CallOptions options) {
-        return options.timeout() == null ? CallOptions.defaults() : CallOptions.withTimeout(options.timeout());
+        return intercepted(method, params, requests.send(method, params, options, reader));
     }
 
     /** {@code execution}, the call of {@code method}, as the interceptors wrap it. */
@@ -503,41 +342,13 @@ final class DefaultReactiveMcpClient implements ReactiveMcpClient {
     private <P> Mono<P> page(String method, String cursor, CallOptions options, LongConsumer ttl,
             Function<JsonNode, P> reader) {
         return call(method, page(cursor), options, tree -> {
-            ttl.accept(timeToLive(tree));
+            ttl.accept(ListCache.timeToLive(tree, lifecycle.isModern()));
             return reader.apply(tree);
         });
     }
 
-    /**
-     * A result's {@code ttlMs} (2026-07-28 caching hints): absent or negative counts as 0 in the
-     * modern era (immediately stale, as the revision says); in the legacy era, which has no hints, the
-     * list is kept until the server says it changed.
-     */
-    private long timeToLive(JsonNode result) {
-        if (!lifecycle.isModern()) {
-            return ListCache.UNTIL_CHANGED;
-        }
-        JsonNode ttl = result == null ? null : result.get("ttlMs");
-        return ttl != null && ttl.isNumber() ? Math.max(0, ttl.asLong()) : 0;
-    }
-
     private static PaginatedRequest page(String cursor) {
         return cursor == null ? null : new PaginatedRequest(cursor);
-    }
-
-    /** Every page, following {@code nextCursor}, joined into one result. */
-    private static <P> Mono<P> allPages(Function<String, Mono<P>> page, Function<P, String> nextCursor,
-            Function<List<P>, P> join) {
-        return page.apply(null)
-                .expand(p -> nextCursor.apply(p) == null ? Mono.empty() : page.apply(nextCursor.apply(p)))
-                .collectList()
-                .map(join);
-    }
-
-    private static <P, I> List<I> concat(List<P> pages, Function<P, List<I>> items) {
-        List<I> all = new ArrayList<>();
-        pages.forEach(p -> all.addAll(items.apply(p)));
-        return List.copyOf(all);
     }
 
     // ---------------------------------------------------------------- for the notifications, the blocking twin, tests

@@ -5,6 +5,7 @@ import java.util.function.Function;
 import java.util.function.LongConsumer;
 import java.util.function.Supplier;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
 
 /**
  * One cached list of a session (tools, resources or prompts): filled by the first full listing,
@@ -90,6 +91,19 @@ final class ListCache<T> {
     /** Changes with every {@link #invalidate()}. */
     long generation() {
         return generation.get();
+    }
+
+    /**
+     * A result's {@code ttlMs} (2026-07-28 caching hints): absent or negative counts as 0 in the
+     * modern era (immediately stale, as the revision says); in the legacy era, which has no hints, the
+     * list is kept until the server says it changed.
+     */
+    static long timeToLive(JsonNode result, boolean modern) {
+        if (!modern) {
+            return UNTIL_CHANGED;
+        }
+        JsonNode ttl = result == null ? null : result.get("ttlMs");
+        return ttl != null && ttl.isNumber() ? Math.max(0, ttl.asLong()) : 0;
     }
 
     /** @param expiresAt the {@link System#nanoTime()} the entry goes stale at, or 0 for never */

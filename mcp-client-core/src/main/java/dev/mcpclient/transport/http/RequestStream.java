@@ -1,15 +1,23 @@
 package dev.mcpclient.transport.http;
 
 import dev.mcpclient.McpProtocolException;
+import dev.mcpclient.McpTransportException;
+import dev.mcpclient.jsonrpc.JsonRpcCodec;
 import dev.mcpclient.jsonrpc.JsonRpcMessage;
 import dev.mcpclient.jsonrpc.JsonRpcRequest;
 import dev.mcpclient.jsonrpc.JsonRpcResponse;
 import dev.mcpclient.jsonrpc.RequestId;
 import dev.mcpclient.schema.McpMethods;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.web.reactive.function.client.ClientResponse;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -85,6 +93,44 @@ final class RequestStream implements BooleanSupplier {
         // A JSON answer to a request is its response (spec): without it the call would wait for its timeout.
         return awaited == null || responseSeen ? Mono.empty() : Mono.error(new McpProtocolException(
                 "the application/json answer to " + describe() + " did not contain its response"));
+    }
+
+    /** Reads an {@code application/json} answer, up to {@code maxMessageBytes}, into its messages. */
+    Mono<List<JsonRpcMessage>> readJson(Flux<DataBuffer> body, int maxMessageBytes) {
+        return DataBufferUtils.join(body, maxMessageBytes)
+                .onErrorMap(DataBufferLimitException.class, e -> new McpProtocolException("the answer to "
+                        + describe() + " is larger than the limit of " + maxMessageBytes + " bytes", e))
+                .map(buffer -> {
+                    byte[] bytes = new byte[buffer.readableByteCount()];
+                    buffer.read(bytes);
+                    DataBufferUtils.release(buffer);
+                    return JsonRpcCodec.decode(bytes);
+                });
+    }
+
+    /**
+     * An HTTP error answering this exchange ({@code what}, with the URL): a JSON-RPC response to the
+     * awaited request in the body is delivered like any response (the call fails with the server's
+     * error); anything else, including a response for another id, fails the send with the status and
+     * an excerpt (else the call would wait for its timeout).
+     */
+    Mono<Void> onErrorStatus(ClientResponse response, String what) {
+        int status = response.statusCode().value();
+        return HttpResponses.excerpt(response).flatMap(text -> {
+            if (HttpResponses.isJson(response) && !text.isEmpty()) {
+                try {
+                    List<JsonRpcMessage> messages = JsonRpcCodec.decode(text.getBytes(StandardCharsets.UTF_8));
+                    if (messages.size() == 1 && messages.get(0) instanceof JsonRpcResponse answer
+                            && answer.id().equals(awaited)) {
+                        deliver(answer);
+                        return Mono.empty();
+                    }
+                } catch (McpProtocolException notJsonRpc) {
+                    // fall through: report the status with the body
+                }
+            }
+            return Mono.error(new McpTransportException(what + " failed", status, text));
+        });
     }
 
     String describe() {

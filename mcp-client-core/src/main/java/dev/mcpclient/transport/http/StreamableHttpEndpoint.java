@@ -1,18 +1,15 @@
 package dev.mcpclient.transport.http;
 
-import dev.mcpclient.McpProtocolException;
 import dev.mcpclient.McpTransportException;
 import dev.mcpclient.jsonrpc.JsonRpcCodec;
 import dev.mcpclient.jsonrpc.JsonRpcMessage;
 import dev.mcpclient.jsonrpc.JsonRpcRequest;
-import dev.mcpclient.jsonrpc.JsonRpcResponse;
 import dev.mcpclient.schema.ProtocolVersions;
 import dev.mcpclient.transport.McpTransport;
 import dev.mcpclient.transport.ResponseStreamLostException;
 import dev.mcpclient.transport.SessionNotFoundException;
 import dev.mcpclient.transport.http.ResumableEventStream.Ending;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -24,13 +21,10 @@ import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.buffer.DataBuffer;
-import org.springframework.core.io.buffer.DataBufferLimitException;
-import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClient;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 
@@ -142,7 +136,7 @@ final class StreamableHttpEndpoint implements McpTransport {
             return HttpResponses.excerpt(response).flatMap(text -> Mono.error(new SessionNotFoundException(sid, text)));
         }
         if (response.statusCode().isError()) {
-            return onErrorStatus(response, "POST " + stream.describe(), stream);
+            return stream.onErrorStatus(response, "POST " + stream.describe() + " to " + shownEndpoint);
         }
         if (status == 202 || status == 204 || stream.awaited == null) {
             // A POST that carried no request (a notification or a response) awaits nothing: any 2xx
@@ -159,7 +153,7 @@ final class StreamableHttpEndpoint implements McpTransport {
             // Delivered once the exchange is over (deliverAnswer): the response then settles a call whose
             // send has already completed, so nothing is left to cancel, and the connection is free for the next.
             stream.answer(List.of()); // an empty body answers nothing
-            return readJson(response.bodyToFlux(DataBuffer.class), stream).doOnNext(stream::answer).then();
+            return stream.readJson(response.bodyToFlux(DataBuffer.class), maxMessageBytes).doOnNext(stream::answer).then();
         }
         // Not excerpt(): a body that breaks must fail the send, not pass for an empty one (which settles nothing).
         return HttpResponses.readExcerpt(response).flatMap(text -> text.isEmpty() && type == null
@@ -187,10 +181,10 @@ final class StreamableHttpEndpoint implements McpTransport {
         return exchanges.exchange(openGet(sid, lastEventId), response -> {
                     int status = response.statusCode().value();
                     if (response.statusCode().is4xxClientError()) {
-                        return onErrorStatus(response, "GET (" + what + ")", stream).thenReturn(Ending.DONE);
+                        return stream.onErrorStatus(response, "GET (" + what + ") to " + shownEndpoint).thenReturn(Ending.DONE);
                     }
                     if (response.statusCode().isError()) {
-                        return onErrorStatus(response, "GET (" + what + ")", stream).thenReturn(Ending.ENDED)
+                        return stream.onErrorStatus(response, "GET (" + what + ") to " + shownEndpoint).thenReturn(Ending.ENDED)
                                 .onErrorResume(e -> {
                                     stream.events.failed(e);
                                     return Mono.just(Ending.ENDED);
@@ -242,43 +236,6 @@ final class StreamableHttpEndpoint implements McpTransport {
         if (version != null) {
             h.set(McpHeaders.PROTOCOL_VERSION, version);
         }
-    }
-
-    private Mono<List<JsonRpcMessage>> readJson(Flux<DataBuffer> body, RequestStream stream) {
-        return DataBufferUtils.join(body, maxMessageBytes)
-                .onErrorMap(DataBufferLimitException.class, e -> new McpProtocolException("the answer to "
-                        + stream.describe() + " is larger than the limit of " + maxMessageBytes + " bytes", e))
-                .map(buffer -> {
-                    byte[] bytes = new byte[buffer.readableByteCount()];
-                    buffer.read(bytes);
-                    DataBufferUtils.release(buffer);
-                    return JsonRpcCodec.decode(bytes);
-                });
-    }
-
-    /**
-     * An HTTP error: a JSON-RPC response to the awaited request in the body is delivered like any
-     * response (the call fails with the server's error); anything else, including a response for
-     * another id, fails the send with the status and an excerpt (else the call would wait for its
-     * timeout).
-     */
-    private Mono<Void> onErrorStatus(ClientResponse response, String what, RequestStream stream) {
-        int status = response.statusCode().value();
-        return HttpResponses.excerpt(response).flatMap(text -> {
-            if (HttpResponses.isJson(response) && !text.isEmpty()) {
-                try {
-                    List<JsonRpcMessage> messages = JsonRpcCodec.decode(text.getBytes(StandardCharsets.UTF_8));
-                    if (messages.size() == 1 && messages.get(0) instanceof JsonRpcResponse answer
-                            && answer.id().equals(stream.awaited)) {
-                        stream.deliver(answer);
-                        return Mono.empty();
-                    }
-                } catch (McpProtocolException notJsonRpc) {
-                    // fall through: report the status with the body
-                }
-            }
-            return Mono.error(new McpTransportException(what + " to " + shownEndpoint + " failed", status, text));
-        });
     }
 
     private Throwable transportError(Throwable e, String what) {
