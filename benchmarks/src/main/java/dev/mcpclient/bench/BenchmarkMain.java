@@ -5,6 +5,7 @@ import dev.mcpclient.bench.clients.BenchClient;
 import dev.mcpclient.bench.clients.Contender;
 import dev.mcpclient.bench.clients.Contenders;
 import dev.mcpclient.bench.clients.OursClient;
+import dev.mcpclient.internal.session.ServerEras;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
@@ -27,19 +28,26 @@ import reactor.core.publisher.Mono;
  *
  * <pre>
  * java -cp ... dev.mcpclient.bench.BenchmarkMain [--quick | --smoke] [--out DIR] [--skip PHASE,...]
+ *     [--eras handshake,modern] [--modes json,sse,modern-json,modern-sse] [--contenders NAME,...] [--callers N,...]
  * </pre>
  * Phases: {@code load}, {@code allocation}, {@code seed}, {@code first-call}, {@code heap}, {@code micro}.
+ * The seed race and the retained heap are of the handshake era only (the modern era has no background
+ * stream and no resumption); time to first call is measured in both.
  */
 public final class BenchmarkMain {
 
-    /** The endpoints of the load scenarios. */
-    static final List<String> MODES = List.of("json", "sse");
+    /**
+     * The endpoints of the load scenarios: {@code tools/call} answered with JSON or an SSE stream, in
+     * the handshake era and in the modern one ({@link Era}).
+     */
+    static final List<String> MODES = List.of("json", "sse", "modern-json", "modern-sse");
 
     /** The CPU time of this whole JVM (server, clients, callers, GC and JIT alike). */
     private static final com.sun.management.OperatingSystemMXBean PROCESS =
             (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
     private List<String> modes = MODES;
+    private List<Era> eras = List.of(Era.values());
     private int costCallers = 16;
 
     private final Settings settings;
@@ -56,6 +64,7 @@ public final class BenchmarkMain {
         Path out = Path.of("benchmarks", "target", "results");
         List<String> skip = new ArrayList<>();
         List<String> modes = MODES;
+        List<String> eras = null;
         List<String> contenders = null;
         int[] callers = null;
         int costCallers = 16;
@@ -79,6 +88,9 @@ public final class BenchmarkMain {
                 case "--modes":
                     modes = Arrays.asList(args[++i].split(","));
                     break;
+                case "--eras":
+                    eras = Arrays.asList(args[++i].split(","));
+                    break;
                 case "--contenders":
                     contenders = Arrays.asList(args[++i].split(","));
                     break;
@@ -100,8 +112,16 @@ public final class BenchmarkMain {
                 default:
                     throw new IllegalArgumentException("unknown argument " + args[i]
                             + "; usage: [--quick | --smoke | --full] [--out DIR] [--skip load,allocation,seed,first-call,heap,micro]"
-                            + " [--modes json,sse] [--contenders floor,ours-reactive,...] [--callers 1,16,256]");
+                            + " [--eras handshake,modern] [--modes json,sse,modern-json,modern-sse]"
+                            + " [--contenders floor,ours-reactive,...] [--callers 1,16,256]");
             }
+        }
+        if (eras != null) {
+            List<String> chosen = eras;
+            for (String era : chosen) {
+                Era.valueOf(era.toUpperCase(java.util.Locale.ROOT)); // fails on an unknown era
+            }
+            modes = modes.stream().filter(m -> chosen.contains(Era.of(m).label())).toList();
         }
         Settings settings = Settings.named(profile).narrowed(contenders, callers);
         Results results = run(settings, skip, modes, out, costCallers);
@@ -118,6 +138,7 @@ public final class BenchmarkMain {
             throws Exception {
         BenchmarkMain main = new BenchmarkMain(settings, skip);
         main.modes = modes;
+        main.eras = modes.stream().map(Era::of).distinct().toList();
         main.costCallers = costCallers;
         long start = System.nanoTime();
         main.runAll();
@@ -144,14 +165,14 @@ public final class BenchmarkMain {
                     loadAndAllocation(server, mode);
                 }
             }
-            if (!skip.contains("seed")) {
+            if (!skip.contains("seed") && eras.contains(Era.HANDSHAKE)) {
                 seed(server);
             }
             if (!skip.contains("first-call")) {
                 firstCall(server);
             }
         }
-        if (!skip.contains("heap")) {
+        if (!skip.contains("heap") && eras.contains(Era.HANDSHAKE)) {
             heap();
         }
         if (!skip.contains("micro")) {
@@ -163,13 +184,20 @@ public final class BenchmarkMain {
 
     private void loadAndAllocation(BenchServer server, String mode) throws Exception {
         String url = server.baseUrl() + "/" + mode;
-        List<Contender> contenders = settings.contenders();
+        Era era = Era.of(mode);
+        List<Contender> contenders = settings.contenders().stream().filter(c -> c.runsIn(era)).toList();
+        if (contenders.isEmpty()) {
+            return;
+        }
         Map<Contender, BenchClient> clients = new LinkedHashMap<>();
         LatencyRecorder recorder = new LatencyRecorder(4_000_000);
+        Map<String, Long> receivedBefore = server.received(mode);
         try {
             for (Contender c : contenders) {
-                clients.put(c, c.connect(url));
+                clients.put(c, c.connect(url, era));
             }
+            log("%s: connecting %d clients took these messages to the server: %s", mode, contenders.size(),
+                    difference(server.received(mode), receivedBefore));
             for (Contender c : contenders) {
                 log("%s: JIT warm-up of %s (%d s, 16 callers)", mode, c.name(), settings.jitWarmup().toSeconds());
                 measure(clients.get(c), c.blocking(), 16, settings.jitWarmup(), Duration.ZERO, recorder);
@@ -208,7 +236,20 @@ public final class BenchmarkMain {
             }
         } finally {
             clients.values().forEach(BenchClient::close);
+            log("%s: the server received in all: %s", mode, difference(server.received(mode), receivedBefore));
         }
+    }
+
+    /** {@code after} minus {@code before}, method by method, the methods that did not move left out. */
+    private static Map<String, Long> difference(Map<String, Long> after, Map<String, Long> before) {
+        Map<String, Long> out = new LinkedHashMap<>();
+        after.forEach((method, count) -> {
+            long moved = count - before.getOrDefault(method, 0L);
+            if (moved != 0) {
+                out.put(method, moved);
+            }
+        });
+        return out;
     }
 
     private static Results.Round measure(BenchClient client, boolean blocking, int n, Duration ramp, Duration window,
@@ -372,23 +413,48 @@ public final class BenchmarkMain {
     // ------------------------------------------------------------------ time to first call
 
     private void firstCall(BenchServer server) {
-        String url = server.baseUrl() + "/json";
-        for (Contender c : List.of(Contenders.FLOOR, Contenders.OURS_REACTIVE, Contenders.SDK)) {
-            double[] millis = new double[settings.ttfcRepetitions()];
-            for (int i = 0; i < millis.length; i++) {
-                long start = System.nanoTime();
-                BenchClient client = c.connect(url);
-                client.call().block(Duration.ofSeconds(30));
-                millis[i] = (System.nanoTime() - start) / 1e6;
-                client.close();
-            }
-            Arrays.sort(millis);
-            Results.FirstCall fc = new Results.FirstCall(c.name(), millis.length, millis[(millis.length - 1) / 2],
-                    millis[0], millis[millis.length - 1]);
-            results.firstCall.add(fc);
-            log("first call: %-14s median %.1f ms (min %.1f, max %.1f)", c.name(), fc.medianMillis(), fc.minMillis(),
-                    fc.maxMillis());
+        if (eras.contains(Era.HANDSHAKE)) {
+            // This library's client finds the era anew at first contact only: the probe's round trip, then the handshake.
+            firstCall(server, "json", Contenders.FLOOR, Contenders.FLOOR.name(), false);
+            firstCall(server, "json", Contenders.OURS_REACTIVE, "ours-reactive, era remembered", false);
+            firstCall(server, "json", Contenders.OURS_REACTIVE, "ours-reactive, first contact", true);
+            firstCall(server, "json", Contenders.SDK, Contenders.SDK.name(), false);
         }
+        if (eras.contains(Era.MODERN)) {
+            firstCall(server, "modern-json", Contenders.FLOOR, Contenders.FLOOR.name(), false);
+            firstCall(server, "modern-json", Contenders.OURS_REACTIVE, Contenders.OURS_REACTIVE.name(), false);
+        }
+    }
+
+    /**
+     * Time to first call of {@code c} on endpoint {@code mode}: a new client, connected, one call.
+     * {@code firstContact}: every client meets the server for the first time (what this library's
+     * clients remember of servers forgotten before each).
+     */
+    private void firstCall(BenchServer server, String mode, Contender c, String shown, boolean firstContact) {
+        String url = server.baseUrl() + "/" + mode;
+        double[] millis = new double[settings.ttfcRepetitions()];
+        if (!firstContact) {
+            // One client first, unmeasured: what a client remembers of the server is there for the measured ones.
+            c.connect(url, Era.of(mode)).close();
+        }
+        Map<String, Long> before = server.received(mode);
+        for (int i = 0; i < millis.length; i++) {
+            if (firstContact) {
+                ServerEras.clear();
+            }
+            long start = System.nanoTime();
+            BenchClient client = c.connect(url, Era.of(mode));
+            client.call().block(Duration.ofSeconds(30));
+            millis[i] = (System.nanoTime() - start) / 1e6;
+            client.close();
+        }
+        Arrays.sort(millis);
+        Results.FirstCall fc = new Results.FirstCall(mode, shown, millis.length, millis[(millis.length - 1) / 2],
+                millis[0], millis[millis.length - 1]);
+        results.firstCall.add(fc);
+        log("first call: %-11s %-29s median %.1f ms (min %.1f, max %.1f); the server received %s", mode, shown,
+                fc.medianMillis(), fc.minMillis(), fc.maxMillis(), difference(server.received(mode), before));
     }
 
     // ------------------------------------------------------------------ retained heap

@@ -42,8 +42,14 @@ final class Results {
     public record Heap(String contender, int calls, int onWire, long retainedBytes, double bytesPerCall) {
     }
 
-    /** New client, connect, initialize, first call: milliseconds. */
-    public record FirstCall(String contender, int repetitions, double medianMillis, double minMillis, double maxMillis) {
+    /**
+     * New client, connect (the handshake, or {@code server/discover}), first call: milliseconds.
+     *
+     * @param mode the endpoint ({@code null} in runs before the modern era was measured: {@code json})
+     * @param contender the contender, and how it met the server when that matters
+     */
+    public record FirstCall(String mode, String contender, int repetitions, double medianMillis, double minMillis,
+            double maxMillis) {
     }
 
     /**
