@@ -217,9 +217,10 @@ public final class BenchmarkMain {
                                     settings.measure(), recorder);
                             rounds.get(c).add(round);
                             log("%s, %d callers, round %d: %-14s %9.0f calls/s  p50 %7.3f ms  p99 %7.3f ms  "
-                                            + "%.2f cores (%.1f µs per call)  %d new connections%s",
+                                            + "%.2f cores (%.1f µs per call, %.1f of them the client's)  %d new connections%s",
                                     mode, n, r + 1, c.name(), round.callsPerSecond(), round.p50Millis(),
                                     round.p99Millis(), round.cpuCores(), round.cpuCores() * 1e6 / round.callsPerSecond(),
+                                    round.clientCpuMicros(),
                                     server.connectionsAccepted() - connections,
                                     round.errors() > 0 ? "  ERRORS " + round.errors() : "");
                         }
@@ -258,6 +259,9 @@ public final class BenchmarkMain {
         LoadRunner runner = new LoadRunner(client, blocking, recorder);
         runner.start(n);
         sleep(ramp);
+        // The client's CPU (every thread but the server's) over the window, as in the allocation phase, but
+        // in rounds that alternate the contenders: a change in the machine's load touches all alike.
+        Map<Long, Long> clientCpuBefore = window.isZero() ? null : AllocationMeter.cpuSnapshot();
         recorder.reset();
         recorder.recording(true);
         long cpuStart = PROCESS.getProcessCpuTime();
@@ -266,6 +270,7 @@ public final class BenchmarkMain {
         recorder.recording(false);
         long elapsed = System.nanoTime() - start;
         double cpuCores = (double) (PROCESS.getProcessCpuTime() - cpuStart) / elapsed;
+        Map<Long, Long> clientCpuAfter = window.isZero() ? null : AllocationMeter.cpuSnapshot();
         int calls = recorder.recorded();
         long errors = recorder.errors();
         runner.stop(Duration.ofSeconds(60));
@@ -274,8 +279,9 @@ public final class BenchmarkMain {
             return null;
         }
         long[] sorted = recorder.sorted();
+        double clientCpuMicros = calls == 0 ? 0 : AllocationMeter.between(clientCpuBefore, clientCpuAfter) / 1e3 / calls;
         return new Results.Round(calls / (elapsed / 1e9), LatencyRecorder.percentileMillis(sorted, 50),
-                LatencyRecorder.percentileMillis(sorted, 99), calls, errors, cpuCores);
+                LatencyRecorder.percentileMillis(sorted, 99), calls, errors, cpuCores, clientCpuMicros);
     }
 
     private Results.Allocation allocation(String mode, Contender c, BenchClient client, int n, LatencyRecorder recorder)
@@ -412,49 +418,61 @@ public final class BenchmarkMain {
 
     // ------------------------------------------------------------------ time to first call
 
-    private void firstCall(BenchServer server) {
-        if (eras.contains(Era.HANDSHAKE)) {
-            // This library's client finds the era anew at first contact only: the probe's round trip, then the handshake.
-            firstCall(server, "json", Contenders.FLOOR, Contenders.FLOOR.name(), false);
-            firstCall(server, "json", Contenders.OURS_REACTIVE, "ours-reactive, era remembered", false);
-            firstCall(server, "json", Contenders.OURS_REACTIVE, "ours-reactive, first contact", true);
-            firstCall(server, "json", Contenders.SDK, Contenders.SDK.name(), false);
-        }
-        if (eras.contains(Era.MODERN)) {
-            firstCall(server, "modern-json", Contenders.FLOOR, Contenders.FLOOR.name(), false);
-            firstCall(server, "modern-json", Contenders.OURS_REACTIVE, Contenders.OURS_REACTIVE.name(), false);
-        }
+    /** One row of the time-to-first-call table: a contender on an endpoint, and whether each client meets the server anew. */
+    private record FirstCallCase(String mode, Contender contender, String shown, boolean firstContact, double[] millis) {
     }
 
     /**
-     * Time to first call of {@code c} on endpoint {@code mode}: a new client, connected, one call.
-     * {@code firstContact}: every client meets the server for the first time (what this library's
-     * clients remember of servers forgotten before each).
+     * Time to first call: a new client, connected, one call, per case; the cases alternate, repetition
+     * by repetition, so that a change in the machine's load touches all alike. "First contact": what
+     * this library's clients remember of servers is forgotten before each client.
      */
-    private void firstCall(BenchServer server, String mode, Contender c, String shown, boolean firstContact) {
-        String url = server.baseUrl() + "/" + mode;
-        double[] millis = new double[settings.ttfcRepetitions()];
-        if (!firstContact) {
-            // One client first, unmeasured: what a client remembers of the server is there for the measured ones.
-            c.connect(url, Era.of(mode)).close();
+    private void firstCall(BenchServer server) {
+        int n = settings.ttfcRepetitions();
+        List<FirstCallCase> cases = new ArrayList<>();
+        if (eras.contains(Era.HANDSHAKE)) {
+            // This library's client finds the era anew at first contact only: the probe's round trip, then the handshake.
+            cases.add(new FirstCallCase("json", Contenders.FLOOR, Contenders.FLOOR.name(), false, new double[n]));
+            cases.add(new FirstCallCase("json", Contenders.OURS_REACTIVE, "ours-reactive, era remembered", false, new double[n]));
+            cases.add(new FirstCallCase("json", Contenders.OURS_REACTIVE, "ours-reactive, first contact", true, new double[n]));
+            cases.add(new FirstCallCase("json", Contenders.SDK, Contenders.SDK.name(), false, new double[n]));
         }
-        Map<String, Long> before = server.received(mode);
-        for (int i = 0; i < millis.length; i++) {
-            if (firstContact) {
-                ServerEras.clear();
+        if (eras.contains(Era.MODERN)) {
+            cases.add(new FirstCallCase("modern-json", Contenders.FLOOR, Contenders.FLOOR.name(), false, new double[n]));
+            cases.add(new FirstCallCase("modern-json", Contenders.OURS_REACTIVE, Contenders.OURS_REACTIVE.name(), false,
+                    new double[n]));
+        }
+        Map<String, Map<String, Long>> before = new LinkedHashMap<>();
+        for (FirstCallCase fc : cases) {
+            before.put(fc.mode(), server.received(fc.mode()));
+        }
+        for (int i = -1; i < n; i++) { // -1: one client each first, unmeasured
+            for (FirstCallCase fc : cases) {
+                String url = server.baseUrl() + "/" + fc.mode();
+                if (fc.firstContact()) {
+                    ServerEras.clear();
+                }
+                long start = System.nanoTime();
+                BenchClient client = fc.contender().connect(url, Era.of(fc.mode()));
+                client.call().block(Duration.ofSeconds(30));
+                long elapsed = System.nanoTime() - start;
+                client.close();
+                if (i >= 0) {
+                    fc.millis()[i] = elapsed / 1e6;
+                }
             }
-            long start = System.nanoTime();
-            BenchClient client = c.connect(url, Era.of(mode));
-            client.call().block(Duration.ofSeconds(30));
-            millis[i] = (System.nanoTime() - start) / 1e6;
-            client.close();
         }
-        Arrays.sort(millis);
-        Results.FirstCall fc = new Results.FirstCall(mode, shown, millis.length, millis[(millis.length - 1) / 2],
-                millis[0], millis[millis.length - 1]);
-        results.firstCall.add(fc);
-        log("first call: %-11s %-29s median %.1f ms (min %.1f, max %.1f); the server received %s", mode, shown,
-                fc.medianMillis(), fc.minMillis(), fc.maxMillis(), difference(server.received(mode), before));
+        for (FirstCallCase fc : cases) {
+            double[] millis = fc.millis();
+            Arrays.sort(millis);
+            Results.FirstCall result = new Results.FirstCall(fc.mode(), fc.shown(), n, millis[(n - 1) / 2], millis[0],
+                    millis[n - 1]);
+            results.firstCall.add(result);
+            log("first call: %-11s %-29s median %.1f ms (min %.1f, max %.1f)", fc.mode(), fc.shown(),
+                    result.medianMillis(), result.minMillis(), result.maxMillis());
+        }
+        before.forEach((mode, counts) -> log("first call: %s received %s from %d clients per case", mode,
+                difference(server.received(mode), counts), n + 1));
     }
 
     // ------------------------------------------------------------------ retained heap

@@ -19,9 +19,12 @@ final class Results {
 
     /**
      * One measured round of one contender; {@code cpuCores}: the CPU this JVM used during the window
-     * (server, client and callers), in cores, so that a round that left the machine idle shows.
+     * (server, client and callers), in cores, so that a round that left the machine idle shows;
+     * {@code clientCpuMicros}: the CPU time of every thread but the server's during the window, per
+     * call completed in it (0 in runs before it was measured).
      */
-    public record Round(double callsPerSecond, double p50Millis, double p99Millis, long calls, long errors, double cpuCores) {
+    public record Round(double callsPerSecond, double p50Millis, double p99Millis, long calls, long errors, double cpuCores,
+            double clientCpuMicros) {
     }
 
     /** Closed-loop load: one contender, one endpoint, one concurrency. */
