@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -45,8 +46,23 @@ import tools.jackson.databind.json.JsonMapper;
  *   <li>{@code /hold}: while {@linkplain #hold() holding}, answers nothing until {@link #release()}.</li>
  * </ul>
  * {@code initialize} opens a session ({@code Mcp-Session-Id}); other requests need it (400 without,
- * 404 for an unknown one). Notifications and client responses get 202. GET opens the session's
- * background stream; DELETE ends the session. Control endpoints for a server in another process:
+ * 404 for an unknown one): so {@code server/discover}, which comes without a session, gets a 400, the
+ * way a server of the handshake era answers it. Notifications and client responses get 202. GET opens
+ * the session's background stream; DELETE ends the session.
+ *
+ * <p>The same answers in the modern era (MCP 2026-07-28, stateless) on {@code /modern-json} and
+ * {@code /modern-sse}: no session and no handshake. {@code server/discover} is answered with a
+ * {@code DiscoverResult} ({@link Payloads#DISCOVER_RESULT}), {@code tools/call} as on {@code /json} and
+ * {@code /sse}. Every request there must carry the revision in {@code _meta}
+ * ({@code io.modelcontextprotocol/protocolVersion}; else HTTP 400 with {@code UnsupportedProtocolVersionError},
+ * -32022, which is how {@code initialize} is refused) and the headers that mirror its body
+ * ({@code MCP-Protocol-Version}, {@code Mcp-Method}, {@code Mcp-Name} for {@code tools/call}; else HTTP
+ * 400 with {@code HeaderMismatch}, -32020), so no contender can send less than a modern request. GET
+ * and DELETE get 405: there is no session and no background stream.
+ *
+ * <p>The server counts what it receives, per endpoint and JSON-RPC method ({@link #received}; GET and
+ * DELETE under their HTTP method), and, when asked to ({@link #recording}), keeps every POST's headers
+ * and body. Control endpoints for a server in another process:
  * {@code GET /control/held}, {@code POST /control/hold}, {@code POST /control/release}.
  */
 public final class BenchServer implements AutoCloseable {
@@ -56,6 +72,10 @@ public final class BenchServer implements AutoCloseable {
 
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
     private static final String SESSION_ID = "Mcp-Session-Id";
+    private static final String PROTOCOL_VERSION_HEADER = "MCP-Protocol-Version";
+    private static final String METHOD_HEADER = "Mcp-Method";
+    private static final String NAME_HEADER = "Mcp-Name";
+    private static final String PROTOCOL_VERSION_META = "io.modelcontextprotocol/protocolVersion";
     private static final String EVENT_STREAM = "text/event-stream";
     private static final String JSON = "application/json";
     private static final String TOOLS_LIST_RESULT = "{\"tools\":[{\"name\":\"search\",\"description\":"
@@ -69,6 +89,10 @@ public final class BenchServer implements AutoCloseable {
     private final Queue<Sinks.One<String>> held = new ConcurrentLinkedQueue<>();
     private final AtomicInteger heldCount = new AtomicInteger();
     private final AtomicLong connections = new AtomicLong();
+    /** What each endpoint received, by JSON-RPC method (or HTTP method for GET and DELETE). */
+    private final Map<String, Map<String, LongAdder>> received = new ConcurrentHashMap<>();
+    private final Queue<Received> recorded = new ConcurrentLinkedQueue<>();
+    private volatile boolean recording;
     private volatile boolean holding;
 
     private BenchServer(int port, int workers) {
@@ -118,6 +142,44 @@ public final class BenchServer implements AutoCloseable {
         return connections.get();
     }
 
+    /**
+     * How many messages the endpoint named {@code mode} ({@code json}, {@code modern-json}, ...) received
+     * so far, by JSON-RPC method ({@code (response)} for a client's response), and GET and DELETE requests
+     * by their HTTP method.
+     */
+    public Map<String, Long> received(String mode) {
+        Map<String, Long> out = new java.util.TreeMap<>();
+        received.getOrDefault(mode, Map.of()).forEach((method, count) -> out.put(method, count.sum()));
+        return out;
+    }
+
+    /** Forgets what every endpoint received so far. */
+    public void resetReceived() {
+        received.clear();
+        recorded.clear();
+    }
+
+    /** From now on ({@code true}), keeps every POST's headers and body ({@link #recorded()}); for tests. */
+    public BenchServer recording(boolean on) {
+        recording = on;
+        return this;
+    }
+
+    /** The POSTs kept since {@link #recording} was switched on, in the order they arrived. */
+    public java.util.List<Received> recorded() {
+        return java.util.List.copyOf(recorded);
+    }
+
+    /**
+     * One POST as the server received it.
+     *
+     * @param mode the endpoint's name
+     * @param headers the request's headers, names as sent (only the last value of a repeated one)
+     * @param body the body as text
+     */
+    public record Received(String mode, Map<String, String> headers, String body) {
+    }
+
     /** How many calls are held now. */
     public int heldCount() {
         return heldCount.get();
@@ -142,20 +204,59 @@ public final class BenchServer implements AutoCloseable {
             return control(path, request, response);
         }
         String mode = path.length() > 1 ? path.substring(1) : "";
-        if (!mode.equals("json") && !mode.equals("sse") && !mode.equals("seed") && !mode.equals("hold")) {
+        boolean modern = Era.of(mode) == Era.MODERN;
+        String answer = Era.answer(mode);
+        if (!answer.equals("json") && !answer.equals("sse") && (modern || !answer.equals("seed") && !answer.equals("hold"))) {
             return response.status(HttpResponseStatus.NOT_FOUND).send();
         }
-        switch (request.method().name()) {
+        String method = request.method().name();
+        if (!method.equals("POST")) {
+            count(mode, method);
+        }
+        switch (method) {
             case "POST":
                 return request.receive().aggregate().asByteArray().defaultIfEmpty(new byte[0])
-                        .flatMap(body -> post(mode, body, request, response));
+                        .flatMap(body -> {
+                            if (recording) {
+                                record(mode, request, body);
+                            }
+                            return modern ? postModern(mode, answer, body, request, response)
+                                    : post(mode, body, request, response);
+                        });
             case "GET":
-                return get(request, response);
+                return modern ? response.status(HttpResponseStatus.METHOD_NOT_ALLOWED).send() : get(request, response);
             case "DELETE":
-                return delete(request, response);
+                return modern ? response.status(HttpResponseStatus.METHOD_NOT_ALLOWED).send() : delete(request, response);
             default:
                 return response.status(HttpResponseStatus.METHOD_NOT_ALLOWED).send();
         }
+    }
+
+    private void count(String mode, String method) {
+        Map<String, LongAdder> counts = received.get(mode);
+        if (counts == null) {
+            counts = received.computeIfAbsent(mode, m -> new ConcurrentHashMap<>());
+        }
+        LongAdder count = counts.get(method);
+        if (count == null) {
+            count = counts.computeIfAbsent(method, m -> new LongAdder());
+        }
+        count.increment();
+    }
+
+    private void record(String mode, HttpServerRequest request, byte[] body) {
+        Map<String, String> headers = new java.util.LinkedHashMap<>();
+        request.requestHeaders().forEach(h -> headers.put(h.getKey(), h.getValue()));
+        recorded.add(new Received(mode, headers, new String(body, StandardCharsets.UTF_8)));
+    }
+
+    /** The message's JSON-RPC method as counted: {@code (response)} for a client's response, {@code (invalid)} for no message. */
+    private static String counted(JsonNode message) {
+        if (message == null) {
+            return "(invalid)";
+        }
+        JsonNode method = message.get("method");
+        return method == null ? "(response)" : method.asString();
     }
 
     private Mono<Void> post(String mode, byte[] body, HttpServerRequest request, HttpServerResponse response) {
@@ -163,8 +264,10 @@ public final class BenchServer implements AutoCloseable {
         try {
             message = MAPPER.readTree(body);
         } catch (RuntimeException e) {
+            count(mode, "(invalid)");
             return response.status(HttpResponseStatus.BAD_REQUEST).send().then();
         }
+        count(mode, counted(message));
         JsonNode methodNode = message.get("method");
         JsonNode idNode = message.get("id");
         String method = methodNode == null ? null : methodNode.asString();
@@ -186,7 +289,7 @@ public final class BenchServer implements AutoCloseable {
         String id = idNode.toString();
         switch (method) {
             case "tools/call":
-                return toolsCall(mode, message, id, session, response);
+                return toolsCall(mode, message, id, session, response, Payloads.TOOL_RESULT);
             case "ping":
                 return json(response, Payloads.response(id, "{}"));
             case "tools/list":
@@ -195,6 +298,61 @@ public final class BenchServer implements AutoCloseable {
                 return json(response, "{\"jsonrpc\":\"2.0\",\"id\":" + id
                         + ",\"error\":{\"code\":-32601,\"message\":\"Method not found\"}}");
         }
+    }
+
+    /**
+     * A POST to an endpoint of the modern era: no session; the revision in {@code _meta} and the headers
+     * that mirror the body are checked; {@code server/discover} and {@code tools/call} answered.
+     */
+    private Mono<Void> postModern(String mode, String answer, byte[] body, HttpServerRequest request,
+            HttpServerResponse response) {
+        JsonNode message;
+        try {
+            message = MAPPER.readTree(body);
+        } catch (RuntimeException e) {
+            count(mode, "(invalid)");
+            return response.status(HttpResponseStatus.BAD_REQUEST).send().then();
+        }
+        count(mode, counted(message));
+        JsonNode methodNode = message.get("method");
+        JsonNode idNode = message.get("id");
+        if (methodNode == null || idNode == null) {
+            // a notification, or the client's response to a server request
+            return response.status(HttpResponseStatus.ACCEPTED).send().then();
+        }
+        String method = methodNode.asString();
+        String id = idNode.toString();
+        JsonNode params = message.path("params");
+        String version = params.path("_meta").path(PROTOCOL_VERSION_META).asString(null);
+        if (!Payloads.MODERN_PROTOCOL_VERSION.equals(version)) {
+            // initialize (or any request without the revision): refused the way a server of this era only refuses it
+            return error(response, id, -32022, "Unsupported protocol version",
+                    "{\"supported\":[\"" + Payloads.MODERN_PROTOCOL_VERSION + "\"]}");
+        }
+        io.netty.handler.codec.http.HttpHeaders headers = request.requestHeaders();
+        String name = method.equals("tools/call") ? params.path("name").asString(null) : null;
+        if (!version.equals(headers.get(PROTOCOL_VERSION_HEADER)) || !method.equals(headers.get(METHOD_HEADER))
+                || name != null && !name.equals(headers.get(NAME_HEADER))) {
+            return error(response, id, -32020, "Header mismatch", null);
+        }
+        switch (method) {
+            case "server/discover":
+                return json(response, Payloads.response(id, Payloads.DISCOVER_RESULT));
+            case "tools/call":
+                return toolsCall(answer, message, id, null, response, Payloads.MODERN_TOOL_RESULT);
+            case "tools/list":
+                return json(response, Payloads.response(id, TOOLS_LIST_RESULT));
+            default:
+                return json(response, "{\"jsonrpc\":\"2.0\",\"id\":" + id
+                        + ",\"error\":{\"code\":-32601,\"message\":\"Method not found\"}}");
+        }
+    }
+
+    /** HTTP 400 with a JSON-RPC error for request {@code id}. */
+    private static Mono<Void> error(HttpServerResponse response, String id, int code, String message, String data) {
+        response.status(HttpResponseStatus.BAD_REQUEST);
+        return json(response, "{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"error\":{\"code\":" + code
+                + ",\"message\":\"" + message + "\"" + (data == null ? "" : ",\"data\":" + data) + "}}");
     }
 
     private Mono<Void> initialize(JsonNode message, String id, HttpServerResponse response) {
@@ -210,10 +368,11 @@ public final class BenchServer implements AutoCloseable {
                 + "\"serverInfo\":{\"name\":\"bench-server\",\"version\":\"1.0.0\"}}"));
     }
 
-    private Mono<Void> toolsCall(String mode, JsonNode message, String id, Session session, HttpServerResponse response) {
-        switch (mode) {
+    private Mono<Void> toolsCall(String answer, JsonNode message, String id, Session session, HttpServerResponse response,
+            String result) {
+        switch (answer) {
             case "json":
-                return json(response, Payloads.response(id, Payloads.TOOL_RESULT));
+                return json(response, Payloads.response(id, result));
             case "sse": {
                 JsonNode token = message.path("params").path("_meta").path("progressToken");
                 String progress = "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/progress\",\"params\":{\"progressToken\":"
@@ -223,7 +382,7 @@ public final class BenchServer implements AutoCloseable {
                 // hide(): a scalar source would be sent as the whole (Content-Length) body. Each send is flushed.
                 return response.sendString(Flux.just(Payloads.event(eventIds.incrementAndGet(), progress)).hide())
                         .then(response.sendString(Flux.just(
-                                Payloads.event(eventIds.incrementAndGet(), Payloads.response(id, Payloads.TOOL_RESULT))).hide()))
+                                Payloads.event(eventIds.incrementAndGet(), Payloads.response(id, result))).hide()))
                         .then();
             }
             case "seed": {
@@ -245,7 +404,7 @@ public final class BenchServer implements AutoCloseable {
                     release();
                 }
                 response.header(HttpHeaderNames.CONTENT_TYPE, JSON);
-                return response.sendString(sink.asMono().map(result -> Payloads.response(id, result))).then();
+                return response.sendString(sink.asMono().map(value -> Payloads.response(id, value))).then();
             }
         }
     }

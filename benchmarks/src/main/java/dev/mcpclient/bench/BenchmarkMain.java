@@ -5,6 +5,7 @@ import dev.mcpclient.bench.clients.BenchClient;
 import dev.mcpclient.bench.clients.Contender;
 import dev.mcpclient.bench.clients.Contenders;
 import dev.mcpclient.bench.clients.OursClient;
+import dev.mcpclient.internal.session.ServerEras;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
@@ -27,19 +28,26 @@ import reactor.core.publisher.Mono;
  *
  * <pre>
  * java -cp ... dev.mcpclient.bench.BenchmarkMain [--quick | --smoke] [--out DIR] [--skip PHASE,...]
+ *     [--eras handshake,modern] [--modes json,sse,modern-json,modern-sse] [--contenders NAME,...] [--callers N,...]
  * </pre>
  * Phases: {@code load}, {@code allocation}, {@code seed}, {@code first-call}, {@code heap}, {@code micro}.
+ * The seed race and the retained heap are of the handshake era only (the modern era has no background
+ * stream and no resumption); time to first call is measured in both.
  */
 public final class BenchmarkMain {
 
-    /** The endpoints of the load scenarios. */
-    static final List<String> MODES = List.of("json", "sse");
+    /**
+     * The endpoints of the load scenarios: {@code tools/call} answered with JSON or an SSE stream, in
+     * the handshake era and in the modern one ({@link Era}).
+     */
+    static final List<String> MODES = List.of("json", "sse", "modern-json", "modern-sse");
 
     /** The CPU time of this whole JVM (server, clients, callers, GC and JIT alike). */
     private static final com.sun.management.OperatingSystemMXBean PROCESS =
             (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
     private List<String> modes = MODES;
+    private List<Era> eras = List.of(Era.values());
     private int costCallers = 16;
 
     private final Settings settings;
@@ -56,6 +64,7 @@ public final class BenchmarkMain {
         Path out = Path.of("benchmarks", "target", "results");
         List<String> skip = new ArrayList<>();
         List<String> modes = MODES;
+        List<String> eras = null;
         List<String> contenders = null;
         int[] callers = null;
         int costCallers = 16;
@@ -79,6 +88,9 @@ public final class BenchmarkMain {
                 case "--modes":
                     modes = Arrays.asList(args[++i].split(","));
                     break;
+                case "--eras":
+                    eras = Arrays.asList(args[++i].split(","));
+                    break;
                 case "--contenders":
                     contenders = Arrays.asList(args[++i].split(","));
                     break;
@@ -100,8 +112,16 @@ public final class BenchmarkMain {
                 default:
                     throw new IllegalArgumentException("unknown argument " + args[i]
                             + "; usage: [--quick | --smoke | --full] [--out DIR] [--skip load,allocation,seed,first-call,heap,micro]"
-                            + " [--modes json,sse] [--contenders floor,ours-reactive,...] [--callers 1,16,256]");
+                            + " [--eras handshake,modern] [--modes json,sse,modern-json,modern-sse]"
+                            + " [--contenders floor,ours-reactive,...] [--callers 1,16,256]");
             }
+        }
+        if (eras != null) {
+            List<String> chosen = eras;
+            for (String era : chosen) {
+                Era.valueOf(era.toUpperCase(java.util.Locale.ROOT)); // fails on an unknown era
+            }
+            modes = modes.stream().filter(m -> chosen.contains(Era.of(m).label())).toList();
         }
         Settings settings = Settings.named(profile).narrowed(contenders, callers);
         Results results = run(settings, skip, modes, out, costCallers);
@@ -118,6 +138,7 @@ public final class BenchmarkMain {
             throws Exception {
         BenchmarkMain main = new BenchmarkMain(settings, skip);
         main.modes = modes;
+        main.eras = modes.stream().map(Era::of).distinct().toList();
         main.costCallers = costCallers;
         long start = System.nanoTime();
         main.runAll();
@@ -144,14 +165,14 @@ public final class BenchmarkMain {
                     loadAndAllocation(server, mode);
                 }
             }
-            if (!skip.contains("seed")) {
+            if (!skip.contains("seed") && eras.contains(Era.HANDSHAKE)) {
                 seed(server);
             }
             if (!skip.contains("first-call")) {
                 firstCall(server);
             }
         }
-        if (!skip.contains("heap")) {
+        if (!skip.contains("heap") && eras.contains(Era.HANDSHAKE)) {
             heap();
         }
         if (!skip.contains("micro")) {
@@ -163,13 +184,20 @@ public final class BenchmarkMain {
 
     private void loadAndAllocation(BenchServer server, String mode) throws Exception {
         String url = server.baseUrl() + "/" + mode;
-        List<Contender> contenders = settings.contenders();
+        Era era = Era.of(mode);
+        List<Contender> contenders = settings.contenders().stream().filter(c -> c.runsIn(era)).toList();
+        if (contenders.isEmpty()) {
+            return;
+        }
         Map<Contender, BenchClient> clients = new LinkedHashMap<>();
         LatencyRecorder recorder = new LatencyRecorder(4_000_000);
+        Map<String, Long> receivedBefore = server.received(mode);
         try {
             for (Contender c : contenders) {
-                clients.put(c, c.connect(url));
+                clients.put(c, c.connect(url, era));
             }
+            log("%s: connecting %d clients took these messages to the server: %s", mode, contenders.size(),
+                    difference(server.received(mode), receivedBefore));
             for (Contender c : contenders) {
                 log("%s: JIT warm-up of %s (%d s, 16 callers)", mode, c.name(), settings.jitWarmup().toSeconds());
                 measure(clients.get(c), c.blocking(), 16, settings.jitWarmup(), Duration.ZERO, recorder);
@@ -189,9 +217,10 @@ public final class BenchmarkMain {
                                     settings.measure(), recorder);
                             rounds.get(c).add(round);
                             log("%s, %d callers, round %d: %-14s %9.0f calls/s  p50 %7.3f ms  p99 %7.3f ms  "
-                                            + "%.2f cores (%.1f µs per call)  %d new connections%s",
+                                            + "%.2f cores (%.1f µs per call, %.1f of them the client's)  %d new connections%s",
                                     mode, n, r + 1, c.name(), round.callsPerSecond(), round.p50Millis(),
                                     round.p99Millis(), round.cpuCores(), round.cpuCores() * 1e6 / round.callsPerSecond(),
+                                    round.clientCpuMicros(),
                                     server.connectionsAccepted() - connections,
                                     round.errors() > 0 ? "  ERRORS " + round.errors() : "");
                         }
@@ -208,7 +237,20 @@ public final class BenchmarkMain {
             }
         } finally {
             clients.values().forEach(BenchClient::close);
+            log("%s: the server received in all: %s", mode, difference(server.received(mode), receivedBefore));
         }
+    }
+
+    /** {@code after} minus {@code before}, method by method, the methods that did not move left out. */
+    private static Map<String, Long> difference(Map<String, Long> after, Map<String, Long> before) {
+        Map<String, Long> out = new LinkedHashMap<>();
+        after.forEach((method, count) -> {
+            long moved = count - before.getOrDefault(method, 0L);
+            if (moved != 0) {
+                out.put(method, moved);
+            }
+        });
+        return out;
     }
 
     private static Results.Round measure(BenchClient client, boolean blocking, int n, Duration ramp, Duration window,
@@ -217,6 +259,9 @@ public final class BenchmarkMain {
         LoadRunner runner = new LoadRunner(client, blocking, recorder);
         runner.start(n);
         sleep(ramp);
+        // The client's CPU (every thread but the server's) over the window, as in the allocation phase, but
+        // in rounds that alternate the contenders: a change in the machine's load touches all alike.
+        Map<Long, Long> clientCpuBefore = window.isZero() ? null : AllocationMeter.cpuSnapshot();
         recorder.reset();
         recorder.recording(true);
         long cpuStart = PROCESS.getProcessCpuTime();
@@ -225,6 +270,7 @@ public final class BenchmarkMain {
         recorder.recording(false);
         long elapsed = System.nanoTime() - start;
         double cpuCores = (double) (PROCESS.getProcessCpuTime() - cpuStart) / elapsed;
+        Map<Long, Long> clientCpuAfter = window.isZero() ? null : AllocationMeter.cpuSnapshot();
         int calls = recorder.recorded();
         long errors = recorder.errors();
         runner.stop(Duration.ofSeconds(60));
@@ -233,8 +279,9 @@ public final class BenchmarkMain {
             return null;
         }
         long[] sorted = recorder.sorted();
+        double clientCpuMicros = calls == 0 ? 0 : AllocationMeter.between(clientCpuBefore, clientCpuAfter) / 1e3 / calls;
         return new Results.Round(calls / (elapsed / 1e9), LatencyRecorder.percentileMillis(sorted, 50),
-                LatencyRecorder.percentileMillis(sorted, 99), calls, errors, cpuCores);
+                LatencyRecorder.percentileMillis(sorted, 99), calls, errors, cpuCores, clientCpuMicros);
     }
 
     private Results.Allocation allocation(String mode, Contender c, BenchClient client, int n, LatencyRecorder recorder)
@@ -371,24 +418,61 @@ public final class BenchmarkMain {
 
     // ------------------------------------------------------------------ time to first call
 
+    /** One row of the time-to-first-call table: a contender on an endpoint, and whether each client meets the server anew. */
+    private record FirstCallCase(String mode, Contender contender, String shown, boolean firstContact, double[] millis) {
+    }
+
+    /**
+     * Time to first call: a new client, connected, one call, per case; the cases alternate, repetition
+     * by repetition, so that a change in the machine's load touches all alike. "First contact": what
+     * this library's clients remember of servers is forgotten before each client.
+     */
     private void firstCall(BenchServer server) {
-        String url = server.baseUrl() + "/json";
-        for (Contender c : List.of(Contenders.FLOOR, Contenders.OURS_REACTIVE, Contenders.SDK)) {
-            double[] millis = new double[settings.ttfcRepetitions()];
-            for (int i = 0; i < millis.length; i++) {
-                long start = System.nanoTime();
-                BenchClient client = c.connect(url);
-                client.call().block(Duration.ofSeconds(30));
-                millis[i] = (System.nanoTime() - start) / 1e6;
-                client.close();
-            }
-            Arrays.sort(millis);
-            Results.FirstCall fc = new Results.FirstCall(c.name(), millis.length, millis[(millis.length - 1) / 2],
-                    millis[0], millis[millis.length - 1]);
-            results.firstCall.add(fc);
-            log("first call: %-14s median %.1f ms (min %.1f, max %.1f)", c.name(), fc.medianMillis(), fc.minMillis(),
-                    fc.maxMillis());
+        int n = settings.ttfcRepetitions();
+        List<FirstCallCase> cases = new ArrayList<>();
+        if (eras.contains(Era.HANDSHAKE)) {
+            // This library's client finds the era anew at first contact only: the probe's round trip, then the handshake.
+            cases.add(new FirstCallCase("json", Contenders.FLOOR, Contenders.FLOOR.name(), false, new double[n]));
+            cases.add(new FirstCallCase("json", Contenders.OURS_REACTIVE, "ours-reactive, era remembered", false, new double[n]));
+            cases.add(new FirstCallCase("json", Contenders.OURS_REACTIVE, "ours-reactive, first contact", true, new double[n]));
+            cases.add(new FirstCallCase("json", Contenders.SDK, Contenders.SDK.name(), false, new double[n]));
         }
+        if (eras.contains(Era.MODERN)) {
+            cases.add(new FirstCallCase("modern-json", Contenders.FLOOR, Contenders.FLOOR.name(), false, new double[n]));
+            cases.add(new FirstCallCase("modern-json", Contenders.OURS_REACTIVE, Contenders.OURS_REACTIVE.name(), false,
+                    new double[n]));
+        }
+        Map<String, Map<String, Long>> before = new LinkedHashMap<>();
+        for (FirstCallCase fc : cases) {
+            before.put(fc.mode(), server.received(fc.mode()));
+        }
+        for (int i = -1; i < n; i++) { // -1: one client each first, unmeasured
+            for (FirstCallCase fc : cases) {
+                String url = server.baseUrl() + "/" + fc.mode();
+                if (fc.firstContact()) {
+                    ServerEras.clear();
+                }
+                long start = System.nanoTime();
+                BenchClient client = fc.contender().connect(url, Era.of(fc.mode()));
+                client.call().block(Duration.ofSeconds(30));
+                long elapsed = System.nanoTime() - start;
+                client.close();
+                if (i >= 0) {
+                    fc.millis()[i] = elapsed / 1e6;
+                }
+            }
+        }
+        for (FirstCallCase fc : cases) {
+            double[] millis = fc.millis();
+            Arrays.sort(millis);
+            Results.FirstCall result = new Results.FirstCall(fc.mode(), fc.shown(), n, millis[(n - 1) / 2], millis[0],
+                    millis[n - 1]);
+            results.firstCall.add(result);
+            log("first call: %-11s %-29s median %.1f ms (min %.1f, max %.1f)", fc.mode(), fc.shown(),
+                    result.medianMillis(), result.minMillis(), result.maxMillis());
+        }
+        before.forEach((mode, counts) -> log("first call: %s received %s from %d clients per case", mode,
+                difference(server.received(mode), counts), n + 1));
     }
 
     // ------------------------------------------------------------------ retained heap

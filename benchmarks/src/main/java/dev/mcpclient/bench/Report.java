@@ -17,6 +17,7 @@ final class Report {
     static final String CONTROL_BLOCKING = "control-blocking";
     static final String OURS_REACTIVE = "ours-reactive";
     static final String OURS_BLOCKING = "ours-blocking";
+    static final String OURS_PINNED = "ours-pinned";
     static final String SDK = "java-sdk";
 
     private Report() {
@@ -67,9 +68,7 @@ final class Report {
         List<Integer> concurrencies = r.load.stream().map(Results.Load::concurrency).distinct().sorted().toList();
         List<String> modes = r.load.stream().map(Results.Load::mode).distinct().toList();
         for (String mode : modes) {
-            md.append("### Throughput and latency: `tools/call` answered with ")
-                    .append(mode.equals("json") ? "JSON" : "an SSE stream (a progress event, then the response)")
-                    .append("\n\n");
+            md.append("### Throughput and latency: ").append(title(mode)).append("\n\n");
             md.append("| callers | contender | calls/s | p50 ms | p99 ms | calls/s vs its floor | calls/s vs java-sdk | p99 vs its floor |\n");
             md.append("|---:|---|---:|---:|---:|---:|---:|---:|\n");
             for (int n : concurrencies) {
@@ -94,20 +93,47 @@ final class Report {
         if (!r.load.isEmpty()) {
             md.append("Mean ± standard deviation over the measured rounds; ratios are taken round by round (each round "
                     + "measures every contender in turn) and then averaged. \"Its floor\" is `floor` for reactive "
-                    + "contenders and `floor-blocking` for blocking ones.\n\n");
+                    + "contenders and `floor-blocking` for blocking ones. On the modern endpoints (MCP 2026-07-28, "
+                    + "stateless) the floors post the same modern request as this library (`_meta` and headers "
+                    + "included) and the Java SDK, which speaks only the handshake era, does not run.\n\n");
+        }
+
+        if (r.load.stream().anyMatch(Report::hasClientCpu)) {
+            md.append("### Client CPU time per call in the load rounds\n\n");
+            md.append("| endpoint | callers | contender | client CPU µs/call | vs its floor |\n|---|---:|---|---:|---:|\n");
+            for (String mode : modes) {
+                for (int n : concurrencies) {
+                    for (Results.Load l : r.load) {
+                        if (!l.mode().equals(mode) || l.concurrency() != n || !hasClientCpu(l)) {
+                            continue;
+                        }
+                        String c = l.contender();
+                        md.append("| ").append(mode).append(" | ").append(n).append(" | ").append(c)
+                                .append(" | ").append(Stats.of(l.rounds(), Results.Round::clientCpuMicros).format("%.1f"))
+                                .append(" | ").append(c.startsWith("floor") ? ""
+                                        : fmt(ratio(r, mode, n, c, floorOf(c), Results.Round::clientCpuMicros), "×"))
+                                .append(" |\n");
+                    }
+                }
+            }
+            md.append("\nThe CPU time of every thread of the JVM but the server's during each measured window, divided by "
+                    + "the calls completed in it; mean ± standard deviation over the rounds, ratios round by round. The "
+                    + "rounds alternate the contenders, so a change in the machine's load touches all alike.\n\n");
         }
 
         if (!r.allocation.isEmpty()) {
             md.append("### Heap allocated and CPU time used per call\n\n");
-            md.append("| endpoint | contender | bytes/call | vs java-sdk | client CPU µs/call | calls measured |\n"
-                    + "|---|---|---:|---:|---:|---:|\n");
+            md.append("| endpoint | contender | bytes/call | vs java-sdk | client CPU µs/call | CPU vs its floor | calls measured |\n"
+                    + "|---|---|---:|---:|---:|---:|---:|\n");
             for (Results.Allocation a : r.allocation) {
-                Optional<Results.Allocation> sdk = r.allocation.stream()
-                        .filter(x -> x.mode().equals(a.mode()) && x.contender().equals(SDK)).findFirst();
+                Optional<Results.Allocation> sdk = allocation(r, a.mode(), SDK);
+                Optional<Results.Allocation> floor = allocation(r, a.mode(), floorOf(a.contender()));
                 md.append("| ").append(a.mode()).append(" | ").append(a.contender())
                         .append(" | ").append(String.format(Locale.ROOT, "%,.0f", a.bytesPerCall()))
                         .append(" | ").append(sdk.map(s -> String.format(Locale.ROOT, "%.2f×", a.bytesPerCall() / s.bytesPerCall())).orElse(""))
                         .append(" | ").append(String.format(Locale.ROOT, "%.1f", a.cpuMicrosPerCall()))
+                        .append(" | ").append(a.contender().startsWith("floor") ? "" : floor.map(f -> String.format(
+                                Locale.ROOT, "%.2f×", a.cpuMicrosPerCall() / f.cpuMicrosPerCall())).orElse(""))
                         .append(" | ").append(a.calls()).append(" |\n");
             }
             md.append("\n`com.sun.management.ThreadMXBean#getThreadAllocatedBytes` summed over every thread of the JVM "
@@ -131,14 +157,17 @@ final class Report {
 
         if (!r.firstCall.isEmpty()) {
             md.append("### Time to first call\n\n");
-            md.append("| contender | median ms | min ms | max ms | repetitions |\n|---|---:|---:|---:|---:|\n");
+            md.append("| endpoint | contender | median ms | min ms | max ms | repetitions |\n|---|---|---:|---:|---:|---:|\n");
             for (Results.FirstCall f : r.firstCall) {
-                md.append("| ").append(f.contender())
+                md.append("| ").append(f.mode() == null ? "json" : f.mode()).append(" | ").append(f.contender())
                         .append(String.format(Locale.ROOT, " | %.1f | %.1f | %.1f | %d |%n", f.medianMillis(),
                                 f.minMillis(), f.maxMillis(), f.repetitions()));
             }
-            md.append("\nA new client (its own connection pool), `initialize`, `notifications/initialized`, one "
-                    + "`tools/call`, in a warm JVM.\n\n");
+            md.append("\nA new client (its own connection pool), connected, one `tools/call`, in a warm JVM. Handshake "
+                    + "era: `initialize`, `notifications/initialized`, the call; this library first sends "
+                    + "`server/discover` to a server it has not met (\"first contact\", answered 400 by this one), and "
+                    + "no more once it knows the server speaks the handshake era (\"era remembered\"). Modern era: "
+                    + "`server/discover`, the call.\n\n");
         }
 
         if (!r.seed.isEmpty()) {
@@ -183,7 +212,7 @@ final class Report {
         List<String[]> rows = new ArrayList<>();
         List<String> modes = r.load.stream().map(Results.Load::mode).distinct().toList();
         List<Integer> concurrencies = r.load.stream().map(Results.Load::concurrency).distinct().sorted().toList();
-        for (String ours : List.of(OURS_REACTIVE, OURS_BLOCKING)) {
+        for (String ours : List.of(OURS_REACTIVE, OURS_BLOCKING, OURS_PINNED)) {
             String floor = floorOf(ours);
             for (String mode : modes) {
                 for (int n : concurrencies) {
@@ -192,6 +221,10 @@ final class Report {
                                 "calls/s ≥ 0.9× " + floor, ours, mode, n, s, s.mean() >= 0.9)));
                         ratio(r, mode, n, ours, SDK, Results.Round::callsPerSecond).ifPresent(s -> rows.add(row(
                                 "calls/s ≥ 1.5× java-sdk", ours, mode, n, s, s.mean() >= 1.5)));
+                        if (load(r, mode, n, ours).filter(Report::hasClientCpu).isPresent()) {
+                            ratio(r, mode, n, ours, floor, Results.Round::clientCpuMicros).ifPresent(s -> rows.add(row(
+                                    "client CPU/call in the rounds ≤ 1.1× " + floor, ours, mode, n, s, s.mean() <= 1.1)));
+                        }
                     }
                     ratio(r, mode, n, ours, floor, Results.Round::p99Millis).ifPresent(s -> rows.add(row(
                             "p99 ≤ 1.2× " + floor, ours, mode, n, s, s.mean() <= 1.2)));
@@ -214,6 +247,12 @@ final class Report {
         }
         for (Results.Allocation a : r.allocation) {
             if (a.contender().startsWith("ours")) {
+                String floor = floorOf(a.contender());
+                allocation(r, a.mode(), floor).ifPresent(f -> rows.add(new String[] {"client CPU/call (allocation phase) ≤ 1.1× " + floor,
+                        a.contender(), a.mode(), Integer.toString(a.concurrency()),
+                        String.format(Locale.ROOT, "%.1f vs %.1f µs (%.2f×)", a.cpuMicrosPerCall(), f.cpuMicrosPerCall(),
+                                a.cpuMicrosPerCall() / f.cpuMicrosPerCall()),
+                        a.cpuMicrosPerCall() <= 1.1 * f.cpuMicrosPerCall() ? "met" : "**missed**"}));
                 r.allocation.stream().filter(x -> x.mode().equals(a.mode()) && x.contender().equals(SDK)).findFirst()
                         .ifPresent(sdk -> rows.add(new String[] {"bytes/call ≤ java-sdk", a.contender(), a.mode(), "16",
                                 String.format(Locale.ROOT, "%,.0f vs %,.0f", a.bytesPerCall(), sdk.bytesPerCall()),
@@ -240,6 +279,23 @@ final class Report {
         md.append('\n').append(missed == 0 ? "Every target met." : missed + " of " + checks + " target checks missed.")
                 .append("\n");
         return md.toString();
+    }
+
+    /** Whether the load's rounds measured the client's CPU (runs before it was measured did not). */
+    static boolean hasClientCpu(Results.Load load) {
+        return load.rounds().stream().allMatch(x -> x.clientCpuMicros() > 0);
+    }
+
+    static Optional<Results.Allocation> allocation(Results r, String mode, String contender) {
+        return r.allocation.stream().filter(x -> x.mode().equals(mode) && x.contender().equals(contender)).findFirst();
+    }
+
+    /** The heading of an endpoint's tables: its era and how it answers. */
+    static String title(String mode) {
+        String answer = Era.answer(mode).equals("json") ? "JSON" : "an SSE stream (a progress event, then the response)";
+        return Era.of(mode) == Era.MODERN
+                ? "modern era (2026-07-28, stateless), `tools/call` answered with " + answer
+                : "handshake era (2025-11-25, a session), `tools/call` answered with " + answer;
     }
 
     private static String orDash(double v) {

@@ -19,9 +19,12 @@ final class Results {
 
     /**
      * One measured round of one contender; {@code cpuCores}: the CPU this JVM used during the window
-     * (server, client and callers), in cores, so that a round that left the machine idle shows.
+     * (server, client and callers), in cores, so that a round that left the machine idle shows;
+     * {@code clientCpuMicros}: the CPU time of every thread but the server's during the window, per
+     * call completed in it (0 in runs before it was measured).
      */
-    public record Round(double callsPerSecond, double p50Millis, double p99Millis, long calls, long errors, double cpuCores) {
+    public record Round(double callsPerSecond, double p50Millis, double p99Millis, long calls, long errors, double cpuCores,
+            double clientCpuMicros) {
     }
 
     /** Closed-loop load: one contender, one endpoint, one concurrency. */
@@ -42,8 +45,14 @@ final class Results {
     public record Heap(String contender, int calls, int onWire, long retainedBytes, double bytesPerCall) {
     }
 
-    /** New client, connect, initialize, first call: milliseconds. */
-    public record FirstCall(String contender, int repetitions, double medianMillis, double minMillis, double maxMillis) {
+    /**
+     * New client, connect (the handshake, or {@code server/discover}), first call: milliseconds.
+     *
+     * @param mode the endpoint ({@code null} in runs before the modern era was measured: {@code json})
+     * @param contender the contender, and how it met the server when that matters
+     */
+    public record FirstCall(String mode, String contender, int repetitions, double medianMillis, double minMillis,
+            double maxMillis) {
     }
 
     /**

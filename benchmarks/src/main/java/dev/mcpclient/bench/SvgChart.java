@@ -20,7 +20,8 @@ final class SvgChart {
             "floor-blocking", new String[] {"#aaaaaa", "2,3"},
             "control", new String[] {"#9467bd", "6,3"},
             "control-blocking", new String[] {"#c5b0d5", "2,3"},
-            "netty-floor", new String[] {"#2ca02c", "4,2"});
+            "netty-floor", new String[] {"#2ca02c", "4,2"},
+            "ours-pinned", new String[] {"#ff7f0e", ""});
     private static final String[] OTHER = {"#8c564b", ""};
     private static final int PANEL_W = 440;
     private static final int PANEL_H = 230;

@@ -1,6 +1,7 @@
 package dev.mcpclient.bench.clients;
 
 import dev.mcpclient.McpClient;
+import dev.mcpclient.McpClientBuilder;
 import dev.mcpclient.transport.http.StreamableHttpTransport;
 import dev.mcpclient.ReactiveMcpClient;
 import dev.mcpclient.bench.Payloads;
@@ -12,7 +13,10 @@ import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
 
-/** This library with its defaults (its own Reactor Netty connection pool, the background stream on). */
+/**
+ * This library with its defaults (its own Reactor Netty connection pool, the background stream on,
+ * the era detected), or pinned to a protocol revision.
+ */
 public final class OursClient implements BenchClient {
 
     private final McpClient client;
@@ -23,11 +27,27 @@ public final class OursClient implements BenchClient {
         this.reactive = client.reactive();
     }
 
-    static OursClient connect(String url) {
-        McpClient client = McpClient.streamableHttp(url)
-                .clientInfo("bench", "1.0.0")
-                .requestTimeout(Duration.ofSeconds(30))
-                .build();
+    /**
+     * A client with the default protocol setting ({@code auto}): {@code server/discover} first, the
+     * {@code initialize} handshake when the server does not speak the modern era (unless it is
+     * remembered as such), whichever era the server speaks.
+     */
+    public static OursClient connect(String url) {
+        return connect(url, null);
+    }
+
+    /**
+     * A client pinned to {@code protocolVersion} ({@code null}: the default, {@code auto}): no era
+     * probe, and none of the checks that the era found still holds.
+     */
+    public static OursClient connect(String url, String protocolVersion) {
+        McpClientBuilder builder = McpClient.streamableHttp(url)
+                .clientInfo(Payloads.CLIENT_NAME, Payloads.CLIENT_VERSION)
+                .requestTimeout(Duration.ofSeconds(30));
+        if (protocolVersion != null) {
+            builder.protocolVersion(protocolVersion);
+        }
+        McpClient client = builder.build();
         client.initialize();
         return new OursClient(client);
     }

@@ -25,17 +25,40 @@ import tools.jackson.databind.JsonNode;
 final class TransportClient implements BenchClient {
 
     private static final JsonNode PARAMS = McpJson.toParams(Payloads.CALL_PARAMS);
+    /**
+     * The modern era's params, {@code _meta} included, built once as a tree: the transport reads the
+     * tool's name off it for {@code Mcp-Name} (it finds none in a {@link #PARAMS}-like wrapped object).
+     */
+    private static final JsonNode MODERN_PARAMS = McpJson.toTree(Payloads.MODERN_CALL_PARAMS);
 
     private final StreamableHttpTransport transport;
+    private final JsonNode params;
     private final Map<RequestId, Sinks.One<JsonNode>> waiting = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong(1);
 
-    private TransportClient(StreamableHttpTransport transport) {
+    private TransportClient(StreamableHttpTransport transport, JsonNode params) {
         this.transport = transport;
+        this.params = params;
+    }
+
+    /**
+     * The modern era: the transport told the revision (so it sends the revision's headers and no
+     * session id), {@code server/discover} once, then every {@code tools/call} with the revision's
+     * {@code _meta} in its params.
+     */
+    static TransportClient connectModern(String url) {
+        TransportClient client = new TransportClient(StreamableHttpTransport.builder(url).backgroundStream(false).build(),
+                MODERN_PARAMS);
+        client.transport.start(client::inbound, cause -> { });
+        client.transport.protocolVersionNegotiated(Payloads.MODERN_PROTOCOL_VERSION);
+        client.request("server/discover", McpJson.toParams(java.util.Map.of("_meta", Payloads.MODERN_META)))
+                .block(Duration.ofSeconds(30));
+        return client;
     }
 
     static TransportClient connect(String url) {
-        TransportClient client = new TransportClient(StreamableHttpTransport.builder(url).backgroundStream(false).build());
+        TransportClient client = new TransportClient(StreamableHttpTransport.builder(url).backgroundStream(false).build(),
+                PARAMS);
         client.transport.start(client::inbound, cause -> { });
         JsonNode initialize = McpJson.toTree(Map.of("protocolVersion", Payloads.PROTOCOL_VERSION,
                 "capabilities", Map.of(), "clientInfo", Map.of("name", "transport", "version", "1.0.0")));
@@ -50,7 +73,11 @@ final class TransportClient implements BenchClient {
         if (message instanceof JsonRpcResponse response) {
             Sinks.One<JsonNode> call = waiting.remove(response.id());
             if (call != null) {
-                call.tryEmitValue(response.result());
+                if (response.isError()) {
+                    call.tryEmitError(new IllegalStateException("error response: " + response.error()));
+                } else {
+                    call.tryEmitValue(response.result());
+                }
             }
         }
     }
@@ -66,7 +93,7 @@ final class TransportClient implements BenchClient {
 
     @Override
     public Mono<JsonNode> call() {
-        return request("tools/call", PARAMS);
+        return request("tools/call", params);
     }
 
     @Override

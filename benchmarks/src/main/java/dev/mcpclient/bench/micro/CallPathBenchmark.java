@@ -23,6 +23,7 @@ import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -36,6 +37,12 @@ import tools.jackson.databind.JsonNode;
  * answers in memory (it encodes the request and decodes a canned response, as the HTTP transport
  * does, on the caller's thread). {@code transportOnly} is the least a caller needs on the same
  * transport (an id map and a sink), so the difference is what the session and the client add.
+ *
+ * <p>{@code era}: {@code handshake}, a server that refuses {@code server/discover} (method not found)
+ * and answers {@code initialize}; {@code modern}, a server that answers {@code server/discover}, so
+ * every call carries the revision's {@code _meta} (for {@code transportOnly}: the same params with
+ * {@code _meta}, built once, as a floor would send them). {@code reactive} and {@code blocking} detect
+ * the era (the default); {@code reactivePinned} is pinned to the era's revision.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -43,21 +50,36 @@ import tools.jackson.databind.JsonNode;
 public class CallPathBenchmark {
 
     private static final JsonNode PARAMS = McpJson.toParams(Payloads.CALL_PARAMS);
+    private static final JsonNode MODERN_PARAMS = McpJson.toParams(Payloads.MODERN_CALL_PARAMS);
+
+    /** The era the in-memory server speaks. */
+    @Param({"handshake", "modern"})
+    public String era;
 
     private InMemoryTransport transport;
     private McpClient client;
     private ReactiveMcpClient reactive;
+    private McpClient pinned;
+    private ReactiveMcpClient reactivePinnedClient;
+    private JsonNode params;
     private InMemoryTransport bareTransport;
     private final Map<RequestId, Sinks.One<JsonNode>> waiting = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong(1);
 
     @Setup(Level.Trial)
     public void setUp() {
-        transport = new InMemoryTransport();
+        boolean modern = era.equals("modern");
+        transport = new InMemoryTransport(modern);
         client = McpClient.builder(transport).clientInfo("bench", "1.0.0").requestTimeout(Duration.ofSeconds(30)).build();
         client.initialize();
         reactive = client.reactive();
-        bareTransport = new InMemoryTransport();
+        pinned = McpClient.builder(new InMemoryTransport(modern)).clientInfo("bench", "1.0.0")
+                .protocolVersion(modern ? Payloads.MODERN_PROTOCOL_VERSION : Payloads.PROTOCOL_VERSION)
+                .requestTimeout(Duration.ofSeconds(30)).build();
+        pinned.initialize();
+        reactivePinnedClient = pinned.reactive();
+        params = modern ? MODERN_PARAMS : PARAMS;
+        bareTransport = new InMemoryTransport(modern);
         bareTransport.start(message -> {
             if (message instanceof JsonRpcResponse response) {
                 Sinks.One<JsonNode> call = waiting.remove(response.id());
@@ -71,6 +93,7 @@ public class CallPathBenchmark {
     @TearDown(Level.Trial)
     public void tearDown() {
         client.close();
+        pinned.close();
     }
 
     /** This library's blocking client. */
@@ -85,6 +108,12 @@ public class CallPathBenchmark {
         return reactive.callTool(Payloads.TOOL, Payloads.ARGUMENTS).block();
     }
 
+    /** This library's reactive client pinned to the era's revision, waited for. */
+    @Benchmark
+    public CallToolResult reactivePinned() {
+        return reactivePinnedClient.callTool(Payloads.TOOL, Payloads.ARGUMENTS).block();
+    }
+
     /** The transport with an id map and a sink: no session, no timeout, no typed result. */
     @Benchmark
     public JsonNode transportOnly() {
@@ -92,19 +121,31 @@ public class CallPathBenchmark {
             RequestId id = RequestId.of(ids.getAndIncrement());
             Sinks.One<JsonNode> call = Sinks.one();
             waiting.put(id, call);
-            return bareTransport.send(new JsonRpcRequest(id, "tools/call", PARAMS)).then(call.asMono());
+            return bareTransport.send(new JsonRpcRequest(id, "tools/call", params)).then(call.asMono());
         }).block();
     }
 
     /**
      * Answers every request at once: encodes it, and hands the session the decoded canned response
-     * with the request's id (the initialize result for {@code initialize}), on the sender's thread.
+     * with the request's id, on the sender's thread: the initialize result for {@code initialize}, for
+     * {@code server/discover} a {@code DiscoverResult} (modern) or method not found (handshake), the
+     * tool's result for anything else.
      */
     static final class InMemoryTransport implements McpTransport {
+
+        private static final String METHOD_NOT_FOUND = "{\"code\":-32601,\"message\":\"Method not found\"}";
+
+        private final boolean modern;
+
+        InMemoryTransport(boolean modern) {
+            this.modern = modern;
+        }
 
         private static final String INITIALIZE_RESULT = "{\"protocolVersion\":\"" + Payloads.PROTOCOL_VERSION
                 + "\",\"capabilities\":{\"tools\":{}},\"serverInfo\":{\"name\":\"memory\",\"version\":\"1.0.0\"}}";
         private static final String TOOL_RESULT = "{\"content\":[{\"type\":\"text\",\"text\":\""
+                + Fixtures.TOOL_RESULT_TEXT + "\"}],\"isError\":false}";
+        private static final String MODERN_TOOL_RESULT = "{\"resultType\":\"complete\",\"content\":[{\"type\":\"text\",\"text\":\""
                 + Fixtures.TOOL_RESULT_TEXT + "\"}],\"isError\":false}";
 
         private Consumer<JsonRpcMessage> inbound;
@@ -121,8 +162,12 @@ public class CallPathBenchmark {
             return Mono.fromRunnable(() -> {
                 encoded = JsonRpcCodec.encode(message).length;
                 if (message instanceof JsonRpcRequest request) {
-                    String result = request.method().equals("initialize") ? INITIALIZE_RESULT : TOOL_RESULT;
-                    byte[] response = ("{\"jsonrpc\":\"2.0\",\"id\":" + request.id().value() + ",\"result\":" + result + "}")
+                    String answer = switch (request.method()) {
+                        case "initialize" -> "\"result\":" + INITIALIZE_RESULT;
+                        case "server/discover" -> modern ? "\"result\":" + Payloads.DISCOVER_RESULT : "\"error\":" + METHOD_NOT_FOUND;
+                        default -> "\"result\":" + (modern ? MODERN_TOOL_RESULT : TOOL_RESULT);
+                    };
+                    byte[] response = ("{\"jsonrpc\":\"2.0\",\"id\":" + request.id().value() + "," + answer + "}")
                             .getBytes(StandardCharsets.UTF_8);
                     JsonRpcCodec.decode(response).forEach(inbound);
                 }
