@@ -144,9 +144,10 @@ abstract class EverythingContract extends FullPeerContract {
 
     @Override
     LogMessage logMessage() {
-        // Over HTTP the message names the session.
+        // Over HTTP the message names the session. The level is random, and the alert one is spelled
+        // "Alert level-message" by the server (dist/server/logging.js): both spellings are the server's.
         return new LogMessage(EnumSet.allOf(LoggingLevel.class), null,
-                Pattern.compile("[A-Z][a-z]+-level message( - SessionId .+)?"));
+                Pattern.compile("([A-Z][a-z]+-level message|Alert level-message)( - SessionId .+)?"));
     }
 
     @Override
