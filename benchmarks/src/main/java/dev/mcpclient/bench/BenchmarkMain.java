@@ -29,6 +29,7 @@ import reactor.core.publisher.Mono;
  * <pre>
  * java -cp ... dev.mcpclient.bench.BenchmarkMain [--quick | --smoke] [--out DIR] [--skip PHASE,...]
  *     [--eras handshake,modern] [--modes json,sse,modern-json,modern-sse] [--contenders NAME,...] [--callers N,...]
+ *     [--rounds N] [--window MS]
  * </pre>
  * Phases: {@code load}, {@code allocation}, {@code seed}, {@code first-call}, {@code heap}, {@code micro}.
  * The seed race and the retained heap are of the handshake era only (the modern era has no background
@@ -65,6 +66,8 @@ public final class BenchmarkMain {
         List<String> skip = new ArrayList<>();
         List<String> modes = MODES;
         List<String> eras = null;
+        Integer rounds = null;
+        Duration window = null;
         List<String> contenders = null;
         int[] callers = null;
         int costCallers = 16;
@@ -103,6 +106,12 @@ public final class BenchmarkMain {
                     System.out.println("Rendered " + dir.toAbsolutePath());
                     return;
                 }
+                case "--rounds":
+                    rounds = Integer.parseInt(args[++i]);
+                    break;
+                case "--window":
+                    window = Duration.ofMillis(Long.parseLong(args[++i]));
+                    break;
                 case "--cost-callers":
                     costCallers = Integer.parseInt(args[++i]);
                     break;
@@ -113,7 +122,7 @@ public final class BenchmarkMain {
                     throw new IllegalArgumentException("unknown argument " + args[i]
                             + "; usage: [--quick | --smoke | --full] [--out DIR] [--skip load,allocation,seed,first-call,heap,micro]"
                             + " [--eras handshake,modern] [--modes json,sse,modern-json,modern-sse]"
-                            + " [--contenders floor,ours-reactive,...] [--callers 1,16,256]");
+                            + " [--contenders floor,ours-reactive,...] [--callers 1,16,256] [--rounds N] [--window MS]");
             }
         }
         if (eras != null) {
@@ -123,7 +132,7 @@ public final class BenchmarkMain {
             }
             modes = modes.stream().filter(m -> chosen.contains(Era.of(m).label())).toList();
         }
-        Settings settings = Settings.named(profile).narrowed(contenders, callers);
+        Settings settings = Settings.named(profile).narrowed(contenders, callers).rounds(rounds, window);
         Results results = run(settings, skip, modes, out, costCallers);
         long errors = results.load.stream().flatMap(l -> l.rounds().stream()).mapToLong(Results.Round::errors).sum();
         System.exit(errors == 0 ? 0 : 1);
@@ -211,7 +220,10 @@ public final class BenchmarkMain {
                         rounds.put(c, new ArrayList<>());
                     }
                     for (int r = 0; r < settings.rounds(); r++) {
-                        for (Contender c : contenders) {
+                        // Each round starts one contender further on: no contender always follows the same one.
+                        List<Contender> order = new ArrayList<>(contenders);
+                        java.util.Collections.rotate(order, -(r % order.size()));
+                        for (Contender c : order) {
                             long connections = server.connectionsAccepted();
                             Results.Round round = measure(clients.get(c), c.blocking(), n, settings.ramp(),
                                     settings.measure(), recorder);

@@ -100,7 +100,8 @@ final class Report {
 
         if (r.load.stream().anyMatch(Report::hasClientCpu)) {
             md.append("### Client CPU time per call in the load rounds\n\n");
-            md.append("| endpoint | callers | contender | client CPU µs/call | vs its floor |\n|---|---:|---|---:|---:|\n");
+            md.append("| endpoint | callers | contender | client CPU µs/call | vs its floor | median ratio |\n"
+                    + "|---|---:|---|---:|---:|---:|\n");
             for (String mode : modes) {
                 for (int n : concurrencies) {
                     for (Results.Load l : r.load) {
@@ -112,13 +113,17 @@ final class Report {
                                 .append(" | ").append(Stats.of(l.rounds(), Results.Round::clientCpuMicros).format("%.1f"))
                                 .append(" | ").append(c.startsWith("floor") ? ""
                                         : fmt(ratio(r, mode, n, c, floorOf(c), Results.Round::clientCpuMicros), "×"))
+                                .append(" | ").append(c.startsWith("floor") ? ""
+                                        : ratio(r, mode, n, c, floorOf(c), Results.Round::clientCpuMicros)
+                                                .map(x -> String.format(Locale.ROOT, "%.2f×", x.median())).orElse(""))
                                 .append(" |\n");
                     }
                 }
             }
             md.append("\nThe CPU time of every thread of the JVM but the server's during each measured window, divided by "
-                    + "the calls completed in it; mean ± standard deviation over the rounds, ratios round by round. The "
-                    + "rounds alternate the contenders, so a change in the machine's load touches all alike.\n\n");
+                    + "the calls completed in it; mean ± standard deviation over the rounds, ratios round by round (and "
+                    + "their median, which a burst of load from outside moves least). The rounds alternate the contenders, "
+                    + "each round starting one further on, so a change in the machine's load touches all alike.\n\n");
         }
 
         if (!r.allocation.isEmpty()) {
@@ -304,11 +309,16 @@ final class Report {
 
     /** A row for a control, a client identical to its floor: what the run resolves, not a target. */
     private static String[] reference(String what, String control, String mode, int n, Stats s, String verdict) {
-        return new String[] {what, control, mode, Integer.toString(n), s.format("%.2f") + "×", verdict};
+        return new String[] {what, control, mode, Integer.toString(n), withMedian(s), verdict};
     }
 
     private static String[] row(String target, String contender, String mode, int n, Stats s, boolean met) {
-        return new String[] {target, contender, mode, Integer.toString(n), s.format("%.2f") + "×", met ? "met" : "**missed**"};
+        return new String[] {target, contender, mode, Integer.toString(n), withMedian(s), met ? "met" : "**missed**"};
+    }
+
+    /** A ratio's mean ± sd, and its median when there are more than two rounds. */
+    private static String withMedian(Stats s) {
+        return s.format("%.2f") + "×" + (s.n() > 2 ? String.format(Locale.ROOT, " (median %.2f×)", s.median()) : "");
     }
 
     private static String fmt(Optional<Stats> s, String suffix) {

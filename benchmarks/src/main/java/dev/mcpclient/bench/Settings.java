@@ -70,6 +70,13 @@ record Settings(
                 heapCalls, ttfcRepetitions, seedCalls, jmhForks, jmhWarmups, jmhIterations, jmhIteration, chosen);
     }
 
+    /** A copy with {@code rounds} measured rounds of {@code measure} each ({@code null}: as they are). */
+    Settings rounds(Integer rounds, Duration measure) {
+        return new Settings(profile, concurrency, jitWarmup, warmup, rounds == null ? this.rounds : rounds, ramp,
+                measure == null ? this.measure : measure, allocation, heapCalls, ttfcRepetitions, seedCalls, jmhForks,
+                jmhWarmups, jmhIterations, jmhIteration, contenders);
+    }
+
     static Settings named(String profile) {
         switch (profile) {
             case "full":

@@ -3,8 +3,8 @@ package dev.mcpclient.bench;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
 
-/** Mean and sample standard deviation. */
-record Stats(double mean, double sd, int n) {
+/** Mean, sample standard deviation and median. */
+record Stats(double mean, double sd, int n, double median) {
 
     static <T> Stats of(List<T> items, ToDoubleFunction<T> value) {
         int n = items.size();
@@ -18,7 +18,9 @@ record Stats(double mean, double sd, int n) {
             double d = value.applyAsDouble(t) - mean;
             sq += d * d;
         }
-        return new Stats(mean, n > 1 ? Math.sqrt(sq / (n - 1)) : 0, n);
+        double[] sorted = items.stream().mapToDouble(value).sorted().toArray();
+        double median = n == 0 ? Double.NaN : n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+        return new Stats(mean, n > 1 ? Math.sqrt(sq / (n - 1)) : 0, n, median);
     }
 
     static Stats ofValues(double[] values) {
