@@ -1,5 +1,12 @@
 package dev.mcpclient.interop.peers;
 
+import static dev.mcpclient.interop.peers.SdkShapes.arguments;
+import static dev.mcpclient.interop.peers.SdkShapes.describe;
+import static dev.mcpclient.interop.peers.SdkShapes.objectSchema;
+import static dev.mcpclient.interop.peers.SdkShapes.text;
+import static dev.mcpclient.interop.peers.SdkShapes.textResource;
+import static dev.mcpclient.interop.peers.SdkShapes.tool;
+
 import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.modern.McpSchema;
@@ -19,13 +26,11 @@ import io.modelcontextprotocol.modern.McpSchema.ListRootsResult;
 import io.modelcontextprotocol.modern.McpSchema.Prompt;
 import io.modelcontextprotocol.modern.McpSchema.PromptArgument;
 import io.modelcontextprotocol.modern.McpSchema.PromptMessage;
-import io.modelcontextprotocol.modern.McpSchema.ReadResourceResult;
 import io.modelcontextprotocol.modern.McpSchema.Resource;
 import io.modelcontextprotocol.modern.McpSchema.ResourceTemplate;
 import io.modelcontextprotocol.modern.McpSchema.Role;
 import io.modelcontextprotocol.modern.McpSchema.SamplingMessage;
 import io.modelcontextprotocol.modern.McpSchema.TextContent;
-import io.modelcontextprotocol.modern.McpSchema.TextResourceContents;
 import io.modelcontextprotocol.modern.McpSchema.Tool;
 import io.modelcontextprotocol.modern.server.HmacRequestStateCodec;
 import io.modelcontextprotocol.modern.server.InputResponses;
@@ -60,7 +65,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BiFunction;
 import org.apache.catalina.Context;
 import org.apache.catalina.LifecycleException;
 import org.apache.catalina.Wrapper;
@@ -380,32 +384,5 @@ public final class ModernSdkServer {
         ListRootsResult roots = InputResponses.get(request.inputResponses(), "roots", ListRootsResult.class, json);
         return McpSyncResponse.result(text("roots: " + roots.roots().stream()
                 .map(r -> r.uri() + " (" + r.name() + ")").toList()));
-    }
-
-    private static McpSyncResource textResource(String text) {
-        return McpSyncResource.of((ctx, request) -> McpSyncResponse.result(ReadResourceResult.builder(List.of(
-                TextResourceContents.builder(request.uri(), text).mimeType("text/plain").build())).build()));
-    }
-
-    private static McpSyncTool tool(String name, Map<String, Object> properties,
-            BiFunction<McpRequestContext, Map<String, Object>, CallToolResult> handler) {
-        return McpSyncTool.of(describe(name, properties),
-                (ctx, request) -> McpSyncResponse.result(handler.apply(ctx, arguments(request))));
-    }
-
-    private static Tool describe(String name, Map<String, Object> properties) {
-        return Tool.builder(name, objectSchema(properties)).description("The " + name + " tool").build();
-    }
-
-    private static Map<String, Object> objectSchema(Map<String, Object> properties) {
-        return Map.of("type", "object", "properties", properties);
-    }
-
-    private static Map<String, Object> arguments(CallToolRequest request) {
-        return request.arguments() == null ? Map.of() : request.arguments();
-    }
-
-    private static CallToolResult text(String text) {
-        return CallToolResult.builder().addContent(TextContent.builder(text).build()).build();
     }
 }
