@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # Runs the benchmarks of this project side by side in one JVM: this client (reactive and blocking),
 # the official MCP Java SDK client and a bare WebClient floor, against one in-process loopback MCP
-# server; then JMH micro-benchmarks. Prints a table with the ratios and writes results.json,
-# results.md and chart.svg to benchmarks/target/results (or --out DIR).
+# server speaking the handshake era (2025-11-25) and the modern one (2026-07-28); then JMH
+# micro-benchmarks. Prints a table with the ratios and writes results.json, results.md and chart.svg
+# to benchmarks/target/results (or --out DIR).
 #
-#   benchmarks/run.sh            the full run (about 25 minutes on 2 cores)
-#   benchmarks/run.sh --quick    a short run (under 3 minutes on 2 cores, build included)
+#   benchmarks/run.sh            the full run (about 45 minutes on 2 cores, both eras)
+#   benchmarks/run.sh --quick    a short run (about 5 minutes on 2 cores, build included)
+#   benchmarks/run.sh --eras modern    one era only (handshake or modern)
 #   benchmarks/run.sh --skip heap,micro ...    leave phases out (load, allocation, seed, first-call, heap, micro)
+#   benchmarks/run.sh --rounds 20 --window 1000 ...    many short rounds instead of 5 of 4 s
 #
 # JAVA_HOME picks the JDK (17 or newer). BENCH_JVM_ARGS overrides the JVM options.
 set -euo pipefail
