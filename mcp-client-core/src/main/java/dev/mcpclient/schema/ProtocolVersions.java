@@ -54,9 +54,4 @@ public final class ProtocolVersions {
     public static boolean isModern(String version) {
         return version != null && MODERN.contains(version);
     }
-
-    /** Whether the client speaks {@code version} in either era; {@code false} for {@code null}. */
-    public static boolean isKnown(String version) {
-        return isModern(version) || isSupported(version) || V2024_11_05.equals(version);
-    }
 }

@@ -49,11 +49,9 @@ final class ListenStream {
     /** Opens the stream with {@code params}, replacing any earlier one. */
     void start(JsonNode params) {
         ResumableEventStream events = new ResumableEventStream(NAME, transport.reconnectPolicy(), false, false, reconnects);
-        AtomicReference<Disposable> self = new AtomicReference<>();
-        Disposable next = events.run(open(params, events), lastEventId -> open(params, events),
-                        () -> running.get() == self.get() && self.get() != null)
+        // Wanted until disposed: stop() and the next start() dispose it, which also ends its reconnect delay.
+        Disposable next = events.run(open(params, events), lastEventId -> open(params, events), () -> true)
                 .subscribe(null, e -> log.warn("{} stopped: {}", NAME, e.toString()));
-        self.set(next);
         Disposable previous = running.getAndSet(next);
         if (previous != null) {
             previous.dispose();
