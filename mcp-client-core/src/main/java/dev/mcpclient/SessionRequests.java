@@ -75,35 +75,58 @@ final class SessionRequests {
     }
 
     /**
-     * The request on the session, its capability checked once the session is ready. In the modern
-     * era a {@code tools/call} carries its {@code x-mcp-header} parameters as headers and, refused with
-     * {@code HeaderMismatch}, lists the tools again and goes once more; an {@code InputRequiredResult}
-     * is answered and the request sent again ({@link #nextRound}), all inside this one call.
+     * The request on the session, its capability checked once the session is ready. In the handshake
+     * era that is all. In the modern era a {@code tools/call} carries its {@code x-mcp-header}
+     * parameters as headers and, refused with {@code HeaderMismatch}, lists the tools again and goes
+     * once more; an {@code InputRequiredResult} is answered and the request sent again
+     * ({@link #nextRound}), all inside this one call.
      */
     <T> Mono<T> send(String method, Object params, CallOptions options, Function<JsonNode, ? extends T> reader) {
         JsonNode tree = McpJson.toParams(params);
-        if (!McpMethods.TOOLS_CALL.equals(method)) {
-            return rounds(method, tree, options, reader, Map.of());
-        }
+        boolean toolCall = McpMethods.TOOLS_CALL.equals(method);
         CallToolRequest call = params instanceof CallToolRequest request ? request : null;
-        Mono<T> first = Mono.defer(() -> {
-            if (lifecycle.isReady() && !needsToolList()) {
-                return this.<T>rounds(method, tree, options, reader, declarations.headersFor(call));
+        return Mono.defer(() -> {
+            if (lifecycle.isReady() && !(toolCall && needsToolList())) {
+                return inEra(method, tree, toolCall, call, options, reader);
             }
             // The modern era mirrors x-mcp-header parameters, which only the tool list declares: a client
             // that never listed the tools lists them once, before its first call.
-            return whenReady(method, options, within -> needsToolList()
-                    ? listTools.apply(listing(within)).then(Mono.defer(() -> this.<T>rounds(method, tree, within, reader,
-                            declarations.headersFor(call))))
-                    : this.<T>rounds(method, tree, within, reader, declarations.headersFor(call)));
+            return whenReady(method, options, within -> toolCall && needsToolList()
+                    ? listTools.apply(listing(within)).then(Mono.defer(() -> inEra(method, tree, true, call, within, reader)))
+                    : inEra(method, tree, toolCall, call, within, reader));
         });
-        return first.onErrorResume(SessionRequests::isHeaderMismatch, e -> {
-                    log.debug("{} refused the headers of tools/call {} ({}); listing the tools again", serverName.get(),
-                            call == null ? "" : call.name(), e.getMessage());
-                    tools.invalidate();
-                    return listTools.apply(listing(options))
-                            .then(Mono.defer(() -> this.<T>rounds(method, tree, options, reader, declarations.headersFor(call))));
-                });
+    }
+
+    /** The request in the era found: as it is in the handshake era, with what the modern era adds in that one. */
+    private <T> Mono<T> inEra(String method, JsonNode params, boolean toolCall, CallToolRequest call, CallOptions options,
+            Function<JsonNode, ? extends T> reader) {
+        if (!lifecycle.isModern()) {
+            // The handshake era: no input rounds, no headers; nothing on the call's path but the request.
+            return session.request(method, params, requestOptions(method, options, options.timeout(), Map.of()), reader);
+        }
+        Map<String, String> headers = toolCall ? declarations.headersFor(call) : Map.of();
+        boolean mayAsk = InputRounds.mayAskForInput(method);
+        RequestOptions first = requestOptions(method, options, options.timeout(), headers);
+        if (!mayAsk && !toolCall) {
+            return session.request(method, params, first, reader);
+        }
+        long started = System.nanoTime();
+        // One operator for both second chances, on the error path only.
+        return session.<T>request(method, params, first, mayAsk ? InputRounds.reading(reader) : reader)
+                .onErrorResume(e -> e instanceof InputRounds.Required || (toolCall && isHeaderMismatch(e)),
+                        e -> e instanceof InputRounds.Required required
+                                ? nextRound(method, params, options, reader, headers, required.result(), 1, started)
+                                : relisted(method, params, call, options, reader, e));
+    }
+
+    /** After a {@code HeaderMismatch}: the tools listed again, and the call once more with the headers they declare. */
+    private <T> Mono<T> relisted(String method, JsonNode params, CallToolRequest call, CallOptions options,
+            Function<JsonNode, ? extends T> reader, Throwable mismatch) {
+        log.debug("{} refused the headers of tools/call {} ({}); listing the tools again", serverName.get(),
+                call == null ? "" : call.name(), mismatch.getMessage());
+        tools.invalidate();
+        return listTools.apply(listing(options))
+                .then(Mono.defer(() -> this.<T>rounds(method, params, options, reader, declarations.headersFor(call))));
     }
 
     /** Whether a {@code tools/call} must list the tools first: the modern era, and no list known yet (fresh or stale). */

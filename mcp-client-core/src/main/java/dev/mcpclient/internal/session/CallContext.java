@@ -55,6 +55,14 @@ final class CallContext {
         return lifecycle.send(message, parameterHeaders, handshake);
     }
 
+    /**
+     * How a request whose send failed may go once more: completes when it may, or {@code null} when
+     * the failure stands ({@link SessionLifecycle#recover}).
+     */
+    Mono<Void> recover(Throwable sendError) {
+        return lifecycle.recover(sendError, handshake);
+    }
+
     /** What every request carries in {@code _meta} for the era (shared, read-only), or {@code null}. */
     ObjectNode requestMeta() {
         return lifecycle.requestMeta();

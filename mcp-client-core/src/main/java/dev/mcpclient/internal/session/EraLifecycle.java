@@ -6,7 +6,6 @@ import dev.mcpclient.McpTimeoutException;
 import dev.mcpclient.McpTransportException;
 import dev.mcpclient.jsonrpc.JsonRpcError;
 import dev.mcpclient.jsonrpc.JsonRpcMessage;
-import dev.mcpclient.jsonrpc.JsonRpcRequest;
 import dev.mcpclient.schema.InitializeResult;
 import dev.mcpclient.schema.McpJson;
 import dev.mcpclient.schema.ProtocolVersions;
@@ -176,15 +175,22 @@ public final class EraLifecycle implements SessionLifecycle {
     public Mono<Void> send(JsonRpcMessage message, Map<String, String> parameterHeaders, Handshake handshake) {
         SessionLifecycle decided = current;
         SessionLifecycle era = decided != null ? decided : trying != null ? trying : modern != null ? modern : legacy;
-        Mono<Void> sent = era.send(message, parameterHeaders, handshake);
-        if (modern == null || legacy == null || decided == null) {
-            return sent; // pinned, or a lifecycle request while deciding: nothing to probe again
+        return era.send(message, parameterHeaders, handshake);
+    }
+
+    /**
+     * A send that failed the way a server of the other era fails it (see {@link #stopsHolding}): the
+     * era is decided again, and the request goes once more in the era found.
+     */
+    @Override
+    public Mono<Void> recover(Throwable sendError, Handshake handshake) {
+        SessionLifecycle decided = current;
+        if (modern == null || legacy == null || decided == null || !stopsHolding(decided, sendError)) {
+            return null; // pinned, or decided by nothing yet: nothing to probe again
         }
-        return sent.onErrorResume(e -> stopsHolding(decided, e), e -> {
-            log.info("The server at {} no longer answers like a server of the era found before ({}); probing again",
-                    shown(), e.getMessage());
-            return again(decided, handshake).then(Mono.defer(() -> current.send(restamp(message), parameterHeaders, handshake)));
-        });
+        log.info("The server at {} no longer answers like a server of the era found before ({}); probing again",
+                shown(), sendError.getMessage());
+        return again(decided, handshake);
     }
 
     /** Forgets the era {@code found} (unless another call already did) and decides again. */
@@ -200,19 +206,6 @@ public final class EraLifecycle implements SessionLifecycle {
             }
         }
         return ready(handshake);
-    }
-
-    /** {@code message} with the {@code _meta} of the era now current, when it has one. */
-    private JsonRpcMessage restamp(JsonRpcMessage message) {
-        ObjectNode meta = requestMeta();
-        if (meta == null || !(message instanceof JsonRpcRequest request)) {
-            return message;
-        }
-        JsonNode params = request.params();
-        ObjectNode copy = params instanceof ObjectNode object ? object.deepCopy() : McpJson.mapper().createObjectNode();
-        ObjectNode target = copy.get("_meta") instanceof ObjectNode existing ? existing : copy.putObject("_meta");
-        target.setAll(meta);
-        return new JsonRpcRequest(request.id(), request.method(), copy);
     }
 
     @Override

@@ -83,7 +83,7 @@ final class PendingCall<T> implements Subscription, CoreSubscriber<Void>, Deadli
     private volatile RequestId id;
     private volatile boolean sent;
     private volatile boolean waiting;
-    /** Whether the request was sent again after its response stream broke (at most once). */
+    /** Whether the request was sent again after its send failed ({@link #resend}; at most once). */
     private volatile boolean resent;
     private Disposable progressRoute;
 
@@ -169,26 +169,46 @@ final class PendingCall<T> implements Subscription, CoreSubscriber<Void>, Deadli
     }
 
     /**
-     * The response stream broke before the response and nothing else can bring it (the modern era):
-     * the request is sent again as a new request, with a new id, once, within the same timeout.
-     * {@code false} when it was sent again already (or the call settled): the failure then stands.
+     * Sends the request once more after its send failed, when the failure allows it: a response stream
+     * that broke before its response, with nothing else to bring it (the modern era), goes again at
+     * once; a failure the lifecycle recovers from ({@link CallContext#recover}: the era found no longer
+     * holds) goes again once the lifecycle is ready. Always as a new request with a new id, once per
+     * call, within the same timeout. {@code false} when the failure stands.
      */
-    private boolean resend(Throwable lost) {
+    private boolean resend(Throwable error) {
         if (resent || settled != 0) {
+            return false;
+        }
+        boolean lost = error instanceof ResponseStreamLostException;
+        Mono<Void> gate = lost ? null : context.recover(error);
+        if (!lost && gate == null) {
             return false;
         }
         resent = true;
         RequestId lostId = id;
-        log.debug("The response stream of {} (id {}) broke before its response; sending it again: {}", method, lostId,
-                lost.toString());
+        log.debug("{} (id {}) goes again: {}", method, lostId, error.toString());
         if (lostId != null) {
             context.calls().remove(lostId, this);
         }
         stopProgress();
-        Mono<Void> send = register();
-        if (send != null) {
-            send.subscribe(this);
+        if (gate == null) {
+            Mono<Void> send = register();
+            if (send != null) {
+                send.subscribe(this);
+            }
+            return true;
         }
+        // Held like a call made before the session was ready: closing the session fails it.
+        waiting = true;
+        context.calls().waiting(this);
+        if (settled != 0) {
+            context.calls().doneWaiting(this);
+            return true;
+        }
+        gate.then(Mono.defer(() -> {
+            Mono<Void> send = register();
+            return send != null ? send : Mono.<Void>empty();
+        })).subscribe(this);
         return true;
     }
 
@@ -376,8 +396,8 @@ final class PendingCall<T> implements Subscription, CoreSubscriber<Void>, Deadli
     @Override
     public void onError(Throwable error) {
         // The send (or the session's start) failed: it settles the call unless a response (or anything else)
-        // came first, or the request was lost with its stream and goes again.
-        if (error instanceof ResponseStreamLostException && resend(error)) {
+        // came first, or the request goes again (lost with its stream, or the era found stopped holding).
+        if (resend(error)) {
             return;
         }
         fail(error, false);

@@ -1,6 +1,7 @@
 package dev.mcpclient.internal.session;
 
 import dev.mcpclient.jsonrpc.RequestId;
+import dev.mcpclient.schema.CallToolRequest;
 import dev.mcpclient.schema.McpJson;
 import dev.mcpclient.schema.ProgressNotification;
 import java.time.Duration;
@@ -64,10 +65,16 @@ public record RequestOptions(Duration timeout, boolean lifecycle, Consumer<Progr
         if ((meta == null || meta.isEmpty()) && progressToken == null && eraMeta == null) {
             return params;
         }
-        JsonNode tree = params instanceof POJONode ? McpJson.toTree(params) : params;
+        JsonNode tree = params instanceof POJONode wrapped ? topLevel(wrapped.getPojo()) : params;
         // A tree converted from the caller's object is ours already; one the caller built is copied.
         ObjectNode copy = tree instanceof ObjectNode object ? (tree == params ? object.deepCopy() : object)
                 : McpJson.mapper().createObjectNode();
+        boolean onlyEra = (meta == null || meta.isEmpty()) && progressToken == null;
+        if (onlyEra && copy.get("_meta") == null) {
+            // The common modern call: its _meta is the era's, shared as it is (never modified once built).
+            copy.set("_meta", eraMeta);
+            return copy;
+        }
         ObjectNode target = copy.get("_meta") instanceof ObjectNode existing ? existing : copy.putObject("_meta");
         if (eraMeta != null) {
             target.setAll(eraMeta);
@@ -79,5 +86,27 @@ public record RequestOptions(Duration timeout, boolean lifecycle, Consumer<Progr
             target.set("progressToken", progressToken.toJson());
         }
         return copy;
+    }
+
+    /**
+     * {@code params} as a tree of which only the top level is built: a {@code tools/call}'s arguments
+     * stay wrapped, to be serialized straight into the message as the handshake era does, rather than
+     * turned into a tree on every call only to add {@code _meta} beside them.
+     */
+    private static JsonNode topLevel(Object params) {
+        if (!(params instanceof CallToolRequest call)) {
+            return McpJson.toTree(params);
+        }
+        ObjectNode tree = McpJson.mapper().createObjectNode();
+        if (call.name() != null) {
+            tree.put("name", call.name());
+        }
+        if (call.arguments() != null) {
+            tree.set("arguments", McpJson.toParams(call.arguments()));
+        }
+        if (call.meta() != null) {
+            tree.set("_meta", McpJson.toTree(call.meta()));
+        }
+        return tree;
     }
 }

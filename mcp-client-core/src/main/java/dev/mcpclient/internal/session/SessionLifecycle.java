@@ -35,6 +35,16 @@ public interface SessionLifecycle {
     Mono<Void> send(JsonRpcMessage message, Map<String, String> parameterHeaders, Handshake handshake);
 
     /**
+     * How a request whose send failed with {@code sendError} may go once more: a {@code Mono} that
+     * completes when it may be sent again (as a new request, with the {@code _meta} of the era then
+     * current), or fails with what fails the request; {@code null} when the failure stands (the default).
+     * Asked on the error path only, so that a send costs nothing for it.
+     */
+    default Mono<Void> recover(Throwable sendError, Handshake handshake) {
+        return null;
+    }
+
+    /**
      * What every request carries in its {@code _meta} (the modern era: protocol version, client info
      * and capabilities), shared and never modified; {@code null} for nothing (the default).
      */
