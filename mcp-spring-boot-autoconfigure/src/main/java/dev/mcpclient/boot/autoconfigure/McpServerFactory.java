@@ -71,9 +71,9 @@ final class McpServerFactory {
                     .orElseGet(McpClientProperties::new);
         } catch (BindException e) {
             String property = e.getName() != null ? e.getName().toString() : McpClientProperties.PREFIX;
-            Throwable cause = e.getCause() != null ? e.getCause() : e;
-            throw new McpClientConfigurationException(List.of(property),
-                    "the properties under " + property + " cannot be read: " + cause.getMessage(),
+            String reason = (e.getCause() != null ? e.getCause() : e).getMessage();
+            throw new McpClientConfigurationException(List.of(property), "the properties under " + property
+                    + " cannot be read: " + (reason.endsWith(".") ? reason.substring(0, reason.length() - 1) : reason),
                     "Correct the properties under " + property + ".");
         }
     }
