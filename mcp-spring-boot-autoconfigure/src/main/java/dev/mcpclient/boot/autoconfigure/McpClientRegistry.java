@@ -181,7 +181,8 @@ public class McpClientRegistry {
     /**
      * Removes server {@code server} and closes its client: calls in flight and later calls fail with
      * {@link dev.mcpclient.McpClientClosedException}; the session ends ({@code DELETE}, a process
-     * stopped) in the background, bounded by the server's {@code close-timeout}. Never blocks.
+     * stopped) in the background, bounded by the server's {@code close-timeout}, which this does not
+     * wait for.
      *
      * @return whether there was such a server
      */
@@ -209,8 +210,9 @@ public class McpClientRegistry {
      * changed is replaced (its name keeps working: the registry switches to the new client at once,
      * then the old one is closed). Servers added with {@link #add} are left alone. All or nothing:
      * when the configuration is invalid, or a new {@code required} server cannot be connected, nothing
-     * changes. With {@code spring-cloud-context}, this runs on every change of {@code mcp.client.*}
-     * ({@code EnvironmentChangeEvent}).
+     * changes. A new {@code required} server is connected before anything changes, which holds up
+     * other changes meanwhile. With {@code spring-cloud-context}, this runs on every change of
+     * {@code mcp.client.*} ({@code EnvironmentChangeEvent}).
      *
      * @return the servers added, replaced or removed
      * @throws McpClientConfigurationException when the configuration is invalid, or names a server added

@@ -23,6 +23,7 @@ import reactor.core.publisher.Mono;
  */
 final class McpServerFactory {
 
+    /** The lifecycle's: "Connected to" is logged there for every server, however it was connected. */
     private static final Logger log = LoggerFactory.getLogger(McpClientLifecycle.class);
 
     private final Environment environment;
