@@ -296,7 +296,7 @@ public class McpClientRegistry {
                 entries = state.entries();
             }
             return Flux.fromIterable(entries.entrySet()).flatMap(e -> close(e.getKey(), e.getValue().client()))
-                    .mergeWith(Flux.fromIterable(closing).flatMap(close -> close)).then();
+                    .mergeWith(Flux.fromIterable(closing).flatMap(pending -> pending)).then();
         });
     }
 
