@@ -13,14 +13,19 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * Auto-configuration of the MCP clients: per server under {@code mcp.client.servers}, a transport,
  * its background stream, an {@link McpClient} and its reactive twin, all qualified by the server's
- * name; the servers' {@link McpServers settings}; a {@link McpClientRegistry} of the clients; and a
- * {@link McpClientLifecycle} that connects them in the background and closes them on shutdown.
+ * name; the servers' {@link McpServers settings}; a {@link McpClientRegistry} of the clients, to which
+ * servers can be added while the application runs (their changes published as
+ * {@link McpServerAddedEvent} and {@link McpServerRemovedEvent}); and a {@link McpClientLifecycle} that
+ * connects them in the background and closes them on shutdown. With {@code spring-cloud-context}, a
+ * changed {@code mcp.client} configuration is applied to the registry ({@link McpClientRegistry#refresh()}).
  *
  * <p>Handler and listener beans ({@link dev.mcpclient.McpSamplingHandler}, {@link dev.mcpclient.McpElicitationHandler},
  * {@link dev.mcpclient.McpRootsProvider}, {@link dev.mcpclient.McpClientListener}) are registered on the
@@ -45,16 +50,30 @@ public final class McpClientAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    McpClientRegistry mcpClientRegistry(McpServers servers, BeanFactory beanFactory) {
+    McpClientRegistry mcpClientRegistry(McpServers servers, BeanFactory beanFactory, McpServerComponents components,
+            Environment environment, ApplicationEventPublisher eventPublisher) {
         Map<String, McpClient> clients = new LinkedHashMap<>();
         servers.names().forEach(server ->
                 clients.put(server, beanFactory.getBean(McpServerBeanNames.client(server), McpClient.class)));
-        return new McpClientRegistry(clients);
+        McpClientRegistry registry = new McpClientRegistry(servers, clients, new McpServerFactory(environment, components));
+        registry.addListener(new McpServerEventPublisher(eventPublisher));
+        return registry;
     }
 
     @Bean
     @ConditionalOnMissingBean
     McpClientLifecycle mcpClientLifecycle(McpClientRegistry registry, McpServers servers) {
         return new McpClientLifecycle(registry, servers);
+    }
+
+    /** With Spring Cloud: a changed {@code mcp.client} configuration is applied to the registry. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.springframework.cloud.context.environment.EnvironmentChangeEvent")
+    static class RefreshConfiguration {
+
+        @Bean
+        McpServersRefreshListener mcpServersRefreshListener(McpClientRegistry registry) {
+            return new McpServersRefreshListener(registry);
+        }
     }
 }

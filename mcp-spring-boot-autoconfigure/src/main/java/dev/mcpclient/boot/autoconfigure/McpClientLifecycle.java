@@ -8,24 +8,27 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import reactor.core.Disposable;
-import reactor.core.Disposables;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
 
 /**
- * Connects every client when the application starts and closes them when it stops.
+ * Connects every client when the application starts, and every client added while it runs; closes
+ * them all when it stops.
  *
  * <p>A {@code required} server is connected before startup goes on (it fails the startup when it
  * cannot be); every other one is connected in the background, retried with backoff until it is
  * up, so startup never waits for it. A call made before its session is ready waits for it within
- * the call's timeout.
+ * the call's timeout. A server added to the {@link McpClientRegistry} later is connected the same way
+ * (a {@code required} one was connected by the registry before it was added); connecting a removed
+ * one stops.
  *
  * <p>Stopping closes every client at once: pending calls fail, each session ends with an HTTP
  * {@code DELETE}. It runs in a late phase, after the web server stopped taking requests, so requests
@@ -40,14 +43,32 @@ public class McpClientLifecycle implements SmartLifecycle {
 
     private final McpClientRegistry registry;
     private final McpServers servers;
-    private final Disposable.Composite connecting = Disposables.composite();
+    private final Map<McpClient, Disposable> connecting = new ConcurrentHashMap<>();
+    private final McpClientRegistry.Listener changes = new McpClientRegistry.Listener() {
+
+        @Override
+        public void serverAdded(String server, McpClient client) {
+            if (!required(server)) {
+                connect(server, client);
+            }
+        }
+
+        @Override
+        public void serverRemoved(String server, McpClient client) {
+            Disposable connect = connecting.remove(client);
+            if (connect != null) {
+                connect.dispose();
+            }
+        }
+    };
     private final AtomicBoolean running = new AtomicBoolean();
 
     /**
      * @param registry the clients to connect and close
-     * @param servers their settings: which are required, how they are shown, how often connecting is
-     *     retried (a client of a server without settings is connected in the background with the
-     *     default {@link ReconnectPolicy})
+     * @param servers the settings of the configured servers, for a registry that has none
+     *     ({@link McpClientRegistry#settings}): which are required, how they are shown, how often
+     *     connecting is retried (a client of a server without settings is connected in the background
+     *     with the default {@link ReconnectPolicy})
      */
     public McpClientLifecycle(McpClientRegistry registry, McpServers servers) {
         this.registry = registry;
@@ -60,27 +81,33 @@ public class McpClientLifecycle implements SmartLifecycle {
             return;
         }
         List<Mono<InitializeResult>> required = new ArrayList<>();
-        registry.clients().forEach((name, client) -> servers.find(name).filter(McpServerSettings::required)
-                .ifPresent(server -> required.add(connectNow(server, client))));
+        registry.clients().forEach((name, client) -> settings(name).filter(McpServerSettings::required)
+                .ifPresent(server -> required.add(McpServerFactory.connect(server, client))));
         // The required servers first, all at once: when one fails, startup fails and nothing was left running.
         if (!required.isEmpty()) {
             Flux.merge(required).then().block();
         }
+        // Listening first: a server added meanwhile is in the snapshot, or told, or both (connected once).
+        registry.addListener(changes);
         registry.clients().forEach((name, client) -> {
-            Optional<McpServerSettings> server = servers.find(name);
-            if (server.isEmpty() || !server.get().required()) {
-                connecting.add(connectInBackground(name, server, client));
+            if (!required(name)) {
+                connect(name, client);
             }
         });
         running.set(true);
     }
 
-    private Mono<InitializeResult> connectNow(McpServerSettings server, McpClient client) {
-        return client.reactive().initialize()
-                .doOnNext(result -> log.info("Connected to MCP server '{}' at {} ({})", server.name(),
-                        server.displayUrl(), describe(result)))
-                .onErrorMap(e -> new McpServerUnavailableException(server.name(), server.displayUrl(),
-                        server.redact(e.getMessage()), e));
+    private Optional<McpServerSettings> settings(String server) {
+        return registry.settings(server).or(() -> servers.find(server));
+    }
+
+    private boolean required(String server) {
+        return settings(server).map(McpServerSettings::required).orElse(false);
+    }
+
+    /** Connects {@code client} in the background, unless that is under way. */
+    private void connect(String name, McpClient client) {
+        connecting.computeIfAbsent(client, c -> connectInBackground(name, settings(name), c));
     }
 
     private Disposable connectInBackground(String name, Optional<McpServerSettings> server, McpClient client) {
@@ -101,14 +128,9 @@ public class McpClientLifecycle implements SmartLifecycle {
                 .retryWhen(Retry.backoff(Long.MAX_VALUE, reconnect.initialDelay())
                         .maxBackoff(reconnect.maxDelay())
                         .filter(e -> !(e instanceof McpClientClosedException)))
-                .subscribe(result -> log.info("Connected to MCP server '{}' at {} ({})", name, url, describe(result)),
+                .subscribe(result -> log.info("Connected to MCP server '{}' at {} ({})", name, url,
+                                McpServerFactory.describe(result)),
                         e -> log.debug("Stopped connecting to MCP server '{}': {}", name, redact.apply(e.toString())));
-    }
-
-    private static String describe(InitializeResult result) {
-        String server = result.serverInfo() == null ? "an unnamed server"
-                : result.serverInfo().name() + " " + result.serverInfo().version();
-        return server + ", protocol " + result.protocolVersion();
     }
 
     @Override
@@ -121,21 +143,17 @@ public class McpClientLifecycle implements SmartLifecycle {
         closeAll().doFinally(signal -> callback.run()).subscribe();
     }
 
-    /** Stops connecting and closes every client at once; each close is bounded by its close timeout. */
+    /**
+     * Stops connecting and closes every client at once, those being closed after a removal included;
+     * each close is bounded by its close timeout.
+     */
     private Mono<Void> closeAll() {
         return Mono.defer(() -> {
-            connecting.dispose();
-            return Flux.fromIterable(registry.clients().entrySet()).flatMap(this::close).then();
+            registry.removeListener(changes);
+            connecting.values().forEach(Disposable::dispose);
+            connecting.clear();
+            return registry.close();
         }).doFinally(signal -> running.set(false));
-    }
-
-    private Mono<Void> close(Map.Entry<String, McpClient> client) {
-        return client.getValue().reactive().closeGracefully()
-                .doOnSuccess(done -> log.debug("Closed the MCP client of '{}'", client.getKey()))
-                .onErrorResume(e -> {
-                    log.warn("Closing the MCP client of '{}' failed: {}", client.getKey(), e.toString());
-                    return Mono.empty();
-                });
     }
 
     @Override

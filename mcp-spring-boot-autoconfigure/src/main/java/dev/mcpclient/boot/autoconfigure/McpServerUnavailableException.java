@@ -1,8 +1,9 @@
 package dev.mcpclient.boot.autoconfigure;
 
 /**
- * A server marked {@code required} could not be connected while the application started. Reported
- * by {@link McpServerUnavailableFailureAnalyzer}.
+ * A server marked {@code required} could not be connected: while the application started (reported
+ * by {@link McpServerUnavailableFailureAnalyzer}), or when it was added to the {@link McpClientRegistry}
+ * while the application runs.
  */
 public class McpServerUnavailableException extends RuntimeException {
 

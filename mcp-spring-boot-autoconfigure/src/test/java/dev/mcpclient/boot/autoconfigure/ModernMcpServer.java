@@ -2,6 +2,7 @@ package dev.mcpclient.boot.autoconfigure;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.mcpclient.internal.session.ServerEras;
 import dev.mcpclient.schema.McpJson;
 import java.io.IOException;
 import java.io.InputStream;
@@ -70,8 +71,12 @@ public final class ModernMcpServer implements AutoCloseable {
         server.start();
     }
 
-    /** Starts a server on a free port. */
+    /**
+     * Starts a server on a free port. The clients' memory of legacy servers is cleared: the port may be
+     * one an earlier test's legacy server had, and the first contact must be the era probe.
+     */
     public static ModernMcpServer start() {
+        ServerEras.clear();
         return new ModernMcpServer();
     }
 

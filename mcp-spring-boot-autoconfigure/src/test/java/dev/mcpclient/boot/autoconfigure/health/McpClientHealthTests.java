@@ -7,6 +7,8 @@ import static org.awaitility.Awaitility.await;
 import dev.mcpclient.McpClient;
 import dev.mcpclient.McpTransportException;
 import dev.mcpclient.boot.autoconfigure.McpClientAutoConfiguration;
+import dev.mcpclient.boot.autoconfigure.McpClientRegistry;
+import dev.mcpclient.boot.autoconfigure.McpServerProperties;
 import dev.mcpclient.boot.autoconfigure.ModernMcpServer;
 import dev.mcpclient.schema.TextContent;
 import dev.mcpclient.testing.SdkServer;
@@ -22,6 +24,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
+import org.springframework.boot.health.autoconfigure.actuate.endpoint.HealthEndpointAutoConfiguration;
+import org.springframework.boot.health.autoconfigure.registry.HealthContributorRegistryAutoConfiguration;
 import org.springframework.boot.health.contributor.CompositeHealthContributor;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -258,7 +263,39 @@ class McpClientHealthTests {
     }
 
     @Test
-    void absentWithoutServers() {
-        runner.run(context -> assertThat(context).doesNotHaveBean("mcpHealthContributor"));
+    void presentAndEmptyWithoutServersSoThatServersAddedLaterShow() {
+        runner.run(context -> {
+            CompositeHealthContributor mcp = context.getBean("mcpHealthContributor", CompositeHealthContributor.class);
+            assertThat(mcp.stream()).isEmpty();
+            assertThat(mcp.getContributor("weather")).isNull();
+        });
+    }
+
+    @Test
+    void followsTheServersAddedAndRemovedAtRunTime() {
+        runner.withConfiguration(AutoConfigurations.of(HealthContributorRegistryAutoConfiguration.class,
+                HealthEndpointAutoConfiguration.class))
+                .withPropertyValues("mcp.client.servers.weather.url=" + NOWHERE,
+                        "management.endpoint.health.show-details=always")
+                .run(context -> {
+                    McpClientRegistry registry = context.getBean(McpClientRegistry.class);
+                    HealthEndpoint endpoint = context.getBean(HealthEndpoint.class);
+                    assertThat(endpoint.healthForPath("mcp", "calendar")).isNull();
+
+                    McpServerProperties calendar = new McpServerProperties();
+                    calendar.setUrl(server.url());
+                    registry.add("calendar", calendar);
+                    CompositeHealthContributor mcp = context.getBean("mcpHealthContributor", CompositeHealthContributor.class);
+                    assertThat(mcp.stream()).extracting(entry -> entry.name()).containsExactly("weather", "calendar");
+                    Health health = health(context, "calendar");
+                    assertThat(health.getStatus()).isEqualTo(Status.UP);
+                    assertThat(health.getDetails()).containsEntry("url", server.url());
+                    assertThat(endpoint.healthForPath("mcp", "calendar").getStatus()).isEqualTo(Status.UP);
+
+                    registry.remove("calendar");
+                    assertThat(mcp.stream()).extracting(entry -> entry.name()).containsExactly("weather");
+                    assertThat(mcp.getContributor("calendar")).isNull();
+                    assertThat(endpoint.healthForPath("mcp", "calendar")).isNull();
+                });
     }
 }

@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import dev.mcpclient.McpClient;
 import dev.mcpclient.boot.autoconfigure.McpClientAutoConfiguration;
+import dev.mcpclient.boot.autoconfigure.McpClientRegistry;
+import dev.mcpclient.boot.autoconfigure.McpServerProperties;
 import dev.mcpclient.boot.autoconfigure.observation.McpClientObservationAutoConfiguration;
 import dev.mcpclient.testing.SdkServer;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -56,6 +58,34 @@ class McpClientMetricsTests {
             assertThat(meters.get("mcp.client.responses.dropped").tag("server", "weather").functionCounter().count())
                     .isZero();
         });
+    }
+
+    @Test
+    void aServerAddedAtRunTimeGetsMetersAndARemovedOneLosesThem() {
+        try (SdkServer calendar = SdkServer.streamableHttp()) {
+            runner.withPropertyValues("mcp.client.servers.weather.url=" + server.url()).run(context -> {
+                MeterRegistry meters = context.getBean(MeterRegistry.class);
+                McpClientRegistry registry = context.getBean(McpClientRegistry.class);
+                McpServerProperties properties = new McpServerProperties();
+                properties.setUrl(calendar.url());
+                McpClient added = registry.add("calendar", properties);
+
+                assertThat(meters.find("mcp.client.calls.in.flight").tag("server", "calendar").gauge()).isNotNull();
+                assertThat(meters.find("mcp.client.reconnects").tag("server", "calendar").functionCounter()).isNotNull();
+                CompletableFuture<?> waiting = added.reactive().callTool("wait", Map.of()).toFuture();
+                await().atMost(Duration.ofSeconds(10)).until(
+                        () -> meters.get("mcp.client.calls.in.flight").tag("server", "calendar").gauge().value() == 1);
+                calendar.finishWaitingTools();
+                assertThat(waiting).succeedsWithin(Duration.ofSeconds(10));
+
+                registry.remove("calendar");
+                assertThat(meters.find("mcp.client.calls.in.flight").tag("server", "calendar").meters()).isEmpty();
+                assertThat(meters.find("mcp.client.responses.dropped").tag("server", "calendar").meters()).isEmpty();
+                assertThat(meters.find("mcp.client.reconnects").tag("server", "calendar").meters()).isEmpty();
+                assertThat(meters.find("mcp.client.calls.in.flight").tag("server", "weather").gauge())
+                        .as("the other servers' meters stay").isNotNull();
+            });
+        }
     }
 
     @Test
