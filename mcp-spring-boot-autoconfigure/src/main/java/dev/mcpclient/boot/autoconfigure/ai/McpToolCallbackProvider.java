@@ -8,8 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,7 +43,7 @@ public final class McpToolCallbackProvider implements ToolCallbackProvider {
     private final McpToolFilter filter;
     private final Predicate<String> metaKeys;
     private final ServerToolLists lists;
-    private final Set<String> warned = ConcurrentHashMap.newKeySet();
+    private volatile String lastWarned = "";
 
     private McpToolCallbackProvider(Builder builder) {
         this.registry = builder.registry;
@@ -76,20 +74,30 @@ public final class McpToolCallbackProvider implements ToolCallbackProvider {
         });
         List<String> names = ToolNames.assign(offered, prefix);
         List<ToolCallback> callbacks = new ArrayList<>(names.size());
+        List<String> left = new ArrayList<>();
         for (int i = 0; i < names.size(); i++) {
             ToolNames.ServerTool tool = offered.get(i);
             if (names.get(i) == null) {
-                if (warned.add(tool.server() + '\u0000' + tool.tool())) {
-                    log.warn("The tool '{}' of MCP server '{}' is not offered to Spring AI: another server's tool has that "
-                            + "name (mcp.client.spring-ai.tool-name-prefix is never), or the server lists it twice",
-                            tool.tool(), tool.server());
-                }
-                continue;
+                left.add(tool.server() + "/" + tool.tool());
+            } else {
+                callbacks.add(new McpToolCallback(tool.server(), clients.get(tool.server()), tools.get(i), names.get(i),
+                        metaKeys));
             }
-            callbacks.add(new McpToolCallback(tool.server(), clients.get(tool.server()), tools.get(i), names.get(i),
-                    metaKeys));
         }
+        warnOnce(left);
         return callbacks.toArray(new ToolCallback[0]);
+    }
+
+    /** Warns of the tools left out, once for as long as the same ones are. */
+    private void warnOnce(List<String> left) {
+        String now = String.join(", ", left);
+        if (!now.equals(lastWarned)) {
+            lastWarned = now;
+            if (!left.isEmpty()) {
+                log.warn("These MCP tools are not offered to Spring AI, because an earlier server's tool has the same name "
+                        + "(mcp.client.spring-ai.tool-name-prefix is never) or their server lists them twice: {}", now);
+            }
+        }
     }
 
     @Override
