@@ -1,6 +1,7 @@
 package dev.mcpclient.testing;
 
 import io.modelcontextprotocol.server.McpServer;
+import io.modelcontextprotocol.server.McpServerFeatures;
 import io.modelcontextprotocol.server.McpSyncServer;
 import io.modelcontextprotocol.server.transport.HttpServletSseServerTransportProvider;
 import io.modelcontextprotocol.server.transport.HttpServletStreamableServerTransportProvider;
@@ -52,8 +53,8 @@ import org.apache.tomcat.util.descriptor.web.FilterMap;
  * {@code log(message)} (a warning log message of the logger {@value #LOGGER}) and {@code touch()}
  * (notifications/resources/updated of {@link #README}). One resource, {@link #README}, which clients may
  * subscribe to ({@link #updateResource}); one resource template ({@value #NOTES_TEMPLATE}); one prompt,
- * {@code greeting(name)}, with completions of {@code name}. {@link #addTool} adds a tool and announces the
- * change.
+ * {@code greeting(name)}, with completions of {@code name}. {@link #addTool(String)} adds a tool and announces the
+ * change; {@link #addTool(McpServerFeatures.SyncToolSpecification)} adds one of the test's own.
  *
  * <p>A filter in front of the SDK records every HTTP request ({@link #requests()}), can hold requests
  * until the test lets them through ({@link #holdRequests()}), end the next background stream
@@ -175,6 +176,15 @@ public final class SdkServer implements AutoCloseable {
     /** Adds a tool that answers {@code name}; the server announces the change to its clients. */
     public void addTool(String name) {
         server.addTool(SdkFeatures.namedTool(name));
+        server.notifyToolsListChanged();
+    }
+
+    /**
+     * Adds a tool of the test's own making (the SDK's specification: its definition and handler); the
+     * server announces the change to its clients.
+     */
+    public void addTool(McpServerFeatures.SyncToolSpecification tool) {
+        server.addTool(tool);
         server.notifyToolsListChanged();
     }
 

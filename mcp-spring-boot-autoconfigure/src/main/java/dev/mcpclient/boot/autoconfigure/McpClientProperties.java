@@ -1,10 +1,12 @@
 package dev.mcpclient.boot.autoconfigure;
 
 import dev.mcpclient.McpClientBuilder;
+import dev.mcpclient.boot.autoconfigure.ai.McpSpringAiProperties;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
 
 /**
  * Configuration of the MCP clients: the defaults of every server, and one entry under
@@ -64,6 +66,12 @@ public class McpClientProperties {
      */
     private Map<String, McpServerProperties> servers = new LinkedHashMap<>();
 
+    /**
+     * How the servers' tools are offered to Spring AI.
+     */
+    @NestedConfigurationProperty
+    private final McpSpringAiProperties springAi = new McpSpringAiProperties();
+
     public boolean isEnabled() {
         return enabled;
     }
@@ -112,6 +120,10 @@ public class McpClientProperties {
         this.servers = servers;
     }
 
+    public McpSpringAiProperties getSpringAi() {
+        return springAi;
+    }
+
     /** The servers whose clients are created, in configuration order. */
     public Map<String, McpServerProperties> enabledServers() {
         Map<String, McpServerProperties> enabled = new LinkedHashMap<>();
@@ -127,6 +139,6 @@ public class McpClientProperties {
     public String toString() {
         return "McpClientProperties[enabled=" + enabled + ", requestTimeout=" + requestTimeout + ", initializeTimeout="
                 + initializeTimeout + ", clientName=" + clientName + ", clientVersion=" + clientVersion + ", servers="
-                + servers + "]";
+                + servers + ", springAi=" + springAi + "]";
     }
 }

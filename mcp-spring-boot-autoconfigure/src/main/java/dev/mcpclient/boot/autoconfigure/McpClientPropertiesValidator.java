@@ -13,12 +13,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 import org.springframework.util.unit.DataSize;
 
 /** Checks what binding cannot: required values, URLs, ranges and server names that would clash. */
 final class McpClientPropertiesValidator {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]*");
+    /** What starts a regular expression among tool names and globs. */
+    private static final String REGEX = "regex:";
     private static final DataSize MIN_MESSAGE_SIZE = DataSize.ofBytes(TransportBuilder.MIN_MESSAGE_SIZE);
     private static final DataSize MAX_MESSAGE_SIZE = DataSize.ofBytes(Integer.MAX_VALUE);
 
@@ -30,6 +33,30 @@ final class McpClientPropertiesValidator {
         positiveIfSet(McpClientProperties.PREFIX + ".initialize-timeout", properties.getInitializeTimeout());
         names(properties.getServers().keySet());
         properties.enabledServers().forEach(McpClientPropertiesValidator::server);
+        String springAi = McpClientProperties.PREFIX + ".spring-ai.";
+        positive(springAi + "list-tools-timeout", properties.getSpringAi().getListToolsTimeout());
+        if (properties.getSpringAi().getToolNamePrefix() == null) {
+            throw invalid(springAi + "tool-name-prefix", "must be when-needed, always or never");
+        }
+        namePatterns(springAi + "tool-context-keys", properties.getSpringAi().getToolContextKeys());
+    }
+
+    /** Names, globs or {@code regex:} expressions: no entry empty, every expression valid. */
+    private static void namePatterns(String property, List<String> patterns) {
+        for (String pattern : patterns) {
+            if (pattern == null || pattern.isBlank()) {
+                throw invalid(property, "must not contain an empty entry");
+            }
+            if (pattern.startsWith(REGEX)) {
+                try {
+                    Pattern.compile(pattern.substring(REGEX.length()));
+                } catch (PatternSyntaxException e) {
+                    throw new McpClientConfigurationException(List.of(property), property + " has an entry that is not a "
+                            + "valid regular expression: '" + pattern + "' (" + e.getDescription() + ")",
+                            "Correct the expression after 'regex:', or write a name or a glob (* and ?) instead.");
+                }
+            }
+        }
     }
 
     private static void names(Iterable<String> names) {
@@ -89,6 +116,8 @@ final class McpClientPropertiesValidator {
             throw invalid(prefix + "reconnect.max-attempts-without-progress",
                     "must be at least 1, but is " + reconnect.getMaxAttemptsWithoutProgress());
         }
+        namePatterns(prefix + "tools.include", server.getTools().getInclude());
+        namePatterns(prefix + "tools.exclude", server.getTools().getExclude());
         server.getHeaders().forEach((header, value) -> {
             if (header.isBlank() || value == null) {
                 throw invalid(prefix + "headers", "every header needs a name and a value");

@@ -116,6 +116,11 @@ public class McpServerProperties {
      */
     private final McpReconnectProperties reconnect = new McpReconnectProperties();
 
+    /**
+     * Which of the server's tools are offered to Spring AI.
+     */
+    private final McpServerToolsProperties tools = new McpServerToolsProperties();
+
     public boolean isEnabled() {
         return enabled;
     }
@@ -248,6 +253,10 @@ public class McpServerProperties {
         return reconnect;
     }
 
+    public McpServerToolsProperties getTools() {
+        return tools;
+    }
+
     /** Header and variable values masked, the URL shown as {@link UrlRedaction} shows it. */
     @Override
     public String toString() {
@@ -257,6 +266,6 @@ public class McpServerProperties {
                 + ", protocolVersion=" + protocolVersion + ", legacySseFallback=" + legacySseFallback + ", required="
                 + required + ", requestTimeout=" + requestTimeout + ", initializeTimeout=" + initializeTimeout + ", headers="
                 + McpServerSettings.masked(headers) + ", backgroundStream=" + backgroundStream + ", maxMessageSize="
-                + maxMessageSize + ", closeTimeout=" + closeTimeout + ", reconnect=" + reconnect + "]";
+                + maxMessageSize + ", closeTimeout=" + closeTimeout + ", reconnect=" + reconnect + ", tools=" + tools + "]";
     }
 }

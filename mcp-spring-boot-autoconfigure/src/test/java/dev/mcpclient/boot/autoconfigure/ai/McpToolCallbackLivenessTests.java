@@ -1,0 +1,265 @@
+package dev.mcpclient.boot.autoconfigure.ai;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.mcpclient.McpClient;
+import dev.mcpclient.boot.autoconfigure.McpClientAutoConfiguration;
+import dev.mcpclient.boot.autoconfigure.McpClientRegistry;
+import dev.mcpclient.boot.autoconfigure.McpListChangedEvent;
+import dev.mcpclient.testing.SdkServer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.springframework.ai.chat.client.ChatClient;
+import org.springframework.ai.tool.ToolCallback;
+import org.springframework.ai.tool.execution.ToolExecutionException;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.EventListener;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * The tools a prompt sees follow the servers: a server that comes up late, changes its tools, or is
+ * added to or removed from the registry; a call that times out; and no waiting on a non-blocking
+ * thread. Each test has servers of its own (their state changes).
+ */
+class McpToolCallbackLivenessTests {
+
+    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(McpClientAutoConfiguration.class,
+                    McpToolCallbackAutoConfiguration.class));
+
+    private static List<String> names(ToolCallback[] callbacks) {
+        return Arrays.stream(callbacks).map(callback -> callback.getToolDefinition().name()).toList();
+    }
+
+    private static ChatClient chat(McpToolCallbackProvider provider, ScriptedChatModel model) {
+        return ChatClient.builder(model).defaultToolCallbacks(provider).build();
+    }
+
+    @Test
+    void aCallThatTimesOutReachesTheModelAsTheToolsFailureNamingServerAndTool() {
+        try (SdkServer slow = SdkServer.streamableHttp()) {
+            runner.withPropertyValues("mcp.client.servers.slow.url=" + slow.url(), "mcp.client.servers.slow.required=true",
+                    "mcp.client.servers.slow.request-timeout=500ms").run(context -> {
+                        ScriptedChatModel model = new ScriptedChatModel().callTool("wait", "{}").answerWithToolResults();
+
+                        String answer = chat(context.getBean(McpToolCallbackProvider.class), model).prompt("Wait")
+                                .call().content();
+
+                        assertThat(answer).isEqualTo(
+                                "wait -> The tool 'wait' of MCP server 'slow' failed: tools/call timed out after 500 ms");
+                        assertThat(slow.awaitWaitingTool()).isTrue();
+                    });
+        }
+    }
+
+    @Test
+    void aServerDownAtStartupContributesNoToolsUntilItComesUp() throws Exception {
+        int port = freePort();
+        try (SdkServer up = SdkServer.streamableHttp()) {
+            ApplicationContextRunner configured = runner.withPropertyValues(
+                    "mcp.client.servers.up.url=" + up.url(), "mcp.client.servers.up.required=true",
+                    "mcp.client.servers.late.url=http://127.0.0.1:" + port + "/mcp",
+                    "mcp.client.servers.late.reconnect.initial-delay=50ms",
+                    "mcp.client.servers.late.reconnect.max-delay=200ms");
+            configured.run(context -> {
+                McpToolCallbackProvider provider = context.getBean(McpToolCallbackProvider.class);
+                ScriptedChatModel model = new ScriptedChatModel().callTool("echo", "{\"text\":\"up\"}")
+                        .answerWithToolResults().callTool("late_echo", "{\"text\":\"late\"}").answerWithToolResults();
+                ChatClient chat = chat(provider, model);
+
+                assertThat(chat.prompt("Echo").call().content()).isEqualTo("echo -> up");
+                assertThat(model.toolsOffered(0)).containsExactlyElementsOf(SdkServer.TOOLS);
+
+                try (SdkServer late = SdkServer.streamableHttp(port)) {
+                    McpClient client = context.getBean(McpClientRegistry.class).client("late");
+                    await().atMost(Duration.ofSeconds(20)).until(() -> client.status().initialized());
+
+                    assertThat(chat.prompt("Echo").call().content()).isEqualTo("late_echo -> late");
+                    assertThat(model.toolsOffered(2)).contains("up_echo", "late_echo").doesNotContain("echo");
+                }
+            });
+        }
+    }
+
+    @Test
+    void aToolTheServerAddsIsOfferedFromTheNextPromptOn() {
+        try (SdkServer changing = SdkServer.streamableHttp()) {
+            runner.withPropertyValues("mcp.client.servers.changing.url=" + changing.url(),
+                    "mcp.client.servers.changing.required=true").withUserConfiguration(ListChanges.class).run(context -> {
+                        ScriptedChatModel model = new ScriptedChatModel().answer("nothing yet").callTool("fresh", "{}")
+                                .answerWithToolResults();
+                        ChatClient chat = chat(context.getBean(McpToolCallbackProvider.class), model);
+
+                        chat.prompt("Hi").call().content();
+                        assertThat(model.toolsOffered(0)).doesNotContain("fresh");
+
+                        changing.addTool("fresh");
+                        McpListChangedEvent changed = context.getBean(ListChanges.class).events.poll(10, TimeUnit.SECONDS);
+                        assertThat(changed).isNotNull();
+
+                        assertThat(chat.prompt("Fresh").call().content()).isEqualTo("fresh -> fresh");
+                        assertThat(model.toolsOffered(1)).contains("fresh");
+                    });
+        }
+    }
+
+    @Test
+    void serversAddedToAndRemovedFromTheRegistryChangeTheToolsOfTheNextPrompt() {
+        try (SdkServer first = SdkServer.streamableHttp(); SdkServer second = SdkServer.streamableHttp()) {
+            Map<String, McpClient> live = new LinkedHashMap<>();
+            McpClientRegistry registry = new McpClientRegistry(Map.of()) {
+                @Override
+                public Map<String, McpClient> clients() {
+                    synchronized (live) {
+                        return new LinkedHashMap<>(live);
+                    }
+                }
+            };
+            McpToolCallbackProvider provider = McpToolCallbackProvider.builder(registry).build();
+            McpClient a = McpClient.streamableHttp(first.url()).build();
+            McpClient b = McpClient.streamableHttp(second.url()).build();
+            try {
+                a.initialize();
+                b.initialize();
+                synchronized (live) {
+                    live.put("first", a);
+                }
+                assertThat(names(provider.getToolCallbacks())).containsExactlyElementsOf(SdkServer.TOOLS);
+
+                synchronized (live) {
+                    live.put("second", b);
+                }
+                ScriptedChatModel model = new ScriptedChatModel().callTool("second_echo", "{\"text\":\"two\"}")
+                        .answerWithToolResults();
+                assertThat(chat(provider, model).prompt("Echo").call().content()).isEqualTo("second_echo -> two");
+                assertThat(model.toolsOffered(0)).hasSize(2 * SdkServer.TOOLS.size()).contains("first_echo", "second_echo");
+
+                synchronized (live) {
+                    live.remove("second");
+                }
+                b.close();
+                assertThat(names(provider.getToolCallbacks())).containsExactlyElementsOf(SdkServer.TOOLS);
+            } finally {
+                a.close();
+                b.close();
+            }
+        }
+    }
+
+    @Test
+    void aToolOfAClosedClientFailsAsAToolExecutionException() {
+        try (SdkServer server = SdkServer.streamableHttp()) {
+            McpClient client = McpClient.streamableHttp(server.url()).build();
+            client.initialize();
+            McpToolCallbackProvider provider = McpToolCallbackProvider.builder(new McpClientRegistry(Map.of("s", client)))
+                    .build();
+            ToolCallback echo = Arrays.stream(provider.getToolCallbacks())
+                    .filter(callback -> callback.getToolDefinition().name().equals("echo")).findFirst().orElseThrow();
+            client.close();
+
+            assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> echo.call("{\"text\":\"x\"}")))
+                    .isInstanceOf(ToolExecutionException.class)
+                    .hasMessageStartingWith("The tool 'echo' of MCP server 's' failed: ")
+                    .hasMessageContaining("closed");
+        }
+    }
+
+    @Test
+    void onANonBlockingThreadTheToolsAreNeverWaitedFor() throws Exception {
+        try (SdkServer held = SdkServer.streamableHttp()) {
+            McpClient client = McpClient.streamableHttp(held.url()).build();
+            try {
+                client.initialize();
+                McpClientRegistry registry = new McpClientRegistry(Map.of("held", client));
+                // A prompt that may block waits for a listing up to 30 s with this one, 300 ms with the other.
+                McpToolCallbackProvider provider = McpToolCallbackProvider.builder(registry)
+                        .listToolsTimeout(Duration.ofSeconds(30)).build();
+                McpToolCallbackProvider impatient = McpToolCallbackProvider.builder(registry)
+                        .listToolsTimeout(Duration.ofMillis(300)).build();
+                held.holdRequests(); // tools/list gets no answer now
+
+                // Not listed yet: a non-blocking caller gets none at once; a blocking one waits 300 ms, then gets none.
+                assertThat(onParallelThread(provider)).isEmpty();
+                assertThat(impatient.getToolCallbacks()).isEmpty();
+
+                held.releaseRequests();
+                await().atMost(Duration.ofSeconds(10))
+                        .until(() -> names(provider.getToolCallbacks()).equals(SdkServer.TOOLS));
+
+                // The list changes, and its new listing is held: the tools listed last are used meanwhile.
+                held.holdRequests();
+                held.addTool("later");
+                await().atMost(Duration.ofSeconds(10)).until(() -> !client.reactive().listTools().toFuture().isDone());
+                assertThat(onParallelThread(provider)).isEqualTo(SdkServer.TOOLS);
+                assertThat(names(impatient.getToolCallbacks())).isEqualTo(SdkServer.TOOLS);
+
+                held.releaseRequests();
+                await().atMost(Duration.ofSeconds(10))
+                        .until(() -> names(provider.getToolCallbacks()).contains("later"));
+            } finally {
+                held.releaseRequests();
+                client.close();
+            }
+        }
+    }
+
+    @Test
+    void aToolCalledOnANonBlockingThreadFailsAtOnceWithAClearMessage() {
+        try (SdkServer server = SdkServer.streamableHttp()) {
+            McpClient client = McpClient.streamableHttp(server.url()).build();
+            try {
+                client.initialize();
+                ToolCallback echo = Arrays.stream(McpToolCallbackProvider.builder(
+                        new McpClientRegistry(Map.of("s", client))).build().getToolCallbacks())
+                        .filter(callback -> callback.getToolDefinition().name().equals("echo")).findFirst().orElseThrow();
+
+                assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> Mono.fromCallable(
+                        () -> echo.call("{\"text\":\"x\"}")).subscribeOn(Schedulers.parallel()).block(Duration.ofSeconds(5))))
+                        .isInstanceOf(ToolExecutionException.class)
+                        .hasMessageStartingWith("The tool 'echo' of MCP server 's' failed: it was called on a "
+                                + "non-blocking thread (parallel-");
+            } finally {
+                client.close();
+            }
+        }
+    }
+
+    /** The names the provider gives on a non-blocking thread; fails if it waits there (5 s at most). */
+    private static List<String> onParallelThread(McpToolCallbackProvider provider) {
+        return Mono.fromCallable(() -> names(provider.getToolCallbacks())).subscribeOn(Schedulers.parallel())
+                .block(Duration.ofSeconds(5));
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class ListChanges {
+
+        final BlockingQueue<McpListChangedEvent> events = new LinkedBlockingQueue<>();
+
+        @EventListener
+        void on(McpListChangedEvent event) {
+            if (event.kind() == McpListChangedEvent.Kind.TOOLS) {
+                events.add(event);
+            }
+        }
+    }
+}
