@@ -122,7 +122,8 @@ final class StreamableHttpEndpoint implements McpTransport {
                             : stateless ? Mono.error(new ResponseStreamLostException("the response stream of "
                                     + stream.describe() + " from " + shownEndpoint + " ended before its response",
                                     stream.events.lastError()))
-                            : stream.events.resume(lastEventId -> resume(stream, lastEventId), stream)));
+                            : stream.events.resume(lastEventId -> resume(stream, lastEventId), stream)))
+                    .doOnError(e -> stream.releaseHeld()); // a response that came first wins over the failure
         });
     }
 
