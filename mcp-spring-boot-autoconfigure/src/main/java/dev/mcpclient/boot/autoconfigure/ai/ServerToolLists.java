@@ -1,6 +1,7 @@
 package dev.mcpclient.boot.autoconfigure.ai;
 
 import dev.mcpclient.McpClient;
+import dev.mcpclient.McpClientStatus;
 import dev.mcpclient.schema.ListToolsResult;
 import dev.mcpclient.schema.Tool;
 import java.time.Duration;
@@ -19,7 +20,7 @@ import reactor.core.scheduler.Schedulers;
  * The tool list of every server as the next prompt should see it, read from each client's cached
  * listing ({@code tools/list}, cached per session and dropped on {@code list_changed}).
  *
- * <p>A server whose client is not connected contributes no tools and is not asked. A connected
+ * <p>A server whose client is not connected, or is closed, contributes no tools and is not asked. A connected
  * server's list comes from its client's cache at once; when the cache is empty (a new session, a
  * changed list) one listing per server is started, and a caller that may block waits for all of
  * them at most the configured time in all, while one on a non-blocking thread does not wait. A
@@ -44,7 +45,8 @@ final class ServerToolLists {
         clients.forEach((server, client) -> {
             Listing listing = listings.compute(server,
                     (name, known) -> known != null && known.client == client ? known : new Listing(client));
-            if (client.status().initialized()) {
+            McpClientStatus status = client.status();
+            if (status.initialized() && !status.closed()) {
                 listing.start();
                 connected.put(server, listing);
             }

@@ -161,6 +161,33 @@ class McpToolCallbackLivenessTests {
     }
 
     @Test
+    void aClosedClientContributesNoTools() {
+        try (SdkServer closing = SdkServer.streamableHttp(); SdkServer kept = SdkServer.streamableHttp()) {
+            McpClient closingClient = McpClient.streamableHttp(closing.url()).build();
+            McpClient keptClient = McpClient.streamableHttp(kept.url()).build();
+            try {
+                closingClient.initialize();
+                keptClient.initialize();
+                Map<String, McpClient> clients = new LinkedHashMap<>();
+                clients.put("closing", closingClient);
+                clients.put("kept", keptClient);
+                McpToolCallbackProvider provider = McpToolCallbackProvider.builder(new McpClientRegistry(clients)).build();
+                assertThat(names(provider.getToolCallbacks())).hasSize(2 * SdkServer.TOOLS.size())
+                        .contains("closing_echo", "kept_echo");
+
+                closingClient.close();
+
+                // Its tools are still cached, and it still says it was initialized: it is left out as closed.
+                assertThat(closingClient.status().initialized()).isTrue();
+                assertThat(names(provider.getToolCallbacks())).containsExactlyElementsOf(SdkServer.TOOLS);
+            } finally {
+                closingClient.close();
+                keptClient.close();
+            }
+        }
+    }
+
+    @Test
     void aToolOfAClosedClientFailsAsAToolExecutionException() {
         try (SdkServer server = SdkServer.streamableHttp()) {
             McpClient client = McpClient.streamableHttp(server.url()).build();
