@@ -7,6 +7,7 @@ import dev.mcpclient.McpClient;
 import dev.mcpclient.boot.autoconfigure.McpClientAutoConfiguration;
 import dev.mcpclient.boot.autoconfigure.McpClientRegistry;
 import dev.mcpclient.boot.autoconfigure.McpListChangedEvent;
+import dev.mcpclient.boot.autoconfigure.ModernMcpServer;
 import dev.mcpclient.testing.SdkServer;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -188,6 +189,44 @@ class McpToolCallbackLivenessTests {
     }
 
     @Test
+    void aStaleModernToolListIsUsedAtOnceWhileOneListingRenewsIt() {
+        try (ModernMcpServer modern = ModernMcpServer.start()) {
+            // A prompt that waited for a listing would wait up to 30 s; each prompt here is given 10 s.
+            runner.withPropertyValues("mcp.client.servers.modern.url=" + modern.url(),
+                    "mcp.client.servers.modern.required=true", "mcp.client.spring-ai.list-tools-timeout=30s")
+                    .run(context -> {
+                        ScriptedChatModel model = new ScriptedChatModel().answer("first").answer("stale")
+                                .answer("still stale").callTool("later", "{\"text\":\"renewed\"}")
+                                .answerWithToolResults();
+                        ChatClient chat = chat(context.getBean(McpToolCallbackProvider.class), model);
+
+                        // Nothing listed yet: the first prompt waits for the list (without ttlMs: stale at once).
+                        assertThat(promptPromptly(chat, "Hi")).isEqualTo("first");
+                        assertThat(model.toolsOffered(0)).containsExactly("echo");
+                        long listings = toolListings(modern);
+
+                        modern.holdToolsList();
+                        modern.addTool("later");
+                        modern.toolsTtl(Duration.ofMinutes(10));
+                        assertThat(promptPromptly(chat, "Hi")).isEqualTo("stale");
+                        assertThat(model.toolsOffered(1)).as("the list listed last").containsExactly("echo");
+                        await().atMost(Duration.ofSeconds(10)).until(() -> toolListings(modern) == listings + 1);
+                        assertThat(promptPromptly(chat, "Hi")).isEqualTo("still stale");
+                        assertThat(model.toolsOffered(2)).containsExactly("echo");
+
+                        modern.releaseToolsList();
+                        McpToolCallbackProvider provider = context.getBean(McpToolCallbackProvider.class);
+                        await().atMost(Duration.ofSeconds(10))
+                                .until(() -> names(provider.getToolCallbacks()).contains("later"));
+                        assertThat(promptPromptly(chat, "Later")).isEqualTo("later -> renewed");
+                        assertThat(model.toolsOffered(3)).containsExactly("echo", "later");
+                        assertThat(toolListings(modern)).as("one listing at a time; none while the list is fresh")
+                                .isEqualTo(listings + 1);
+                    });
+        }
+    }
+
+    @Test
     void aToolOfAClosedClientFailsAsAToolExecutionException() {
         try (SdkServer server = SdkServer.streamableHttp()) {
             McpClient client = McpClient.streamableHttp(server.url()).build();
@@ -269,6 +308,17 @@ class McpToolCallbackLivenessTests {
     private static List<String> onParallelThread(McpToolCallbackProvider provider) {
         return Mono.fromCallable(() -> names(provider.getToolCallbacks())).subscribeOn(Schedulers.parallel())
                 .block(Duration.ofSeconds(5));
+    }
+
+    /** The answer to {@code prompt}, which must come within 10 s (on a thread that may block). */
+    private static String promptPromptly(ChatClient chat, String prompt) {
+        return Mono.fromCallable(() -> chat.prompt(prompt).call().content()).subscribeOn(Schedulers.boundedElastic())
+                .block(Duration.ofSeconds(10));
+    }
+
+    /** How many {@code tools/list} requests {@code server} received. */
+    private static long toolListings(ModernMcpServer server) {
+        return server.methods().stream().filter("tools/list"::equals).count();
     }
 
     private static int freePort() throws IOException {
