@@ -7,13 +7,16 @@ import dev.mcpclient.McpClient;
 import dev.mcpclient.boot.autoconfigure.McpClientAutoConfiguration;
 import dev.mcpclient.boot.autoconfigure.McpClientRegistry;
 import dev.mcpclient.boot.autoconfigure.McpListChangedEvent;
+import dev.mcpclient.boot.autoconfigure.McpServerProperties;
 import dev.mcpclient.boot.autoconfigure.ModernMcpServer;
 import dev.mcpclient.testing.SdkServer;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,13 +31,16 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * The tools a prompt sees follow the servers: a server that comes up late, changes its tools, or is
- * added to or removed from the registry; a call that times out; and no waiting on a non-blocking
- * thread. Each test has servers of its own (their state changes).
+ * The tools a prompt sees follow the servers: a server that comes up late, changes its tools, is
+ * added to or removed from the registry (at run time or by a configuration refresh), or is closed; a
+ * 2026-07-28 list gone stale, renewed in the background; a call that times out; and no waiting on a
+ * non-blocking thread. Each test has servers of its own (their state changes).
  */
 class McpToolCallbackLivenessTests {
 
@@ -120,44 +126,54 @@ class McpToolCallbackLivenessTests {
 
     @Test
     void serversAddedToAndRemovedFromTheRegistryChangeTheToolsOfTheNextPrompt() {
-        try (SdkServer first = SdkServer.streamableHttp(); SdkServer second = SdkServer.streamableHttp()) {
-            Map<String, McpClient> live = new LinkedHashMap<>();
-            McpClientRegistry registry = new McpClientRegistry(Map.of()) {
-                @Override
-                public Map<String, McpClient> clients() {
-                    synchronized (live) {
-                        return new LinkedHashMap<>(live);
-                    }
-                }
-            };
-            McpToolCallbackProvider provider = McpToolCallbackProvider.builder(registry).build();
-            McpClient a = McpClient.streamableHttp(first.url()).build();
-            McpClient b = McpClient.streamableHttp(second.url()).build();
-            try {
-                a.initialize();
-                b.initialize();
-                synchronized (live) {
-                    live.put("first", a);
-                }
-                assertThat(names(provider.getToolCallbacks())).containsExactlyElementsOf(SdkServer.TOOLS);
+        try (SdkServer first = whereServer("first"); SdkServer second = whereServer("second")) {
+            runner.withPropertyValues("mcp.client.servers.first.url=" + first.url(),
+                    "mcp.client.servers.first.required=true").run(context -> {
+                        McpClientRegistry registry = context.getBean(McpClientRegistry.class);
+                        ScriptedChatModel model = new ScriptedChatModel().callTool("where", "{}").answerWithToolResults()
+                                .callTool("second_where", "{}").answerWithToolResults()
+                                .callTool("where", "{}").answerWithToolResults();
+                        ChatClient chat = chat(context.getBean(McpToolCallbackProvider.class), model);
 
-                synchronized (live) {
-                    live.put("second", b);
-                }
-                ScriptedChatModel model = new ScriptedChatModel().callTool("second_echo", "{\"text\":\"two\"}")
-                        .answerWithToolResults();
-                assertThat(chat(provider, model).prompt("Echo").call().content()).isEqualTo("second_echo -> two");
-                assertThat(model.toolsOffered(0)).hasSize(2 * SdkServer.TOOLS.size()).contains("first_echo", "second_echo");
+                        assertThat(chat.prompt("Where?").call().content()).isEqualTo("where -> first");
+                        assertThat(model.toolsOffered(0)).containsExactlyInAnyOrderElementsOf(toolsAnd("where"));
 
-                synchronized (live) {
-                    live.remove("second");
-                }
-                b.close();
-                assertThat(names(provider.getToolCallbacks())).containsExactlyElementsOf(SdkServer.TOOLS);
-            } finally {
-                a.close();
-                b.close();
-            }
+                        registry.add("second", required(second.url()));
+                        assertThat(chat.prompt("Where?").call().content()).isEqualTo("second_where -> second");
+                        assertThat(model.toolsOffered(2)).hasSize(2 * (SdkServer.TOOLS.size() + 1))
+                                .contains("first_where", "second_where", "first_echo", "second_echo");
+
+                        assertThat(registry.remove("second")).isTrue();
+                        assertThat(chat.prompt("Where?").call().content()).isEqualTo("where -> first");
+                        assertThat(model.toolsOffered(4)).containsExactlyInAnyOrderElementsOf(toolsAnd("where"));
+                    });
+        }
+    }
+
+    @Test
+    void aRefreshedConfigurationChangesTheToolsOfTheNextPrompt() {
+        try (SdkServer first = whereServer("first"); SdkServer second = whereServer("second")) {
+            runner.withPropertyValues("mcp.client.servers.first.url=" + first.url(),
+                    "mcp.client.servers.first.required=true").run(context -> {
+                        McpClientRegistry registry = context.getBean(McpClientRegistry.class);
+                        Map<String, Object> changed = new HashMap<>();
+                        context.getBean(ConfigurableEnvironment.class).getPropertySources()
+                                .addFirst(new MapPropertySource("changed", changed));
+                        ScriptedChatModel model = new ScriptedChatModel().callTool("second_where", "{}")
+                                .answerWithToolResults().callTool("where", "{}").answerWithToolResults();
+                        ChatClient chat = chat(context.getBean(McpToolCallbackProvider.class), model);
+
+                        changed.put("mcp.client.servers.second.url", second.url());
+                        changed.put("mcp.client.servers.second.required", "true");
+                        assertThat(registry.refresh()).containsExactly("second");
+                        assertThat(chat.prompt("Where?").call().content()).isEqualTo("second_where -> second");
+                        assertThat(model.toolsOffered(0)).contains("first_where", "second_where");
+
+                        changed.clear();
+                        assertThat(registry.refresh()).containsExactly("second");
+                        assertThat(chat.prompt("Where?").call().content()).isEqualTo("where -> first");
+                        assertThat(model.toolsOffered(2)).containsExactlyInAnyOrderElementsOf(toolsAnd("where"));
+                    });
         }
     }
 
@@ -308,6 +324,28 @@ class McpToolCallbackLivenessTests {
     private static List<String> onParallelThread(McpToolCallbackProvider provider) {
         return Mono.fromCallable(() -> names(provider.getToolCallbacks())).subscribeOn(Schedulers.parallel())
                 .block(Duration.ofSeconds(5));
+    }
+
+    /** A test server whose tool {@code where} answers {@code name}, added before any client connects. */
+    private static SdkServer whereServer(String name) {
+        SdkServer server = SdkServer.streamableHttp();
+        server.addTool(McpToolCallingTests.tool("where", (exchange, request) -> McpToolCallingTests.text(name)));
+        return server;
+    }
+
+    /** The test server's tools and {@code more}. */
+    private static List<String> toolsAnd(String... more) {
+        List<String> tools = new ArrayList<>(SdkServer.TOOLS);
+        tools.addAll(List.of(more));
+        return tools;
+    }
+
+    /** A server at {@code url}, connected before it is added. */
+    private static McpServerProperties required(String url) {
+        McpServerProperties server = new McpServerProperties();
+        server.setUrl(url);
+        server.setRequired(true);
+        return server;
     }
 
     /** The answer to {@code prompt}, which must come within 10 s (on a thread that may block). */
