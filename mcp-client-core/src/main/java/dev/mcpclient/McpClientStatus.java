@@ -7,7 +7,10 @@ import java.time.Instant;
  * A snapshot of a client's connection, for health checks and dashboards.
  *
  * @param initialized whether the client is connected: the {@code initialize} handshake finished
- *     (legacy era), or {@code server/discover} answered (modern era)
+ *     (legacy era), or {@code server/discover} answered (modern era); it stays {@code true} after the
+ *     client is closed, which {@code closed} tells
+ * @param closed whether the client was closed ({@link McpClient#close()},
+ *     {@link ReactiveMcpClient#closeGracefully()}): its calls fail with {@link McpClientClosedException}
  * @param protocolVersion the protocol version spoken (negotiated in the handshake, or chosen from
  *     the server's supported versions in the modern era), or {@code null}
  * @param sessionActive whether the transport holds a server-assigned session
@@ -21,6 +24,7 @@ import java.time.Instant;
  */
 public record McpClientStatus(
         boolean initialized,
+        boolean closed,
         String protocolVersion,
         boolean sessionActive,
         boolean backgroundStreamOpen,

@@ -171,12 +171,14 @@ public final class McpSession {
 
     /**
      * A snapshot of this session for {@code McpClientStatus}: the lifecycle's part ({@code initialized},
-     * whether a session started and on which version) comes from {@code initialized}.
+     * whether a session started and on which version) comes from {@code initialized}; {@code closed} is
+     * whether {@link #close()} was called.
      */
     public McpClientStatus status(InitializeResult initialized) {
-        return new McpClientStatus(initialized != null, initialized == null ? null : initialized.protocolVersion(),
-                transport.sessionId() != null, transport.isBackgroundStreamOpen(), transport.reconnects(), calls.size(),
-                calls.droppedResponses(), calls.lastError(), calls.lastErrorAt());
+        return new McpClientStatus(initialized != null, closed,
+                initialized == null ? null : initialized.protocolVersion(), transport.sessionId() != null,
+                transport.isBackgroundStreamOpen(), transport.reconnects(), calls.size(), calls.droppedResponses(),
+                calls.lastError(), calls.lastErrorAt());
     }
 
     /** This session's lifecycle requests: on the call path, never held for readiness, never cancelled on the server. */

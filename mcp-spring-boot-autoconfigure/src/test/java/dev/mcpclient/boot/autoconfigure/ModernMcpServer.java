@@ -11,23 +11,28 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A small stateless MCP server of revision 2026-07-28 (the modern era) on 127.0.0.1, for the tests
  * of what the starter shows about the era: answers {@code server/discover} (name {@value #NAME},
  * version {@value #VERSION}, tools without list changes, so no {@code subscriptions/listen}),
- * {@code tools/list} (one tool, {@code echo}) and {@code tools/call} (echoes {@code text}); refuses
- * {@code initialize} with HTTP 400 and {@code UnsupportedProtocolVersionError} (-32022), the way a
- * server that speaks only the modern era does; answers any other method with "method not found".
+ * {@code tools/list} (one tool, {@code echo}, and those {@link #addTool added}; without {@code ttlMs}
+ * unless {@link #toolsTtl set}, so stale at once) and {@code tools/call} (any tool echoes
+ * {@code text}); refuses {@code initialize} with HTTP 400 and {@code UnsupportedProtocolVersionError}
+ * (-32022), the way a server that speaks only the modern era does; answers any other method with
+ * "method not found".
  * Every POST is recorded with its JSON-RPC method and headers.
  */
 public final class ModernMcpServer implements AutoCloseable {
@@ -52,13 +57,15 @@ public final class ModernMcpServer implements AutoCloseable {
             {"resultType":"complete","supportedVersions":["2026-07-28"],"ttlMs":0,"cacheScope":"public",
              "capabilities":{"tools":{}},
              "_meta":{"io.modelcontextprotocol/serverInfo":{"name":"%s","version":"%s"}}}""".formatted(NAME, VERSION);
-    private static final String TOOLS = """
-            {"resultType":"complete","tools":[{"name":"echo","inputSchema":{"type":"object",
-             "properties":{"text":{"type":"string"}}}}]}""";
+    private static final String TOOL = """
+            {"name":"%s","inputSchema":{"type":"object","properties":{"text":{"type":"string"}}}}""";
 
     private final HttpServer server;
     private final ExecutorService executor = Executors.newCachedThreadPool();
     private final List<Post> posts = new CopyOnWriteArrayList<>();
+    private final List<String> tools = new CopyOnWriteArrayList<>(List.of("echo"));
+    private volatile Duration toolsTtl;
+    private volatile CompletableFuture<Void> toolsListHeld = CompletableFuture.completedFuture(null);
 
     private ModernMcpServer() {
         try {
@@ -95,8 +102,29 @@ public final class ModernMcpServer implements AutoCloseable {
         return posts.stream().map(Post::method).filter(m -> m != null).toList();
     }
 
+    /** Adds a tool (an echo) to the next {@code tools/list} answers; the server announces nothing. */
+    public void addTool(String name) {
+        tools.add(name);
+    }
+
+    /** The {@code ttlMs} of the next {@code tools/list} answers ({@code null}: none, so stale at once). */
+    public void toolsTtl(Duration ttl) {
+        this.toolsTtl = ttl;
+    }
+
+    /** Holds the answers to {@code tools/list} (received and recorded) until {@link #releaseToolsList()}. */
+    public void holdToolsList() {
+        toolsListHeld = new CompletableFuture<>();
+    }
+
+    /** Answers the held {@code tools/list} requests, with the tools and time to live set by then. */
+    public void releaseToolsList() {
+        toolsListHeld.complete(null);
+    }
+
     @Override
     public void close() {
+        releaseToolsList();
         server.stop(0);
         executor.shutdownNow();
     }
@@ -123,7 +151,10 @@ public final class ModernMcpServer implements AutoCloseable {
             }
             switch (method) {
                 case "server/discover" -> send(exchange, 200, result(id, McpJson.mapper().readTree(DISCOVERED)));
-                case "tools/list" -> send(exchange, 200, result(id, McpJson.mapper().readTree(TOOLS)));
+                case "tools/list" -> {
+                    toolsListHeld.join();
+                    send(exchange, 200, result(id, toolsList()));
+                }
                 case "tools/call" -> {
                     String text = message.path("params").path("arguments").path("text").asString("done");
                     ObjectNode result = McpJson.mapper().createObjectNode().put("resultType", "complete");
@@ -136,6 +167,17 @@ public final class ModernMcpServer implements AutoCloseable {
                 default -> send(exchange, 200, error(id, -32601, "Method not found: " + method, null));
             }
         }
+    }
+
+    private ObjectNode toolsList() {
+        ObjectNode result = McpJson.mapper().createObjectNode().put("resultType", "complete");
+        ArrayNode listed = result.putArray("tools");
+        tools.forEach(name -> listed.add(McpJson.mapper().readTree(TOOL.formatted(name))));
+        Duration ttl = toolsTtl;
+        if (ttl != null) {
+            result.put("ttlMs", ttl.toMillis());
+        }
+        return result;
     }
 
     private static ObjectNode result(JsonNode id, JsonNode result) {

@@ -25,7 +25,8 @@ public class McpSpringAiProperties {
     /**
      * How long a prompt waits for a server's tool list that is not cached yet (a server that just
      * connected or changed its tools); a server that has not answered by then contributes the tools
-     * it listed last. A prompt on a non-blocking thread never waits.
+     * it listed last. A prompt on a non-blocking thread never waits, nor does one whose list only went
+     * stale (2026-07-28 ttlMs): it gets the tools listed last while they are listed again.
      */
     private Duration listToolsTimeout = Duration.ofSeconds(5);
 

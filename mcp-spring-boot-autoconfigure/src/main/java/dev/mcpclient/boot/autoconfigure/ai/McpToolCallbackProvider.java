@@ -25,9 +25,12 @@ import org.springframework.ai.tool.ToolCallbackProvider;
  * <p>Always current: every {@link #getToolCallbacks()} (Spring AI asks once per prompt) reads the
  * registry's clients and each client's cached tool list, so a server that connects later, restarts,
  * changes its tools ({@code list_changed}), or is added to or removed from the registry changes what
- * the next prompt sees. A server that is not connected contributes no tools; one whose list is not
- * cached is asked for it, and the prompt waits for the answer at most {@code listToolsTimeout} (never
- * on a non-blocking thread: there the tools listed last are used).
+ * the next prompt sees. A server that is not connected, or whose client is closed, contributes no
+ * tools; one whose list is not cached is asked for it (one listing per server at a time), and the
+ * prompt waits for the answer at most {@code listToolsTimeout} (never on a non-blocking thread: there
+ * the tools listed last are used). A 2026-07-28 server's list that went stale (its {@code ttlMs} ran
+ * out, or it gave none) is not waited for: the tools listed last are used while it is listed again in
+ * the background.
  *
  * <p>The names are unique within the set and match {@code ^[a-zA-Z0-9_-]{1,64}$}: a tool's own name,
  * prefixed by its server's ({@code <server>_<tool>}) as {@link McpToolNamePrefix} says; other

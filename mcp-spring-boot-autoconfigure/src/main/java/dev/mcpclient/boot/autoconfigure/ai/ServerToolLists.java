@@ -1,6 +1,8 @@
 package dev.mcpclient.boot.autoconfigure.ai;
 
 import dev.mcpclient.McpClient;
+import dev.mcpclient.McpClientStatus;
+import dev.mcpclient.schema.InitializeResult;
 import dev.mcpclient.schema.ListToolsResult;
 import dev.mcpclient.schema.Tool;
 import java.time.Duration;
@@ -19,13 +21,20 @@ import reactor.core.scheduler.Schedulers;
  * The tool list of every server as the next prompt should see it, read from each client's cached
  * listing ({@code tools/list}, cached per session and dropped on {@code list_changed}).
  *
- * <p>A server whose client is not connected contributes no tools and is not asked. A connected
- * server's list comes from its client's cache at once; when the cache is empty (a new session, a
- * changed list) one listing per server is started, and a caller that may block waits for all of
- * them at most the configured time in all, while one on a non-blocking thread does not wait. A
- * server whose listing is still under way contributes the tools it listed last; one whose listing
- * failed contributes none. A listing left behind goes on and fills the client's cache for the next
- * prompt.
+ * <p>A server whose client is not connected, or is closed, contributes no tools and is not asked. A
+ * connected server's list comes from its client's cache at once; when the cache has no list for it
+ * (a new session, a changed list, a list gone stale) one listing per server is started, unless one
+ * is under way already. A caller that may block waits for the listings at most the configured time
+ * in all, while one on a non-blocking thread does not wait; a server whose listing is still under way
+ * contributes the tools it listed last, and one whose listing failed contributes none. A listing left
+ * behind goes on and fills the client's cache for the next prompt.
+ *
+ * <p>Stale while revalidating: in the 2026-07-28 era a list goes stale when its {@code ttlMs} runs
+ * out, and at once when the server gives none, so most prompts would find no fresh list. There, a
+ * server whose tools were listed before in the same era session (the same {@code server/discover}
+ * result) contributes them at once, even to a caller that may block, while they are listed again in
+ * the background. In the legacy era a list never goes stale, and one that is missing changed (or the
+ * session is new): that one is waited for.
  */
 final class ServerToolLists {
 
@@ -44,7 +53,8 @@ final class ServerToolLists {
         clients.forEach((server, client) -> {
             Listing listing = listings.compute(server,
                     (name, known) -> known != null && known.client == client ? known : new Listing(client));
-            if (client.status().initialized()) {
+            McpClientStatus status = client.status();
+            if (status.initialized() && !status.closed()) {
                 listing.start();
                 connected.put(server, listing);
             }
@@ -59,7 +69,7 @@ final class ServerToolLists {
     private static final class Listing {
 
         private final McpClient client;
-        private volatile List<Tool> last = List.of();
+        private volatile Listed last;
         private CompletableFuture<List<Tool>> current;
 
         Listing(McpClient client) {
@@ -69,14 +79,18 @@ final class ServerToolLists {
         /** Starts a listing unless one is under way; a cached list completes it at once. */
         synchronized void start() {
             if (current == null || current.isDone()) {
+                InitializeResult session = client.reactive().initializeResult();
                 CompletableFuture<List<Tool>> listing = client.reactive().listTools().map(ListToolsResult::tools)
                         .toFuture();
-                listing.whenComplete((tools, error) -> last = error == null ? tools : List.of());
+                listing.whenComplete((tools, error) -> last = error == null ? new Listed(tools, session) : null);
                 current = listing;
             }
         }
 
-        /** The listing's tools, waiting for them until {@code deadline} ({@link System#nanoTime()}) at most. */
+        /**
+         * The listing's tools, waiting for them until {@code deadline} ({@link System#nanoTime()}) at
+         * most, or the tools listed last when the listing under way only revalidates them.
+         */
         List<Tool> await(long deadline) {
             CompletableFuture<List<Tool>> listing;
             synchronized (this) {
@@ -85,20 +99,39 @@ final class ServerToolLists {
             if (listing.isDone()) {
                 return listing.isCompletedExceptionally() ? List.of() : listing.join();
             }
+            Listed known = last;
+            if (known != null && revalidates(known)) {
+                return known.tools();
+            }
             long remaining = deadline - System.nanoTime();
             if (remaining <= 0) {
-                return last;
+                return lastTools();
             }
             try {
                 return listing.get(remaining, TimeUnit.NANOSECONDS);
             } catch (TimeoutException e) {
-                return last;
+                return lastTools();
             } catch (ExecutionException e) {
                 return List.of();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return last;
+                return lastTools();
             }
         }
+
+        /** Whether a listing under way only renews {@code known}: a 2026-07-28 list of this session gone stale. */
+        private boolean revalidates(Listed known) {
+            return client.status().era() == McpClientStatus.ProtocolEra.MODERN
+                    && known.session() == client.reactive().initializeResult();
+        }
+
+        private List<Tool> lastTools() {
+            Listed known = last;
+            return known == null ? List.of() : known.tools();
+        }
+    }
+
+    /** Tools listed, and the session ({@code initialize} or {@code server/discover} result) they were listed in. */
+    private record Listed(List<Tool> tools, InitializeResult session) {
     }
 }

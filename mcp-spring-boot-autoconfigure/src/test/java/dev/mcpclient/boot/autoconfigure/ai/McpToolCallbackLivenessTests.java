@@ -7,12 +7,16 @@ import dev.mcpclient.McpClient;
 import dev.mcpclient.boot.autoconfigure.McpClientAutoConfiguration;
 import dev.mcpclient.boot.autoconfigure.McpClientRegistry;
 import dev.mcpclient.boot.autoconfigure.McpListChangedEvent;
+import dev.mcpclient.boot.autoconfigure.McpServerProperties;
+import dev.mcpclient.boot.autoconfigure.ModernMcpServer;
 import dev.mcpclient.testing.SdkServer;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,13 +31,16 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * The tools a prompt sees follow the servers: a server that comes up late, changes its tools, or is
- * added to or removed from the registry; a call that times out; and no waiting on a non-blocking
- * thread. Each test has servers of its own (their state changes).
+ * The tools a prompt sees follow the servers: a server that comes up late, changes its tools, is
+ * added to or removed from the registry (at run time or by a configuration refresh), or is closed; a
+ * 2026-07-28 list gone stale, renewed in the background; a call that times out; and no waiting on a
+ * non-blocking thread. Each test has servers of its own (their state changes).
  */
 class McpToolCallbackLivenessTests {
 
@@ -119,44 +126,119 @@ class McpToolCallbackLivenessTests {
 
     @Test
     void serversAddedToAndRemovedFromTheRegistryChangeTheToolsOfTheNextPrompt() {
-        try (SdkServer first = SdkServer.streamableHttp(); SdkServer second = SdkServer.streamableHttp()) {
-            Map<String, McpClient> live = new LinkedHashMap<>();
-            McpClientRegistry registry = new McpClientRegistry(Map.of()) {
-                @Override
-                public Map<String, McpClient> clients() {
-                    synchronized (live) {
-                        return new LinkedHashMap<>(live);
-                    }
-                }
-            };
-            McpToolCallbackProvider provider = McpToolCallbackProvider.builder(registry).build();
-            McpClient a = McpClient.streamableHttp(first.url()).build();
-            McpClient b = McpClient.streamableHttp(second.url()).build();
+        try (SdkServer first = whereServer("first"); SdkServer second = whereServer("second")) {
+            runner.withPropertyValues("mcp.client.servers.first.url=" + first.url(),
+                    "mcp.client.servers.first.required=true").run(context -> {
+                        McpClientRegistry registry = context.getBean(McpClientRegistry.class);
+                        ScriptedChatModel model = new ScriptedChatModel().callTool("where", "{}").answerWithToolResults()
+                                .callTool("second_where", "{}").answerWithToolResults()
+                                .callTool("where", "{}").answerWithToolResults();
+                        ChatClient chat = chat(context.getBean(McpToolCallbackProvider.class), model);
+
+                        assertThat(chat.prompt("Where?").call().content()).isEqualTo("where -> first");
+                        assertThat(model.toolsOffered(0)).containsExactlyInAnyOrderElementsOf(toolsAnd("where"));
+
+                        registry.add("second", required(second.url()));
+                        assertThat(chat.prompt("Where?").call().content()).isEqualTo("second_where -> second");
+                        assertThat(model.toolsOffered(2)).hasSize(2 * (SdkServer.TOOLS.size() + 1))
+                                .contains("first_where", "second_where", "first_echo", "second_echo");
+
+                        assertThat(registry.remove("second")).isTrue();
+                        assertThat(chat.prompt("Where?").call().content()).isEqualTo("where -> first");
+                        assertThat(model.toolsOffered(4)).containsExactlyInAnyOrderElementsOf(toolsAnd("where"));
+                    });
+        }
+    }
+
+    @Test
+    void aRefreshedConfigurationChangesTheToolsOfTheNextPrompt() {
+        try (SdkServer first = whereServer("first"); SdkServer second = whereServer("second")) {
+            runner.withPropertyValues("mcp.client.servers.first.url=" + first.url(),
+                    "mcp.client.servers.first.required=true").run(context -> {
+                        McpClientRegistry registry = context.getBean(McpClientRegistry.class);
+                        Map<String, Object> changed = new HashMap<>();
+                        context.getBean(ConfigurableEnvironment.class).getPropertySources()
+                                .addFirst(new MapPropertySource("changed", changed));
+                        ScriptedChatModel model = new ScriptedChatModel().callTool("second_where", "{}")
+                                .answerWithToolResults().callTool("where", "{}").answerWithToolResults();
+                        ChatClient chat = chat(context.getBean(McpToolCallbackProvider.class), model);
+
+                        changed.put("mcp.client.servers.second.url", second.url());
+                        changed.put("mcp.client.servers.second.required", "true");
+                        assertThat(registry.refresh()).containsExactly("second");
+                        assertThat(chat.prompt("Where?").call().content()).isEqualTo("second_where -> second");
+                        assertThat(model.toolsOffered(0)).contains("first_where", "second_where");
+
+                        changed.clear();
+                        assertThat(registry.refresh()).containsExactly("second");
+                        assertThat(chat.prompt("Where?").call().content()).isEqualTo("where -> first");
+                        assertThat(model.toolsOffered(2)).containsExactlyInAnyOrderElementsOf(toolsAnd("where"));
+                    });
+        }
+    }
+
+    @Test
+    void aClosedClientContributesNoTools() {
+        try (SdkServer closing = SdkServer.streamableHttp(); SdkServer kept = SdkServer.streamableHttp()) {
+            McpClient closingClient = McpClient.streamableHttp(closing.url()).build();
+            McpClient keptClient = McpClient.streamableHttp(kept.url()).build();
             try {
-                a.initialize();
-                b.initialize();
-                synchronized (live) {
-                    live.put("first", a);
-                }
-                assertThat(names(provider.getToolCallbacks())).containsExactlyElementsOf(SdkServer.TOOLS);
+                closingClient.initialize();
+                keptClient.initialize();
+                Map<String, McpClient> clients = new LinkedHashMap<>();
+                clients.put("closing", closingClient);
+                clients.put("kept", keptClient);
+                McpToolCallbackProvider provider = McpToolCallbackProvider.builder(new McpClientRegistry(clients)).build();
+                assertThat(names(provider.getToolCallbacks())).hasSize(2 * SdkServer.TOOLS.size())
+                        .contains("closing_echo", "kept_echo");
 
-                synchronized (live) {
-                    live.put("second", b);
-                }
-                ScriptedChatModel model = new ScriptedChatModel().callTool("second_echo", "{\"text\":\"two\"}")
-                        .answerWithToolResults();
-                assertThat(chat(provider, model).prompt("Echo").call().content()).isEqualTo("second_echo -> two");
-                assertThat(model.toolsOffered(0)).hasSize(2 * SdkServer.TOOLS.size()).contains("first_echo", "second_echo");
+                closingClient.close();
 
-                synchronized (live) {
-                    live.remove("second");
-                }
-                b.close();
+                // Its tools are still cached, and it still says it was initialized: it is left out as closed.
+                assertThat(closingClient.status().initialized()).isTrue();
                 assertThat(names(provider.getToolCallbacks())).containsExactlyElementsOf(SdkServer.TOOLS);
             } finally {
-                a.close();
-                b.close();
+                closingClient.close();
+                keptClient.close();
             }
+        }
+    }
+
+    @Test
+    void aStaleModernToolListIsUsedAtOnceWhileOneListingRenewsIt() {
+        try (ModernMcpServer modern = ModernMcpServer.start()) {
+            // A prompt that waited for a listing would wait up to 30 s; each prompt here is given 10 s.
+            runner.withPropertyValues("mcp.client.servers.modern.url=" + modern.url(),
+                    "mcp.client.servers.modern.required=true", "mcp.client.spring-ai.list-tools-timeout=30s")
+                    .run(context -> {
+                        ScriptedChatModel model = new ScriptedChatModel().answer("first").answer("stale")
+                                .answer("still stale").callTool("later", "{\"text\":\"renewed\"}")
+                                .answerWithToolResults();
+                        ChatClient chat = chat(context.getBean(McpToolCallbackProvider.class), model);
+
+                        // Nothing listed yet: the first prompt waits for the list (without ttlMs: stale at once).
+                        assertThat(promptPromptly(chat, "Hi")).isEqualTo("first");
+                        assertThat(model.toolsOffered(0)).containsExactly("echo");
+                        long listings = toolListings(modern);
+
+                        modern.holdToolsList();
+                        modern.addTool("later");
+                        modern.toolsTtl(Duration.ofMinutes(10));
+                        assertThat(promptPromptly(chat, "Hi")).isEqualTo("stale");
+                        assertThat(model.toolsOffered(1)).as("the list listed last").containsExactly("echo");
+                        await().atMost(Duration.ofSeconds(10)).until(() -> toolListings(modern) == listings + 1);
+                        assertThat(promptPromptly(chat, "Hi")).isEqualTo("still stale");
+                        assertThat(model.toolsOffered(2)).containsExactly("echo");
+
+                        modern.releaseToolsList();
+                        McpToolCallbackProvider provider = context.getBean(McpToolCallbackProvider.class);
+                        await().atMost(Duration.ofSeconds(10))
+                                .until(() -> names(provider.getToolCallbacks()).contains("later"));
+                        assertThat(promptPromptly(chat, "Later")).isEqualTo("later -> renewed");
+                        assertThat(model.toolsOffered(3)).containsExactly("echo", "later");
+                        assertThat(toolListings(modern)).as("one listing at a time; none while the list is fresh")
+                                .isEqualTo(listings + 1);
+                    });
         }
     }
 
@@ -242,6 +324,39 @@ class McpToolCallbackLivenessTests {
     private static List<String> onParallelThread(McpToolCallbackProvider provider) {
         return Mono.fromCallable(() -> names(provider.getToolCallbacks())).subscribeOn(Schedulers.parallel())
                 .block(Duration.ofSeconds(5));
+    }
+
+    /** A test server whose tool {@code where} answers {@code name}, added before any client connects. */
+    private static SdkServer whereServer(String name) {
+        SdkServer server = SdkServer.streamableHttp();
+        server.addTool(McpToolCallingTests.tool("where", (exchange, request) -> McpToolCallingTests.text(name)));
+        return server;
+    }
+
+    /** The test server's tools and {@code more}. */
+    private static List<String> toolsAnd(String... more) {
+        List<String> tools = new ArrayList<>(SdkServer.TOOLS);
+        tools.addAll(List.of(more));
+        return tools;
+    }
+
+    /** A server at {@code url}, connected before it is added. */
+    private static McpServerProperties required(String url) {
+        McpServerProperties server = new McpServerProperties();
+        server.setUrl(url);
+        server.setRequired(true);
+        return server;
+    }
+
+    /** The answer to {@code prompt}, which must come within 10 s (on a thread that may block). */
+    private static String promptPromptly(ChatClient chat, String prompt) {
+        return Mono.fromCallable(() -> chat.prompt(prompt).call().content()).subscribeOn(Schedulers.boundedElastic())
+                .block(Duration.ofSeconds(10));
+    }
+
+    /** How many {@code tools/list} requests {@code server} received. */
+    private static long toolListings(ModernMcpServer server) {
+        return server.methods().stream().filter("tools/list"::equals).count();
     }
 
     private static int freePort() throws IOException {
