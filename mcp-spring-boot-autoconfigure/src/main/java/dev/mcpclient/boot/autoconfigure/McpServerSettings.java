@@ -45,12 +45,15 @@ import org.springframework.core.env.PropertyResolver;
  * @param env the environment variables set for the process ({@code stdio} only), secrets included
  * @param workingDirectory the working directory of the process, or {@code null} for the application's
  * @param required whether the application needs this server to start
+ * @param toolsInclude the tools offered to Spring AI ({@code tools.include}: names, globs or
+ *     {@code regex:} expressions); every tool when empty
+ * @param toolsExclude the tools never offered to Spring AI ({@code tools.exclude})
  */
 public record McpServerSettings(String name, McpTransportType transport, String url, Duration requestTimeout,
         Duration initializeTimeout, String protocolVersion, Implementation clientInfo, Map<String, String> headers,
         int maxMessageSize, Duration closeTimeout, ReconnectPolicy reconnect, boolean backgroundStream,
         boolean legacySseFallback, String command, List<String> args, Map<String, String> env, Path workingDirectory,
-        boolean required) {
+        boolean required, List<String> toolsInclude, List<String> toolsExclude) {
 
     /**
      * The {@code protocol-version} that detects the era: {@code server/discover} at the newest revision
@@ -73,6 +76,8 @@ public record McpServerSettings(String name, McpTransportType transport, String 
         headers = ordered(headers);
         args = List.copyOf(args);
         env = ordered(env);
+        toolsInclude = toolsInclude == null ? List.of() : List.copyOf(toolsInclude);
+        toolsExclude = toolsExclude == null ? List.of() : List.copyOf(toolsExclude);
     }
 
     /**
@@ -108,7 +113,8 @@ public record McpServerSettings(String name, McpTransportType transport, String 
                 server.getCloseTimeout(), reconnectPolicy,
                 streamableHttp && server.isBackgroundStream(), streamableHttp && server.isLegacySseFallback(),
                 stdio ? server.getCommand().strip() : null, stdio ? server.getArgs() : List.of(),
-                stdio ? server.getEnv() : Map.of(), stdio ? server.getWorkingDir() : null, server.isRequired());
+                stdio ? server.getEnv() : Map.of(), stdio ? server.getWorkingDir() : null, server.isRequired(),
+                server.getTools().getInclude(), server.getTools().getExclude());
     }
 
     /**

@@ -35,7 +35,7 @@ public final class McpToolCallbackAutoConfiguration {
                 .toolNamePrefix(springAi.getToolNamePrefix())
                 .listToolsTimeout(springAi.getListToolsTimeout())
                 .toolContextKeys(springAi.getToolContextKeys())
-                .toolFilter(new ConfiguredToolFilter(properties.getServers()));
+                .toolFilter(new ConfiguredToolFilter(registry));
         filters.orderedStream().forEach(provider::toolFilter);
         return provider.build();
     }

@@ -178,6 +178,39 @@ class McpToolCallbackLivenessTests {
     }
 
     @Test
+    void serversAddedOrChangedAtRunTimeAreFilteredByTheirOwnToolsSettings() {
+        try (SdkServer first = whereServer("first"); SdkServer second = whereServer("second")) {
+            runner.withPropertyValues("mcp.client.servers.first.url=" + first.url(),
+                    "mcp.client.servers.first.required=true").run(context -> {
+                        McpClientRegistry registry = context.getBean(McpClientRegistry.class);
+                        McpToolCallbackProvider provider = context.getBean(McpToolCallbackProvider.class);
+                        McpServerProperties onlyWhere = required(second.url());
+                        onlyWhere.getTools().setInclude(List.of("where"));
+                        registry.add("second", onlyWhere);
+
+                        // Only "where" is on both servers, so only it is prefixed; the second offers nothing else.
+                        assertThat(names(provider)).contains("first_where", "second_where", "echo")
+                                .noneMatch(name -> name.startsWith("second_") && !name.equals("second_where"))
+                                .doesNotHaveDuplicates();
+
+                        Map<String, Object> changed = new HashMap<>();
+                        changed.put("mcp.client.servers.first.url", first.url());
+                        changed.put("mcp.client.servers.first.required", "true");
+                        changed.put("mcp.client.servers.first.tools.exclude", "echo");
+                        context.getBean(ConfigurableEnvironment.class).getPropertySources()
+                                .addFirst(new MapPropertySource("changed", changed));
+                        assertThat(registry.refresh()).containsExactly("first");
+
+                        assertThat(names(provider)).contains("first_where", "second_where", "add").doesNotContain("echo");
+                    });
+        }
+    }
+
+    private static List<String> names(McpToolCallbackProvider provider) {
+        return Arrays.stream(provider.getToolCallbacks()).map(callback -> callback.getToolDefinition().name()).toList();
+    }
+
+    @Test
     void aClosedClientContributesNoTools() {
         try (SdkServer closing = SdkServer.streamableHttp(); SdkServer kept = SdkServer.streamableHttp()) {
             McpClient closingClient = McpClient.streamableHttp(closing.url()).build();
