@@ -11,7 +11,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.catalina.Context;
 import org.apache.catalina.LifecycleException;
 import org.apache.catalina.startup.Tomcat;
@@ -22,7 +25,8 @@ import org.springframework.beans.factory.DisposableBean;
  * embedded Tomcat, listening on 127.0.0.1 only.
  *
  * <p>Tools: {@code greet(name)}, {@code add(a, b)} and {@code countdown(steps)}, which takes a moment
- * per step and reports its progress.
+ * per step and reports its progress. Both samples use it: the quick start calls the tools itself, the
+ * Spring AI sample lets a model call them. It remembers the calls it answered ({@link #toolCalls()}).
  *
  * <p>The tests' {@code SdkServer} ({@code mcp-test-support}) starts the same SDK server on Tomcat the
  * same way, and this class does not reuse it on purpose: this class ships in the sample application,
@@ -36,6 +40,7 @@ public final class DemoMcpServer implements DisposableBean {
     private final Tomcat tomcat;
     private final McpSyncServer server;
     private final Duration stepDelay;
+    private final List<String> calls = new CopyOnWriteArrayList<>();
 
     /**
      * @param name the server's name, as it tells clients
@@ -99,13 +104,15 @@ public final class DemoMcpServer implements DisposableBean {
         String apply(McpSyncServerExchange exchange, McpSchema.CallToolRequest request);
     }
 
-    private static SyncToolSpecification tool(String name, String description, Map<String, Object> properties,
+    private SyncToolSpecification tool(String name, String description, Map<String, Object> properties,
             Handler handler) {
         McpSchema.Tool tool = McpSchema.Tool.builder(name, Map.of("type", "object", "properties", properties))
                 .description(description).build();
         return SyncToolSpecification.builder().tool(tool)
-                .callHandler((exchange, request) -> McpSchema.CallToolResult.builder()
-                        .addTextContent(handler.apply(exchange, request)).build())
+                .callHandler((exchange, request) -> {
+                    calls.add(name + " " + new TreeMap<>(request.arguments() == null ? Map.of() : request.arguments()));
+                    return McpSchema.CallToolResult.builder().addTextContent(handler.apply(exchange, request)).build();
+                })
                 .build();
     }
 
@@ -117,6 +124,14 @@ public final class DemoMcpServer implements DisposableBean {
     private static long number(Map<String, Object> arguments, String name) {
         Object value = arguments == null ? null : arguments.get(name);
         return value instanceof Number n ? n.longValue() : 0;
+    }
+
+    /**
+     * The tool calls this server has received, oldest first, each as the tool's name and its arguments
+     * in the order of their names, e.g. {@code add {a=19, b=23}}: how a test knows a call reached it.
+     */
+    public List<String> toolCalls() {
+        return List.copyOf(calls);
     }
 
     /** The endpoint, e.g. {@code http://127.0.0.1:12345/mcp}. */

@@ -13,10 +13,11 @@ import org.springframework.core.env.MapPropertySource;
 /**
  * When no MCP server is configured, starts the {@link DemoMcpServer} on a free loopback port and
  * points {@code mcp.client.servers.demo.url} at it, before any bean is made. The server is a bean
- * of the context, so it stops after the clients have closed their sessions.
+ * of the context, so it stops after the clients have closed their sessions. Both samples use it.
  */
-class DemoServerInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+public final class DemoServerInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
+    /** Starts the demo server unless {@code mcp.client.servers} names a server. */
     @Override
     public void initialize(ConfigurableApplicationContext context) {
         ConfigurableEnvironment environment = context.getEnvironment();
