@@ -15,8 +15,17 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 @SpringBootApplication
 public class QuickstartApplication {
 
+    /** Runs the quick start and exits with its exit code. */
     public static void main(String[] args) {
-        System.exit(run(args));
+        int exitCode;
+        try {
+            exitCode = run(args);
+        } catch (RuntimeException e) {
+            // The start failed, and Spring Boot has logged why. Exit all the same: the demo server's SDK
+            // transport leaves a thread behind (its session sweeper's scheduler) that would keep the JVM up.
+            exitCode = 1;
+        }
+        System.exit(exitCode);
     }
 
     /** Runs the application to its end; returns the exit code. */

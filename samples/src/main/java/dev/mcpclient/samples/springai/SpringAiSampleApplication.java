@@ -26,7 +26,15 @@ public class SpringAiSampleApplication {
 
     /** Runs the sample and exits with its exit code (1 when a server could not be used or the chat failed). */
     public static void main(String[] args) {
-        System.exit(run(args));
+        int exitCode;
+        try {
+            exitCode = run(args);
+        } catch (RuntimeException e) {
+            // The start failed, and Spring Boot has logged why. Exit all the same: the demo server's SDK
+            // transport leaves a thread behind (its session sweeper's scheduler) that would keep the JVM up.
+            exitCode = 1;
+        }
+        System.exit(exitCode);
     }
 
     /** Runs the application to its end; returns the exit code. */
