@@ -110,12 +110,24 @@ final class PendingCall<T> implements Subscription, CoreSubscriber<Void>, Deadli
         }
         Deadlines.watch(this);
         if (options.lifecycle() || context.isReady()) {
-            Mono<Void> send = register();
-            if (send != null) {
-                send.subscribe(this);
-            }
-            return;
+            sendNow();
+        } else {
+            sendAfter(context.ready());
         }
+    }
+
+    private void sendNow() {
+        Mono<Void> send = register();
+        if (send != null) {
+            send.subscribe(this);
+        }
+    }
+
+    /**
+     * Sends once {@code gate} completes, held meanwhile among the waiting calls (so that closing the
+     * session fails it). Gate and send are one subscription: cancelling the call cuts whichever runs.
+     */
+    private void sendAfter(Mono<Void> gate) {
         waiting = true;
         context.calls().waiting(this);
         if (settled != 0) {
@@ -123,8 +135,7 @@ final class PendingCall<T> implements Subscription, CoreSubscriber<Void>, Deadli
             context.calls().doneWaiting(this);
             return;
         }
-        // Gate and send are one subscription: cancelling the call cuts whichever is running.
-        context.ready().then(Mono.defer(() -> {
+        gate.then(Mono.defer(() -> {
             Mono<Void> send = register();
             return send != null ? send : Mono.<Void>empty();
         })).subscribe(this);
@@ -191,24 +202,11 @@ final class PendingCall<T> implements Subscription, CoreSubscriber<Void>, Deadli
             context.calls().remove(lostId, this);
         }
         stopProgress();
-        if (gate == null) {
-            Mono<Void> send = register();
-            if (send != null) {
-                send.subscribe(this);
-            }
-            return true;
+        if (gate != null) {
+            sendAfter(gate);
+        } else {
+            sendNow();
         }
-        // Held like a call made before the session was ready: closing the session fails it.
-        waiting = true;
-        context.calls().waiting(this);
-        if (settled != 0) {
-            context.calls().doneWaiting(this);
-            return true;
-        }
-        gate.then(Mono.defer(() -> {
-            Mono<Void> send = register();
-            return send != null ? send : Mono.<Void>empty();
-        })).subscribe(this);
         return true;
     }
 
