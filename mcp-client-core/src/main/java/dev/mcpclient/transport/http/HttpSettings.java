@@ -1,5 +1,6 @@
 package dev.mcpclient.transport.http;
 
+import dev.mcpclient.auth.McpAuthorization;
 import java.net.URI;
 import java.time.Duration;
 import java.util.function.Consumer;
@@ -32,19 +33,20 @@ record HttpSettings(URI url, String shownUrl, Consumer<HttpHeaders> headers, int
     private static final Logger log = LoggerFactory.getLogger(HttpSettings.class);
 
     static HttpSettings of(URI url, Consumer<HttpHeaders> headers, int maxMessageBytes, ReconnectPolicy reconnect,
-            Duration closeTimeout, WebClient.Builder webClientBuilder, String poolName) {
-        WebClient webClient;
+            Duration closeTimeout, WebClient.Builder webClientBuilder, String poolName, McpAuthorization authorization) {
+        WebClient.Builder builder;
         ConnectionProvider owned = null;
         if (webClientBuilder != null) {
-            webClient = webClientBuilder.clone().build();
+            builder = webClientBuilder.clone();
         } else {
             owned = ConnectionProvider.builder(poolName).maxConnections(1000).pendingAcquireMaxCount(-1).build();
-            webClient = WebClient.builder()
-                    .clientConnector(new ReactorClientHttpConnector(HttpClient.create(owned)))
-                    .build();
+            builder = WebClient.builder().clientConnector(new ReactorClientHttpConnector(HttpClient.create(owned)));
         }
-        return new HttpSettings(url, UrlRedaction.redact(url), headers, maxMessageBytes, reconnect, closeTimeout,
-                webClient, owned);
+        String shownUrl = UrlRedaction.redact(url);
+        if (authorization != null) {
+            builder.filter(new AuthorizationFilter(authorization, shownUrl));
+        }
+        return new HttpSettings(url, shownUrl, headers, maxMessageBytes, reconnect, closeTimeout, builder.build(), owned);
     }
 
     /** The same settings for another transport on the same {@code WebClient}, which this one keeps owning. */

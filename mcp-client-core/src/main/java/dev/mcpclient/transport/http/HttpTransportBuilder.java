@@ -1,5 +1,6 @@
 package dev.mcpclient.transport.http;
 
+import dev.mcpclient.auth.McpAuthorization;
 import dev.mcpclient.transport.TransportBuilder;
 import java.net.URI;
 import java.util.Locale;
@@ -22,6 +23,7 @@ public abstract class HttpTransportBuilder<B extends HttpTransportBuilder<B>> ex
     private WebClient.Builder webClientBuilder;
     private Consumer<HttpHeaders> headers = h -> { };
     private ReconnectPolicy reconnect = ReconnectPolicy.DEFAULT;
+    private McpAuthorization authorization;
 
     /** A builder for the server at {@code url}, which must be an http(s) URL. */
     protected HttpTransportBuilder(String url) {
@@ -59,6 +61,16 @@ public abstract class HttpTransportBuilder<B extends HttpTransportBuilder<B>> ex
         return self();
     }
 
+    /**
+     * Authorizes every request (e.g. {@link dev.mcpclient.auth.OAuthAuthorization}): its headers go on
+     * each request, and a request refused with 401 or 403 is sent again when it renewed them. Default:
+     * none (requests carry only the headers given here).
+     */
+    public B authorization(McpAuthorization authorization) {
+        this.authorization = Objects.requireNonNull(authorization, "authorization");
+        return self();
+    }
+
     /** How streams are reopened after they ended or broke; default {@link ReconnectPolicy#DEFAULT}. */
     public B reconnect(ReconnectPolicy policy) {
         this.reconnect = Objects.requireNonNull(policy, "policy");
@@ -67,6 +79,7 @@ public abstract class HttpTransportBuilder<B extends HttpTransportBuilder<B>> ex
 
     /** What the transport is built from; {@code poolName} names its own connection pool, if it gets one. */
     final HttpSettings settings(String poolName) {
-        return HttpSettings.of(url, headers, maxMessageBytes(), reconnect, closeTimeout(), webClientBuilder, poolName);
+        return HttpSettings.of(url, headers, maxMessageBytes(), reconnect, closeTimeout(), webClientBuilder, poolName,
+                authorization);
     }
 }
