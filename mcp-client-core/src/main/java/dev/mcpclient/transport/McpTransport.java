@@ -143,6 +143,15 @@ public interface McpTransport {
         return 0;
     }
 
+    /**
+     * How many requests the server refused for authorization so far (HTTP 401 or 403; 0 where the
+     * transport has no authorization). A request that waited longer than its timeout after such a
+     * refusal was waiting for the authorization (a user logging in), not on a silent server.
+     */
+    default long authorizationRefusals() {
+        return 0;
+    }
+
     /** Ends the session (an HTTP {@code DELETE}), stops every stream and releases resources. Never fails. */
     Mono<Void> closeGracefully();
 }

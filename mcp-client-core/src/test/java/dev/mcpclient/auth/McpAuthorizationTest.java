@@ -215,6 +215,40 @@ class McpAuthorizationTest {
     }
 
     @Test
+    void aProbeThatTimedOutWaitingForTheAuthorizationDecidesNoEra() {
+        server.validate(false); // the session checks would answer server/discover before the token check
+        for (String method : List.of("server/discover", "initialize", "notifications/initialized", "tools/call")) {
+            server.onPost(method, guarded());
+        }
+        AtomicReference<String> token = new AtomicReference<>();
+        AtomicInteger renewals = new AtomicInteger();
+        client = McpClient.builder(StreamableHttpTransport.builder(server.url()).authorization(new McpAuthorization() {
+                    @Override
+                    public Mono<Map<String, String>> authorize(Request request) {
+                        String t = token.get();
+                        return Mono.just(t == null ? Map.of() : Map.of("Authorization", "Bearer " + t));
+                    }
+
+                    @Override
+                    public Mono<Boolean> refused(Request request, Refusal refusal) {
+                        renewals.incrementAndGet();
+                        return Mono.never(); // a user who has not logged in yet
+                    }
+                }))
+                .requestTimeout(Duration.ofMillis(500))
+                .build();
+
+        assertThatThrownBy(() -> client.callTool("echo", Map.of())).isInstanceOf(dev.mcpclient.McpTimeoutException.class);
+        assertThat(renewals).hasValue(1);
+        assertThat(server.requests()).extracting(RecordedRequest::jsonRpcMethod).containsExactly("server/discover");
+
+        token.set("token-1"); // the user logged in: the next call probes again and finds the handshake era
+        assertThat(text(client.callTool("echo", Map.of("x", 3)))).isEqualTo("{\"x\":3}");
+        assertThat(server.requests()).extracting(RecordedRequest::jsonRpcMethod)
+                .containsSubsequence("server/discover", "server/discover", "initialize", "tools/call");
+    }
+
+    @Test
     void theLegacySseTransportIsAuthorizedToo() {
         // The HTTP+SSE transport shares the WebClient (and so the filter): its GET stream carries the headers.
         AtomicReference<String> seen = new AtomicReference<>();

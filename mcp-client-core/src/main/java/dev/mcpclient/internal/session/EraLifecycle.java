@@ -14,6 +14,7 @@ import dev.mcpclient.transport.ResponseStreamLostException;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -29,7 +30,8 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code DiscoverResult} means modern; {@code UnsupportedProtocolVersionError} (-32022) is retried
  * once with a listed version (inside {@link StatelessLifecycle}); any other answer that only a
  * legacy server gives (an HTTP 4xx or a JSON-RPC error without a modern error code, a result that is
- * no {@code DiscoverResult}, no answer within the probe's timeout) means legacy: the
+ * no {@code DiscoverResult}, no answer within the probe's timeout unless the server refused it for
+ * authorization, which then was what it waited for) means legacy: the
  * {@code initialize} handshake follows (and from there, on HTTP, the HTTP+SSE fallback as before).
  * Anything else (the server is down, answers 5xx, refuses authorization) decides nothing: the call
  * fails and the next one probes again. A legacy server is remembered per server
@@ -119,14 +121,19 @@ public final class EraLifecycle implements SessionLifecycle {
     private Mono<Void> probe(Handshake handshake) {
         return Mono.defer(() -> {
             trying = modern;
+            long refusals = transport.authorizationRefusals();
+            // A probe that timed out after the server refused it for authorization was waiting for the
+            // authorization (a user logging in), not on a silent legacy server: that decides nothing.
+            Predicate<Throwable> legacyAnswer = e -> meansLegacy(e)
+                    && !(e instanceof McpTimeoutException && transport.authorizationRefusals() != refusals);
             return modern.probe(handshake)
                     .doOnSuccess(v -> decided(modern))
                     .doOnError(e -> {
-                        if (!meansLegacy(e)) {
+                        if (!legacyAnswer.test(e)) {
                             handshake.failed(e); // the probe itself is quiet: its answer is no error when it means legacy
                         }
                     })
-                    .onErrorResume(EraLifecycle::meansLegacy, e -> {
+                    .onErrorResume(legacyAnswer, e -> {
                         log.info("The server at {} does not speak MCP {} ({}); using the initialize handshake",
                                 shown(), modern.version(), e.getMessage());
                         transport.protocolVersionNegotiated(null);

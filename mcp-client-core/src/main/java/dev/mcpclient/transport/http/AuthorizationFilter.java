@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.atomic.LongAdder;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.reactive.function.client.ClientRequest;
 import org.springframework.web.reactive.function.client.ClientResponse;
@@ -28,6 +29,7 @@ final class AuthorizationFilter implements ExchangeFilterFunction {
 
     private final McpAuthorization authorization;
     private final String shownUrl;
+    private final LongAdder refusals = new LongAdder();
 
     AuthorizationFilter(McpAuthorization authorization, String shownUrl) {
         this.authorization = authorization;
@@ -53,30 +55,35 @@ final class AuthorizationFilter implements ExchangeFilterFunction {
                     if (status != 401 && status != 403) {
                         return Mono.just(response);
                     }
+                    refusals.increment();
                     McpAuthorization.Refusal refusal = new McpAuthorization.Refusal(status,
                             lowerCased(response.headers().asHttpHeaders()), sends);
-                    if (sends >= MAX_SENDS) {
-                        return refusedForGood(response, what, refusal);
-                    }
-                    return Mono.defer(() -> authorization.refused(what, refusal))
-                            .defaultIfEmpty(Boolean.FALSE)
-                            .onErrorResume(e -> response.releaseBody().then(Mono.error(
-                                    e instanceof McpAuthorizationException ? e : new McpAuthorizationException(
-                                            shownUrl + " refused " + what.method() + " (" + describe(refusal)
-                                                    + ") and new credentials could not be obtained: " + e.getMessage(), e))))
-                            .flatMap(again -> again
-                                    ? response.releaseBody().then(send(request, next, what, sends + 1))
-                                    : refusedForGood(response, what, refusal));
+                    // The refusal's body is read first: its connection is free while new credentials are
+                    // obtained (which may take a user's login), and nothing is left to release on a cancel.
+                    return HttpResponses.excerpt(response).flatMap(text -> sends >= MAX_SENDS
+                            ? refusedForGood(what, refusal, text)
+                            : Mono.defer(() -> authorization.refused(what, refusal))
+                                    .defaultIfEmpty(Boolean.FALSE)
+                                    .onErrorMap(e -> !(e instanceof McpAuthorizationException), e ->
+                                            new McpAuthorizationException(shownUrl + " refused " + what.method() + " ("
+                                                    + describe(refusal) + ") and new credentials could not be obtained: "
+                                                    + e.getMessage(), e))
+                                    .flatMap(again -> again ? send(request, next, what, sends + 1)
+                                            : refusedForGood(what, refusal, text)));
                 });
     }
 
-    private Mono<ClientResponse> refusedForGood(ClientResponse response, McpAuthorization.Request what,
-            McpAuthorization.Refusal refusal) {
-        return HttpResponses.excerpt(response).flatMap(text -> Mono.error(new McpAuthorizationException(
-                shownUrl + " refused " + what.method() + ": " + describe(refusal)
-                        + (refusal.attempt() > 1 ? " (after " + (refusal.attempt() - 1) + " renewal"
-                                + (refusal.attempt() > 2 ? "s" : "") + ")" : ""),
-                refusal.status(), text)));
+    /** How many responses refused a request so far (401 or 403). */
+    long refusals() {
+        return refusals.sum();
+    }
+
+    private Mono<ClientResponse> refusedForGood(McpAuthorization.Request what, McpAuthorization.Refusal refusal,
+            String bodyExcerpt) {
+        return Mono.error(new McpAuthorizationException(shownUrl + " refused " + what.method() + ": " + describe(refusal)
+                + (refusal.attempt() > 1 ? " (after " + (refusal.attempt() - 1) + " renewal"
+                        + (refusal.attempt() > 2 ? "s" : "") + ")" : ""),
+                refusal.status(), bodyExcerpt));
     }
 
     private static String describe(McpAuthorization.Refusal refusal) {

@@ -217,6 +217,12 @@ final class Exchanges {
             return;
         }
         Channel channel = connection.channel();
+        if (!channel.isRegistered()) {
+            // Closed and deregistered already (e.g. the connection of an earlier attempt that a filter
+            // sent again): nobody can be handed it any more, so the exchange is simply stopped.
+            running.dispose();
+            return;
+        }
         channel.eventLoop().execute(() -> {
             if (ChannelOperations.get(channel) != connection) {
                 return; // the exchange ended meanwhile and its connection went back to the pool

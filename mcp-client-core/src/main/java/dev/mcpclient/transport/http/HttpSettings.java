@@ -26,9 +26,11 @@ import reactor.netty.resources.ConnectionProvider;
  * @param webClient the client every request goes through
  * @param ownedConnections the connection pool the transport owns and closes, or {@code null} when the
  *     {@code WebClient} was built on the application's builder (or is shared with another transport)
+ * @param authorization the filter authorizing every request of the {@code WebClient}, or {@code null}
  */
 record HttpSettings(URI url, String shownUrl, Consumer<HttpHeaders> headers, int maxMessageBytes,
-        ReconnectPolicy reconnect, Duration closeTimeout, WebClient webClient, ConnectionProvider ownedConnections) {
+        ReconnectPolicy reconnect, Duration closeTimeout, WebClient webClient, ConnectionProvider ownedConnections,
+        AuthorizationFilter authorization) {
 
     private static final Logger log = LoggerFactory.getLogger(HttpSettings.class);
 
@@ -43,15 +45,23 @@ record HttpSettings(URI url, String shownUrl, Consumer<HttpHeaders> headers, int
             builder = WebClient.builder().clientConnector(new ReactorClientHttpConnector(HttpClient.create(owned)));
         }
         String shownUrl = UrlRedaction.redact(url);
-        if (authorization != null) {
-            builder.filter(new AuthorizationFilter(authorization, shownUrl));
+        AuthorizationFilter filter = authorization == null ? null : new AuthorizationFilter(authorization, shownUrl);
+        if (filter != null) {
+            builder.filter(filter);
         }
-        return new HttpSettings(url, shownUrl, headers, maxMessageBytes, reconnect, closeTimeout, builder.build(), owned);
+        return new HttpSettings(url, shownUrl, headers, maxMessageBytes, reconnect, closeTimeout, builder.build(), owned,
+                filter);
     }
 
     /** The same settings for another transport on the same {@code WebClient}, which this one keeps owning. */
     HttpSettings sharing() {
-        return new HttpSettings(url, shownUrl, headers, maxMessageBytes, reconnect, closeTimeout, webClient, null);
+        return new HttpSettings(url, shownUrl, headers, maxMessageBytes, reconnect, closeTimeout, webClient, null,
+                authorization);
+    }
+
+    /** How many requests the server refused for authorization so far. */
+    long authorizationRefusals() {
+        return authorization == null ? 0 : authorization.refusals();
     }
 
     /** Closes the connection pool the transport owns, if any, bounded by the close timeout. Never fails. */

@@ -174,6 +174,11 @@ public final class LegacySseTransport implements McpTransport {
 
     /** How many times the event stream was reopened after it ended or broke. */
     @Override
+    public long authorizationRefusals() {
+        return settings.authorizationRefusals();
+    }
+
+    @Override
     public long reconnects() {
         return reconnects.sum();
     }

@@ -41,6 +41,7 @@ public final class StreamableHttpTransport implements McpTransport {
     private static final Logger log = LoggerFactory.getLogger(StreamableHttpTransport.class);
     private static final Set<Integer> FALLBACK_STATUSES = Set.of(400, 404, 405);
 
+    private final HttpSettings settings;
     private final StreamableHttpEndpoint primary;
     /** The HTTP+SSE transport to fall back to, or {@code null} when falling back is switched off. */
     private final LegacySseTransport legacy;
@@ -49,6 +50,7 @@ public final class StreamableHttpTransport implements McpTransport {
 
     private StreamableHttpTransport(Builder builder) {
         HttpSettings settings = builder.settings("mcp-client");
+        this.settings = settings;
         this.primary = new StreamableHttpEndpoint(settings, builder.backgroundStream);
         this.legacy = builder.legacySseFallback ? new LegacySseTransport(settings.sharing()) : null;
         this.current = primary;
@@ -164,6 +166,11 @@ public final class StreamableHttpTransport implements McpTransport {
     }
 
     /** How many times a stream was reopened: request streams resumed, the background (or HTTP+SSE) stream reconnected. */
+    @Override
+    public long authorizationRefusals() {
+        return settings.authorizationRefusals();
+    }
+
     @Override
     public long reconnects() {
         return primary.reconnects() + (legacy == null ? 0 : legacy.reconnects());
