@@ -235,10 +235,12 @@ class McpAuthorizationTest {
                         return Mono.never(); // a user who has not logged in yet
                     }
                 }))
-                .requestTimeout(Duration.ofMillis(500))
+                .initializeTimeout(Duration.ofMillis(300)) // the probe's: it ends (and is forgotten) before the call gives up
+                .requestTimeout(WAIT)
                 .build();
 
-        assertThatThrownBy(() -> client.callTool("echo", Map.of())).isInstanceOf(dev.mcpclient.McpTimeoutException.class);
+        assertThatThrownBy(() -> client.callTool("echo", Map.of())).isInstanceOf(dev.mcpclient.McpTimeoutException.class)
+                .hasMessageContaining("server/discover");
         assertThat(renewals).hasValue(1);
         assertThat(server.requests()).extracting(RecordedRequest::jsonRpcMethod).containsExactly("server/discover");
 
