@@ -20,6 +20,7 @@ module dev.mcpclient.core {
 
     exports dev.mcpclient;
     exports dev.mcpclient.schema;
+    exports dev.mcpclient.auth;
     exports dev.mcpclient.jsonrpc;
     exports dev.mcpclient.transport;
     exports dev.mcpclient.transport.http;
