@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 import reactor.core.publisher.Mono;
 
 /**
@@ -36,6 +37,16 @@ public interface McpAuthorization {
      * steps up or retries with a new nonce.
      */
     Mono<Boolean> refused(Request request, Refusal refusal);
+
+    /**
+     * The server answered {@code request} without refusing it; its headers may carry news for the
+     * authorization (a DPoP server's next nonce in {@code DPoP-Nonce}). Called on an event-loop
+     * thread, so it must be quick; the default does nothing.
+     *
+     * @param headers the values of a response header by name (any case), empty when absent
+     */
+    default void accepted(Request request, Function<String, List<String>> headers) {
+    }
 
     /**
      * An HTTP request to the MCP server.

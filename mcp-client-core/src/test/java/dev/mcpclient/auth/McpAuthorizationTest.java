@@ -69,12 +69,18 @@ class McpAuthorizationTest {
         final AtomicInteger version = new AtomicInteger(1);
         final List<Refusal> seen = new CopyOnWriteArrayList<>();
         final List<Request> authorized = new CopyOnWriteArrayList<>();
+        final List<String> acceptedNonces = new CopyOnWriteArrayList<>();
         volatile int maxRenewals = 1;
 
         @Override
         public Mono<Map<String, String>> authorize(Request request) {
             authorized.add(request);
             return Mono.just(Map.of("Authorization", "Bearer token-" + version.get()));
+        }
+
+        @Override
+        public void accepted(Request request, java.util.function.Function<String, List<String>> headers) {
+            acceptedNonces.addAll(headers.apply("dpop-nonce"));
         }
 
         @Override
@@ -99,10 +105,12 @@ class McpAuthorizationTest {
     @Test
     void everyRequestCarriesTheHeadersOfTheAuthorization() {
         guard();
+        server.onPost("tools/call", (request, exchange) -> guarded().handle(request, exchange).header("DPoP-Nonce", "n-2"));
         Renewing authorization = new Renewing();
         connect(authorization);
 
         assertThat(text(client.callTool("echo", Map.of("x", 1)))).isEqualTo("{\"x\":1}");
+        assertThat(authorization.acceptedNonces).containsExactly("n-2");
         server.awaitRequest(r -> r.httpMethod().equals("GET"), WAIT);
         client.close();
 

@@ -53,6 +53,7 @@ final class AuthorizationFilter implements ExchangeFilterFunction {
                 .flatMap(response -> {
                     int status = response.statusCode().value();
                     if (status != 401 && status != 403) {
+                        authorization.accepted(what, name -> response.headers().header(name));
                         return Mono.just(response);
                     }
                     refusals.increment();
