@@ -27,12 +27,12 @@ import java.util.Objects;
  */
 public final class SigningKey {
 
-    private final PrivateKey privateKey;
+    private final JWSSigner signer;
     private final JWSAlgorithm algorithm;
     private final String keyId;
 
-    private SigningKey(PrivateKey privateKey, JWSAlgorithm algorithm, String keyId) {
-        this.privateKey = privateKey;
+    private SigningKey(JWSSigner signer, JWSAlgorithm algorithm, String keyId) {
+        this.signer = signer;
         this.algorithm = algorithm;
         this.keyId = keyId;
     }
@@ -56,7 +56,7 @@ public final class SigningKey {
             throw new IllegalArgumentException("the signing algorithm " + algorithm + " does not fit a "
                     + describe(privateKey) + " (use " + usual + ")");
         }
-        return new SigningKey(privateKey, algorithm, keyId);
+        return new SigningKey(signer(privateKey), algorithm, keyId);
     }
 
     /**
@@ -148,12 +148,17 @@ public final class SigningKey {
         return keyId;
     }
 
-    /** A Nimbus signer for this key. */
+    /** The Nimbus signer of this key (thread-safe). */
     JWSSigner signer() {
+        return signer;
+    }
+
+    private static JWSSigner signer(PrivateKey key) {
         try {
-            return privateKey instanceof ECPrivateKey ec ? new ECDSASigner(ec) : new RSASSASigner(privateKey);
-        } catch (JOSEException e) {
-            throw new IllegalStateException("no signer for a " + describe(privateKey), e);
+            return key instanceof ECPrivateKey ec ? new ECDSASigner(ec) : new RSASSASigner(key);
+        } catch (JOSEException | IllegalArgumentException e) {
+            // e.g. an RSA key shorter than 2048 bits; the message names no key material
+            throw new IllegalArgumentException("the " + describe(key) + " cannot sign: " + e.getMessage());
         }
     }
 

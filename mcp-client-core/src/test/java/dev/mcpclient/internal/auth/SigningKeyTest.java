@@ -67,6 +67,16 @@ class SigningKeyTest {
     }
 
     @Test
+    void aWeakRsaKeyIsRefusedAtOnce() throws Exception {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(1024);
+        String pem = pem(generator.generateKeyPair());
+        assertThatThrownBy(() -> SigningKey.fromPem(pem, null, null))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("cannot sign")
+                .hasMessageContaining("2048");
+    }
+
+    @Test
     void anAlgorithmThatDoesNotFitTheCurveIsRefused() throws Exception {
         String pem = pem(ec("secp256r1"));
         assertThatThrownBy(() -> SigningKey.fromPem(pem, "ES384", null))
