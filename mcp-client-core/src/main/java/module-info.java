@@ -17,6 +17,7 @@ module dev.mcpclient.core {
     requires io.netty.codec.http;
     requires org.slf4j;
     requires com.networknt.schema;
+    requires com.nimbusds.jose.jwt;
 
     exports dev.mcpclient;
     exports dev.mcpclient.schema;
