@@ -67,10 +67,25 @@ public interface McpAuthorization {
      * @param status the HTTP status (401 or 403)
      * @param headers the response headers, names in lower case ({@code www-authenticate}, {@code dpop-nonce})
      * @param attempt how many times this request was refused so far, this refusal included (1, 2, ...)
+     * @param sent the headers {@link #authorize} gave the refused send (empty when it gave none): a
+     *     refusal of a token that was renewed meanwhile by another request needs no renewal of its own
      */
-    record Refusal(int status, Map<String, List<String>> headers, int attempt) {
+    record Refusal(int status, Map<String, List<String>> headers, int attempt, Map<String, String> sent) {
         public Refusal {
             headers = Map.copyOf(headers);
+            sent = Map.copyOf(sent);
+        }
+
+        /** A refusal of a send that carried no headers from the authorization. */
+        public Refusal(int status, Map<String, List<String>> headers, int attempt) {
+            this(status, headers, attempt, Map.of());
+        }
+
+        /** Keeps the secrets of {@link #sent()} out of logs: only the header names are shown. */
+        @Override
+        public String toString() {
+            return "Refusal[status=" + status + ", headers=" + headers.keySet() + ", attempt=" + attempt + ", sent="
+                    + sent.keySet() + "]";
         }
 
         /** The first value of the header {@code name} (any case), or {@code null}. */

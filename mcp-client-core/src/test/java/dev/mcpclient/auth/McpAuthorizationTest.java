@@ -136,6 +136,8 @@ class McpAuthorizationTest {
         McpAuthorization.Refusal refusal = authorization.seen.get(0);
         assertThat(refusal.status()).isEqualTo(401);
         assertThat(refusal.attempt()).isEqualTo(1);
+        assertThat(refusal.sent()).isEqualTo(Map.of("Authorization", "Bearer token-1"));
+        assertThat(refusal.toString()).doesNotContain("token-1");
         assertThat(refusal.header("www-authenticate")).isEqualTo(CHALLENGE);
         assertThat(refusal.header("DPoP-Nonce")).isEqualTo("n-1");
         List<RecordedRequest> calls = server.requests().stream().filter(r -> "tools/call".equals(r.jsonRpcMethod())).toList();

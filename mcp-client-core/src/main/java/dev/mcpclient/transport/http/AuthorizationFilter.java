@@ -49,29 +49,31 @@ final class AuthorizationFilter implements ExchangeFilterFunction {
                                 + ": " + e.getMessage(), e))
                 .defaultIfEmpty(Map.of())
                 .flatMap(headers -> next.exchange(headers.isEmpty() ? request
-                        : ClientRequest.from(request).headers(h -> headers.forEach(h::set)).build()))
-                .flatMap(response -> {
-                    int status = response.statusCode().value();
-                    if (status != 401 && status != 403) {
-                        authorization.accepted(what, name -> response.headers().header(name));
-                        return Mono.just(response);
-                    }
-                    refusals.increment();
-                    McpAuthorization.Refusal refusal = new McpAuthorization.Refusal(status,
-                            lowerCased(response.headers().asHttpHeaders()), sends);
-                    // The refusal's body is read first: its connection is free while new credentials are
-                    // obtained (which may take a user's login), and nothing is left to release on a cancel.
-                    return HttpResponses.excerpt(response).flatMap(text -> sends >= MAX_SENDS
-                            ? refusedForGood(what, refusal, text)
-                            : Mono.defer(() -> authorization.refused(what, refusal))
-                                    .defaultIfEmpty(Boolean.FALSE)
-                                    .onErrorMap(e -> !(e instanceof McpAuthorizationException), e ->
-                                            new McpAuthorizationException(shownUrl + " refused " + what.method() + " ("
-                                                    + describe(refusal) + ") and new credentials could not be obtained: "
-                                                    + e.getMessage(), e))
-                                    .flatMap(again -> again ? send(request, next, what, sends + 1)
-                                            : refusedForGood(what, refusal, text)));
-                });
+                        : ClientRequest.from(request).headers(h -> headers.forEach(h::set)).build())
+                        .flatMap(response -> answered(request, next, what, sends, headers, response)));
+    }
+
+    /** The response to one send: passed on, or a refusal that is sent again or fails the request. */
+    private Mono<ClientResponse> answered(ClientRequest request, ExchangeFunction next, McpAuthorization.Request what,
+            int sends, Map<String, String> sent, ClientResponse response) {
+        int status = response.statusCode().value();
+        if (status != 401 && status != 403) {
+            authorization.accepted(what, name -> response.headers().header(name));
+            return Mono.just(response);
+        }
+        refusals.increment();
+        McpAuthorization.Refusal refusal = new McpAuthorization.Refusal(status,
+                lowerCased(response.headers().asHttpHeaders()), sends, sent);
+        // The refusal's body is read first: its connection is free while new credentials are obtained
+        // (which may take a user's login), and nothing is left to release on a cancel.
+        return HttpResponses.excerpt(response).flatMap(text -> sends >= MAX_SENDS
+                ? refusedForGood(what, refusal, text)
+                : Mono.defer(() -> authorization.refused(what, refusal))
+                        .defaultIfEmpty(Boolean.FALSE)
+                        .onErrorMap(e -> !(e instanceof McpAuthorizationException), e -> new McpAuthorizationException(
+                                shownUrl + " refused " + what.method() + " (" + describe(refusal)
+                                        + ") and new credentials could not be obtained: " + e.getMessage(), e))
+                        .flatMap(again -> again ? send(request, next, what, sends + 1) : refusedForGood(what, refusal, text)));
     }
 
     /** How many responses refused a request so far (401 or 403). */
