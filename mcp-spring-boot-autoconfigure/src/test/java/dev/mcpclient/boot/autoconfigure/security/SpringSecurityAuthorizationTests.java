@@ -17,6 +17,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -25,6 +26,9 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -46,6 +50,7 @@ import reactor.core.publisher.Mono;
  * registration declared under {@code spring.security.oauth2.client.registration}, issued by Spring
  * Authorization Server: all real, on 127.0.0.1.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class SpringSecurityAuthorizationTests {
 
     static final String CLIENT_ID = "mcp-client";
@@ -67,9 +72,13 @@ class SpringSecurityAuthorizationTests {
         authorizationServer.close();
     }
 
-    /** The application's properties: the registration under Spring Security's, the server referencing it. */
+    /**
+     * The application's properties: the registration under Spring Security's, the server referencing it;
+     * {@code more} ({@code --name=value}) added or replacing those of the same name.
+     */
     List<String> properties(String... more) {
-        List<String> properties = new ArrayList<>(List.of(
+        Map<String, String> properties = new LinkedHashMap<>();
+        for (String property : List.of(
                 "--spring.security.oauth2.client.registration.mcp.client-id=" + CLIENT_ID,
                 "--spring.security.oauth2.client.registration.mcp.client-secret=" + SECRET,
                 "--spring.security.oauth2.client.registration.mcp.authorization-grant-type=client_credentials",
@@ -78,9 +87,13 @@ class SpringSecurityAuthorizationTests {
                 "--spring.security.oauth2.client.provider.test-as.token-uri=" + authorizationServer.tokenUri(),
                 "--mcp.client.servers.x.url=" + server.url(),
                 "--mcp.client.servers.x.background-stream=false",
-                "--mcp.client.servers.x.auth.spring-security.registration-id=mcp"));
-        properties.addAll(List.of(more));
-        return properties;
+                "--mcp.client.servers.x.auth.spring-security.registration-id=mcp")) {
+            properties.put(property.substring(0, property.indexOf('=')), property);
+        }
+        for (String property : more) {
+            properties.put(property.substring(0, property.indexOf('=')), property);
+        }
+        return List.copyOf(properties.values());
     }
 
     ConfigurableApplicationContext run(Class<?> app, List<String> properties) {
@@ -185,6 +198,19 @@ class SpringSecurityAuthorizationTests {
                 .satisfies(e -> assertThat(cause(e, McpAuthorizationException.class))
                         .hasMessageContaining("MCP server 'x'").hasMessageContaining("invalid_client"));
         assertThat(authorizationServer.tokenRequests()).isEqualTo(1);
+    }
+
+    @Test
+    void anUnknownRegistrationIdIsReportedWithTheOriginOfTheProperty(CapturedOutput output) {
+        assertThatThrownBy(() -> run(App.class, properties("--mcp.client.servers.x.auth.spring-security.registration-id=mpc"))
+                .close()).isNotNull();
+        String report = output.getAll().substring(output.getAll().indexOf("APPLICATION FAILED TO START"));
+        assertThat(report).contains("The MCP client configuration is invalid: mcp.client.servers.x.auth.spring-security"
+                        + ".registration-id is 'mpc', but there is no OAuth2 client registration of that id.")
+                .contains("Origin: \"mcp.client.servers.x.auth.spring-security.registration-id\" from property source "
+                        + "\"commandLineArgs\"")
+                .contains("Declare it under spring.security.oauth2.client.registration.mpc");
+        assertThat(authorizationServer.tokenRequests()).isZero();
     }
 
     @Test
