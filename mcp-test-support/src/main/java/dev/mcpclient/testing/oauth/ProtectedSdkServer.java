@@ -46,7 +46,9 @@ import org.springframework.security.web.SecurityFilterChain;
  * {@link TestAuthorizationServer#advanceClock clock} (no leeway), and not issued to a {@link TestAuthorizationServer#revokeClient
  * revoked} client. Without one the answer is 401 with {@code WWW-Authenticate: Bearer
  * resource_metadata="<origin>/.well-known/oauth-protected-resource"} (and {@code error="invalid_token"}
- * for a token refused); the metadata (RFC 9728) names the authorization server's issuer.
+ * for a token refused); the metadata (RFC 9728), served at that root well-known URL only, names the
+ * authorization server's issuer and, as Spring Security resolves it, the origin as its {@code resource}
+ * ({@code http://127.0.0.1:<port>}, not the {@code /mcp} endpoint).
  *
  * <p>The tool {@value #ADMIN_TOOL} (besides the SDK server's own, {@link SdkServer#TOOLS}) needs the scope
  * {@value #ADMIN_SCOPE}: a call with a token without it is answered 403 with {@code Bearer

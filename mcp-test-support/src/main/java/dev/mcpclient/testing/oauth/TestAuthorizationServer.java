@@ -164,7 +164,10 @@ public final class TestAuthorizationServer implements AutoCloseable {
         registerClient(clientId, secret, DEFAULT_TOKEN_LIFETIME, scopes);
     }
 
-    /** As {@link #registerClient(String, String, String...)}, with access tokens that live {@code tokenLifetime}. */
+    /**
+     * As {@link #registerClient(String, String, String...)}, with access tokens that live {@code tokenLifetime};
+     * a client of the same id registered before (or revoked) is replaced.
+     */
     public void registerClient(String clientId, String secret, Duration tokenLifetime, String... scopes) {
         RegisteredClient client = RegisteredClient.withId(UUID.randomUUID().toString())
                 .clientId(clientId)
@@ -176,6 +179,7 @@ public final class TestAuthorizationServer implements AutoCloseable {
                 .tokenSettings(TokenSettings.builder().accessTokenTimeToLive(tokenLifetime).build())
                 .build();
         revoked.remove(clientId);
+        clients.values().removeIf(existing -> existing.getClientId().equals(clientId));
         clients.put(client.getId(), client);
     }
 

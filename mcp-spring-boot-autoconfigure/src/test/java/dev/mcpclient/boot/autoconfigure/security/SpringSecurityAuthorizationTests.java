@@ -128,7 +128,8 @@ class SpringSecurityAuthorizationTests {
         HttpResponse<String> metadata = http.send(HttpRequest.newBuilder(URI.create(server.resourceMetadataUrl())).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(metadata.statusCode()).isEqualTo(200);
-        assertThat(metadata.body()).contains("\"authorization_servers\":[\"" + authorizationServer.issuer() + "\"]");
+        assertThat(metadata.body()).contains("\"authorization_servers\":[\"" + authorizationServer.issuer() + "\"]")
+                .contains("\"resource\":\"" + server.url().substring(0, server.url().length() - "/mcp".length()) + "\"");
 
         HttpResponse<String> asMetadata = http.send(HttpRequest.newBuilder(
                 URI.create(authorizationServer.issuer() + "/.well-known/oauth-authorization-server")).build(),
