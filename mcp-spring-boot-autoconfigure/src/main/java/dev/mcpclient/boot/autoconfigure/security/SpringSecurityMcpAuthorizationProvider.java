@@ -18,11 +18,14 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.client.registration.InMemoryReactiveClientRegistrationRepository;
 import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
+import org.springframework.security.oauth2.client.web.DefaultReactiveOAuth2AuthorizedClientManager;
 
 /**
  * The {@link SpringSecurityMcpAuthorization} of each server with
  * {@code mcp.client.servers.<name>.auth.spring-security.registration-id}, from the application's beans:
- * its {@link ReactiveOAuth2AuthorizedClientManager} if it has one, else one built on its client
+ * its {@link ReactiveOAuth2AuthorizedClientManager} if it has one that works outside a web request (not a
+ * {@link DefaultReactiveOAuth2AuthorizedClientManager}, which Spring Security registers in a WebFlux
+ * application and which needs the current {@code ServerWebExchange}), else one built on its client
  * registrations (the reactive repository Spring Boot makes of
  * {@code spring.security.oauth2.client.registration.*} in a reactive or non-web application, else the
  * servlet one) and its {@link ReactiveOAuth2AuthorizedClientService} (an in-memory one if it has none),
@@ -56,6 +59,11 @@ final class SpringSecurityMcpAuthorizationProvider implements McpAuthorizationPr
         String property = McpClientProperties.PREFIX + ".servers." + server.name() + ".auth.spring-security.registration-id";
         ReactiveClientRegistrationRepository repository = registrations(property, settings.registrationId());
         ReactiveOAuth2AuthorizedClientManager manager = managers.getIfUnique();
+        if (manager instanceof DefaultReactiveOAuth2AuthorizedClientManager && repository != null) {
+            // Spring Security registers one in a WebFlux application; it needs the current web request, which the
+            // client's calls from background threads do not have ("serverWebExchange cannot be null").
+            manager = null;
+        }
         ReactiveOAuth2AuthorizedClientService service = authorizedClientServices.getIfUnique();
         if (manager == null && repository == null) {
             throw new McpClientConfigurationException(List.of(property), property + " is '" + settings.registrationId()

@@ -40,6 +40,8 @@ import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClient
 import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientProviderBuilder;
 import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientService;
 import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
+import org.springframework.security.oauth2.client.web.DefaultReactiveOAuth2AuthorizedClientManager;
+import org.springframework.security.oauth2.client.web.server.AuthenticatedPrincipalServerOAuth2AuthorizedClientRepository;
 import org.springframework.boot.webclient.WebClientCustomizer;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -149,6 +151,16 @@ class SpringSecurityAuthorizationTests {
             String token = authorizationServer.issuedAccessTokens().get(0);
             assertThat(server.sdk().requests("POST")).isNotEmpty()
                     .allMatch(r -> ("Bearer " + token).equals(r.header("Authorization")));
+        }
+    }
+
+    @Test
+    void aManagerThatNeedsAWebRequestIsNotUsed() {
+        // The one Spring Security registers in a WebFlux application: it fails outside a web request.
+        try (ConfigurableApplicationContext context = run(WebFluxManagerApp.class, properties())) {
+            McpClient client = context.getBean("xMcpClient", McpClient.class);
+
+            assertThat(text(client.callTool("echo", Map.of("text", "hello")))).contains("hello");
         }
     }
 
@@ -270,6 +282,18 @@ class SpringSecurityAuthorizationTests {
     @Configuration(proxyBeanMethods = false)
     @EnableAutoConfiguration
     static class App {
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @EnableAutoConfiguration
+    static class WebFluxManagerApp {
+
+        @Bean
+        ReactiveOAuth2AuthorizedClientManager authorizedClientManager(ReactiveClientRegistrationRepository registrations,
+                ReactiveOAuth2AuthorizedClientService authorizedClients) {
+            return new DefaultReactiveOAuth2AuthorizedClientManager(registrations,
+                    new AuthenticatedPrincipalServerOAuth2AuthorizedClientRepository(authorizedClients));
+        }
     }
 
     /**
