@@ -16,7 +16,8 @@ import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * Builds a server's transport and client from its {@link McpServerSettings}, the application's
- * {@code WebClient.Builder}, handler and listener beans, and customizers. The per-server beans
+ * {@code WebClient.Builder}, handler and listener beans, {@link McpAuthorizationProvider authorizations}
+ * and customizers. The per-server beans
  * registered by {@link McpServerBeanRegistrar} are supplied by it.
  */
 final class McpServerComponents {
@@ -31,12 +32,12 @@ final class McpServerComponents {
     McpServerComponents(ObjectProvider<WebClient.Builder> webClientBuilder, McpTransportCustomizers transportCustomizers,
             ObjectProvider<McpClientCustomizer> clientCustomizers, McpClientHandlers handlers,
             ApplicationEventPublisher eventPublisher, ObjectProvider<McpAuthorizationProvider> authorizations) {
-        this.authorizations = authorizations;
         this.webClientBuilder = webClientBuilder;
         this.transportCustomizers = transportCustomizers;
         this.clientCustomizers = clientCustomizers;
         this.handlers = handlers;
         this.eventPublisher = eventPublisher;
+        this.authorizations = authorizations;
     }
 
     /** The class of the transport {@link #transport} builds for {@code server}. */
