@@ -103,6 +103,11 @@ public final class SdkServer implements AutoCloseable {
 
     private SdkServer(int port, HttpServlet transport, McpServer.SyncSpecification<?> spec, String path,
             String... mappings) {
+        this(port, transport, spec, path, List.of(), mappings);
+    }
+
+    private SdkServer(int port, HttpServlet transport, McpServer.SyncSpecification<?> spec, String path,
+            List<Filter> guards, String... mappings) {
         this.server = features.build(spec);
         this.path = path;
         Path baseDir;
@@ -132,6 +137,17 @@ public final class SdkServer implements AutoCloseable {
         all.setFilterName("recorder");
         all.addURLPattern("/*");
         context.addFilterMap(all);
+        for (int i = 0; i < guards.size(); i++) {
+            FilterDef guard = new FilterDef();
+            guard.setFilterName("guard-" + i);
+            guard.setFilter(guards.get(i));
+            guard.setAsyncSupported("true");
+            context.addFilterDef(guard);
+            FilterMap everything = new FilterMap();
+            everything.setFilterName("guard-" + i);
+            everything.addURLPattern("/*");
+            context.addFilterMap(everything);
+        }
         try {
             tomcat.start();
         } catch (LifecycleException e) {
@@ -151,6 +167,18 @@ public final class SdkServer implements AutoCloseable {
         HttpServletStreamableServerTransportProvider transport = HttpServletStreamableServerTransportProvider.builder()
                 .mcpEndpoint("/mcp").keepAliveInterval(Duration.ofMillis(500)).build();
         return new SdkServer(port, transport, McpServer.sync(transport), "/mcp", "/mcp");
+    }
+
+    /**
+     * Starts a server over Streamable HTTP on a free port, behind {@code guards}: servlet filters applied in
+     * order after the request was recorded, e.g. a Spring Security filter chain that answers 401 to a
+     * request without a valid token. Every path of the server's Tomcat goes through them, so a guard may
+     * answer paths of its own (e.g. {@code /.well-known/oauth-protected-resource}).
+     */
+    public static SdkServer streamableHttp(List<Filter> guards) {
+        HttpServletStreamableServerTransportProvider transport = HttpServletStreamableServerTransportProvider.builder()
+                .mcpEndpoint("/mcp").keepAliveInterval(Duration.ofMillis(500)).build();
+        return new SdkServer(0, transport, McpServer.sync(transport), "/mcp", guards, "/mcp", "/.well-known/*");
     }
 
     /** Starts a server over the 2024-11-05 HTTP+SSE transport on a free port. */

@@ -43,9 +43,9 @@ public final class McpClientAutoConfiguration {
     @Bean
     McpServerComponents mcpServerComponents(ConfigurableListableBeanFactory beanFactory,
             ObjectProvider<WebClient.Builder> webClientBuilder, ObjectProvider<McpClientCustomizer> clientCustomizers,
-            ApplicationEventPublisher eventPublisher) {
+            ApplicationEventPublisher eventPublisher, ObjectProvider<McpAuthorizationProvider> authorizations) {
         return new McpServerComponents(webClientBuilder, new McpTransportCustomizers(beanFactory), clientCustomizers,
-                new McpClientHandlers(beanFactory), eventPublisher);
+                new McpClientHandlers(beanFactory), eventPublisher, authorizations);
     }
 
     @Bean

@@ -123,6 +123,33 @@ final class McpClientPropertiesValidator {
                 throw invalid(prefix + "headers", "every header needs a name and a value");
             }
         });
+        auth(prefix, server);
+    }
+
+    private static void auth(String prefix, McpServerProperties server) {
+        McpServerAuthProperties.SpringSecurity springSecurity = server.getAuth().getSpringSecurity();
+        String registrationId = prefix + "auth.spring-security.registration-id";
+        String principal = prefix + "auth.spring-security.principal";
+        if (springSecurity.getRegistrationId() == null) {
+            if (springSecurity.getPrincipal() != null) {
+                throw new McpClientConfigurationException(List.of(principal, registrationId),
+                        principal + " is set, but " + registrationId + " is not",
+                        "Set " + registrationId + " to the id of a client registration under "
+                                + "spring.security.oauth2.client.registration, or remove " + principal + ".");
+            }
+            return;
+        }
+        if (server.getTransport() == McpTransportType.STDIO) {
+            throw new McpClientConfigurationException(List.of(registrationId, prefix + "transport"),
+                    registrationId + " is set, but the transport is stdio, whose requests are not HTTP requests",
+                    "Remove " + prefix + "auth, or give the process its credentials in " + prefix + "env.");
+        }
+        if (springSecurity.getRegistrationId().isBlank()) {
+            throw invalid(registrationId, "must not be empty");
+        }
+        if (springSecurity.getPrincipal() != null && springSecurity.getPrincipal().isBlank()) {
+            throw invalid(principal, "must not be empty");
+        }
     }
 
     private static void stdio(String name, String prefix, McpServerProperties server) {

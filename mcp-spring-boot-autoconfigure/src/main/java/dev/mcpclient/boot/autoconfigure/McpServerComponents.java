@@ -2,6 +2,7 @@ package dev.mcpclient.boot.autoconfigure;
 
 import dev.mcpclient.McpClient;
 import dev.mcpclient.McpClientBuilder;
+import dev.mcpclient.auth.McpAuthorization;
 import dev.mcpclient.transport.McpTransport;
 import dev.mcpclient.transport.TransportBuilder;
 import dev.mcpclient.transport.http.HttpTransportBuilder;
@@ -15,7 +16,8 @@ import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * Builds a server's transport and client from its {@link McpServerSettings}, the application's
- * {@code WebClient.Builder}, handler and listener beans, and customizers. The per-server beans
+ * {@code WebClient.Builder}, handler and listener beans, {@link McpAuthorizationProvider authorizations}
+ * and customizers. The per-server beans
  * registered by {@link McpServerBeanRegistrar} are supplied by it.
  */
 final class McpServerComponents {
@@ -25,15 +27,17 @@ final class McpServerComponents {
     private final ObjectProvider<McpClientCustomizer> clientCustomizers;
     private final McpClientHandlers handlers;
     private final ApplicationEventPublisher eventPublisher;
+    private final ObjectProvider<McpAuthorizationProvider> authorizations;
 
     McpServerComponents(ObjectProvider<WebClient.Builder> webClientBuilder, McpTransportCustomizers transportCustomizers,
             ObjectProvider<McpClientCustomizer> clientCustomizers, McpClientHandlers handlers,
-            ApplicationEventPublisher eventPublisher) {
+            ApplicationEventPublisher eventPublisher, ObjectProvider<McpAuthorizationProvider> authorizations) {
         this.webClientBuilder = webClientBuilder;
         this.transportCustomizers = transportCustomizers;
         this.clientCustomizers = clientCustomizers;
         this.handlers = handlers;
         this.eventPublisher = eventPublisher;
+        this.authorizations = authorizations;
     }
 
     /** The class of the transport {@link #transport} builds for {@code server}. */
@@ -64,7 +68,30 @@ final class McpServerComponents {
         // A prototype: every server gets its own builder with the application's codecs, SSL, filters, observation.
         webClientBuilder.ifAvailable(builder::webClientBuilder);
         server.headers().forEach(builder::header);
+        McpAuthorization authorization = authorization(server);
+        if (authorization != null) {
+            builder.authorization(authorization);
+        }
         return builder;
+    }
+
+    /** The first authorization a provider gives for {@code server}; an error if its settings ask for one none gives. */
+    private McpAuthorization authorization(McpServerSettings server) {
+        for (McpAuthorizationProvider provider : authorizations.orderedStream().toList()) {
+            McpAuthorization authorization = provider.authorization(server);
+            if (authorization != null) {
+                return authorization;
+            }
+        }
+        if (server.auth().springSecurity() != null) {
+            String property = McpClientProperties.PREFIX + ".servers." + server.name() + ".auth.spring-security.registration-id";
+            throw new McpClientConfigurationException(List.of(property), property + " is set, but Spring Security's "
+                    + "OAuth2 client is not on the classpath",
+                    "Add org.springframework.boot:spring-boot-starter-security-oauth2-client to the application's "
+                            + "dependencies and declare the registration under spring.security.oauth2.client.registration, "
+                            + "or remove " + property + ".");
+        }
+        return null;
     }
 
     private static StdioTransport.Builder stdio(McpServerSettings server) {

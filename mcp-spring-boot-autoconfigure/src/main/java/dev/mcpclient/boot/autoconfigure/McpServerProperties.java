@@ -121,6 +121,11 @@ public class McpServerProperties {
      */
     private final McpServerToolsProperties tools = new McpServerToolsProperties();
 
+    /**
+     * How requests to this server are authorized (HTTP transports only).
+     */
+    private final McpServerAuthProperties auth = new McpServerAuthProperties();
+
     public boolean isEnabled() {
         return enabled;
     }
@@ -257,6 +262,10 @@ public class McpServerProperties {
         return tools;
     }
 
+    public McpServerAuthProperties getAuth() {
+        return auth;
+    }
+
     /** Header and variable values masked, the URL shown as {@link UrlRedaction} shows it. */
     @Override
     public String toString() {
@@ -266,6 +275,6 @@ public class McpServerProperties {
                 + ", protocolVersion=" + protocolVersion + ", legacySseFallback=" + legacySseFallback + ", required="
                 + required + ", requestTimeout=" + requestTimeout + ", initializeTimeout=" + initializeTimeout + ", headers="
                 + McpServerSettings.masked(headers) + ", backgroundStream=" + backgroundStream + ", maxMessageSize="
-                + maxMessageSize + ", closeTimeout=" + closeTimeout + ", reconnect=" + reconnect + ", tools=" + tools + "]";
+                + maxMessageSize + ", closeTimeout=" + closeTimeout + ", reconnect=" + reconnect + ", tools=" + tools + ", auth=" + auth + "]";
     }
 }

@@ -48,12 +48,13 @@ import org.springframework.core.env.PropertyResolver;
  * @param toolsInclude the tools offered to Spring AI ({@code tools.include}: names, globs or
  *     {@code regex:} expressions); every tool when empty
  * @param toolsExclude the tools never offered to Spring AI ({@code tools.exclude})
+ * @param auth how the server's requests are authorized ({@link McpServerAuthSettings#NONE} for {@code stdio})
  */
 public record McpServerSettings(String name, McpTransportType transport, String url, Duration requestTimeout,
         Duration initializeTimeout, String protocolVersion, Implementation clientInfo, Map<String, String> headers,
         int maxMessageSize, Duration closeTimeout, ReconnectPolicy reconnect, boolean backgroundStream,
         boolean legacySseFallback, String command, List<String> args, Map<String, String> env, Path workingDirectory,
-        boolean required, List<String> toolsInclude, List<String> toolsExclude) {
+        boolean required, List<String> toolsInclude, List<String> toolsExclude, McpServerAuthSettings auth) {
 
     /**
      * The {@code protocol-version} that detects the era: {@code server/discover} at the newest revision
@@ -78,6 +79,7 @@ public record McpServerSettings(String name, McpTransportType transport, String 
         env = ordered(env);
         toolsInclude = toolsInclude == null ? List.of() : List.copyOf(toolsInclude);
         toolsExclude = toolsExclude == null ? List.of() : List.copyOf(toolsExclude);
+        auth = auth == null ? McpServerAuthSettings.NONE : auth;
     }
 
     /**
@@ -114,7 +116,8 @@ public record McpServerSettings(String name, McpTransportType transport, String 
                 streamableHttp && server.isBackgroundStream(), streamableHttp && server.isLegacySseFallback(),
                 stdio ? server.getCommand().strip() : null, stdio ? server.getArgs() : List.of(),
                 stdio ? server.getEnv() : Map.of(), stdio ? server.getWorkingDir() : null, server.isRequired(),
-                server.getTools().getInclude(), server.getTools().getExclude());
+                server.getTools().getInclude(), server.getTools().getExclude(),
+                stdio ? McpServerAuthSettings.NONE : McpServerAuthSettings.of(server.getAuth()));
     }
 
     /**
@@ -154,7 +157,7 @@ public record McpServerSettings(String name, McpTransportType transport, String 
                 + clientInfo.version() + ", headers=" + masked(headers) + ", maxMessageSize=" + maxMessageSize
                 + ", closeTimeout=" + closeTimeout + ", reconnect=" + reconnect + ", backgroundStream=" + backgroundStream
                 + ", legacySseFallback=" + legacySseFallback + ", args=" + args + ", env=" + masked(env)
-                + ", workingDirectory=" + workingDirectory + ", required=" + required + "]";
+                + ", workingDirectory=" + workingDirectory + ", required=" + required + ", auth=" + auth + "]";
     }
 
     /** The names of {@code values} with every value masked. */

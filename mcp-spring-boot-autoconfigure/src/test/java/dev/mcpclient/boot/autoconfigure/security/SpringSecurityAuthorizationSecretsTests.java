@@ -1,0 +1,143 @@
+package dev.mcpclient.boot.autoconfigure.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import dev.mcpclient.McpClient;
+import dev.mcpclient.auth.McpAuthorizationException;
+import dev.mcpclient.testing.oauth.ProtectedSdkServer;
+import dev.mcpclient.testing.oauth.TestAuthorizationServer;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationHandler;
+import io.micrometer.observation.tck.TestObservationRegistry;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.health.contributor.CompositeHealthContributor;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The client secret and the access tokens never appear in what the application shows: its log (this
+ * library at DEBUG), the messages of the errors its calls fail with, its health details and its
+ * observations, through a call, a token that expires mid-way (401, renewed), a call refused for its
+ * scope (403) and a revoked client. The tokens are every one the authorization server issued.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class SpringSecurityAuthorizationSecretsTests {
+
+    private static final String SECRET = "client-secret-4711";
+
+    @Test
+    void neitherTheClientSecretNorAnyAccessTokenIsShown(CapturedOutput output) {
+        List<String> shown = new ArrayList<>();
+        List<String> tokens;
+        try (TestAuthorizationServer authorizationServer = TestAuthorizationServer.start()) {
+            authorizationServer.registerClient("mcp-client", SECRET, "mcp:read");
+            try (ProtectedSdkServer server = ProtectedSdkServer.start(authorizationServer)) {
+                SpringApplication application = new SpringApplication(App.class);
+                application.setWebApplicationType(WebApplicationType.NONE);
+                try (ConfigurableApplicationContext context = application.run(
+                        "--logging.level.dev.mcpclient=DEBUG",
+                        "--spring.security.oauth2.client.registration.mcp.client-id=mcp-client",
+                        "--spring.security.oauth2.client.registration.mcp.client-secret=" + SECRET,
+                        "--spring.security.oauth2.client.registration.mcp.authorization-grant-type=client_credentials",
+                        "--spring.security.oauth2.client.registration.mcp.scope=mcp:read",
+                        "--spring.security.oauth2.client.registration.mcp.provider=test-as",
+                        "--spring.security.oauth2.client.provider.test-as.token-uri=" + authorizationServer.tokenUri(),
+                        "--mcp.client.servers.x.url=" + server.url(),
+                        "--mcp.client.servers.x.auth.spring-security.registration-id=mcp")) {
+                    McpClient client = context.getBean("xMcpClient", McpClient.class);
+                    client.callTool("echo", Map.of("text", "one"));
+                    authorizationServer.advanceClock(TestAuthorizationServer.DEFAULT_TOKEN_LIFETIME.plusMinutes(1));
+                    client.callTool("echo", Map.of("text", "two"));
+                    Throwable scope = catchThrowable(() -> client.callTool(ProtectedSdkServer.ADMIN_TOOL, Map.of()));
+                    assertThat(scope).isInstanceOf(McpAuthorizationException.class);
+                    shown.add(everything(scope));
+                    authorizationServer.revokeClient("mcp-client");
+                    Throwable revoked = catchThrowable(() -> client.callTool("echo", Map.of("text", "three")));
+                    assertThat(revoked).isInstanceOf(McpAuthorizationException.class);
+                    shown.add(everything(revoked));
+
+                    CompositeHealthContributor health = context.getBean("mcpHealthContributor", CompositeHealthContributor.class);
+                    shown.add(((HealthIndicator) health.getContributor("x")).health().toString());
+                    Recorder observations = context.getBean(Recorder.class);
+                    assertThat(observations.stopped).isNotEmpty();
+                    observations.stopped.forEach(observation -> shown.add(describe(observation)));
+                    shown.add(context.getBean("xMcpClient").toString());
+                }
+            }
+            tokens = authorizationServer.issuedAccessTokens();
+        }
+        shown.add(output.getAll());
+
+        // Two tokens issued, both used, the renewal logged: what is shown was looked at.
+        assertThat(tokens).hasSize(2);
+        assertThat(output.getAll()).contains("DEBUG").contains("dev.mcpclient");
+        for (String text : shown) {
+            assertThat(text).doesNotContain(SECRET);
+            for (String token : tokens) {
+                assertThat(text).doesNotContain(token);
+                // Nor the token's signature alone (a JWT's last part).
+                assertThat(text).doesNotContain(token.substring(token.lastIndexOf('.') + 1));
+            }
+        }
+    }
+
+    /** The message, the stack trace and every cause of {@code e}. */
+    private static String everything(Throwable e) {
+        StringWriter trace = new StringWriter();
+        e.printStackTrace(new PrintWriter(trace));
+        return trace.toString();
+    }
+
+    private static String describe(Observation.Context observation) {
+        return observation.getName() + " " + observation.getContextualName() + " " + observation.getAllKeyValues() + " "
+                + (observation.getError() == null ? "" : everything(observation.getError())) + " " + observation;
+    }
+
+    /** Keeps every observation that stopped. */
+    static final class Recorder implements ObservationHandler<Observation.Context> {
+
+        final List<Observation.Context> stopped = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void onStop(Observation.Context context) {
+            stopped.add(context);
+        }
+
+        @Override
+        public boolean supportsContext(Observation.Context context) {
+            return true;
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @EnableAutoConfiguration
+    static class App {
+
+        @Bean
+        Recorder recorder() {
+            return new Recorder();
+        }
+
+        @Bean
+        TestObservationRegistry observationRegistry(Recorder recorder) {
+            TestObservationRegistry registry = TestObservationRegistry.create();
+            registry.observationConfig().observationHandler(recorder);
+            return registry;
+        }
+    }
+}
