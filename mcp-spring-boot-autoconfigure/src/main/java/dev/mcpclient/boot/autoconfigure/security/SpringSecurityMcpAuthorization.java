@@ -60,13 +60,21 @@ public final class SpringSecurityMcpAuthorization implements McpAuthorization {
         return authorizedClient().map(client -> Map.of("Authorization", "Bearer " + client.getAccessToken().getTokenValue()));
     }
 
-    /** On the first 401 of a request: the authorized client is removed, and the request sent again with a new token. */
+    /**
+     * On the first 401 of a request: the authorized client is removed (unless another request renewed
+     * it since this one was sent), and the request sent again with the current token.
+     */
     @Override
     public Mono<Boolean> refused(Request request, Refusal refusal) {
         if (refusal.status() != 401 || refusal.attempt() > 1) {
             return Mono.just(false);
         }
-        return authorizedClients.removeAuthorizedClient(registrationId, principal).thenReturn(true);
+        String refusedHeader = refusal.sent().get("Authorization");
+        return authorizedClients.<OAuth2AuthorizedClient>loadAuthorizedClient(registrationId, principal)
+                .filter(current -> !("Bearer " + current.getAccessToken().getTokenValue()).equals(refusedHeader))
+                .hasElement()
+                .flatMap(renewedMeanwhile -> renewedMeanwhile ? Mono.just(true)
+                        : authorizedClients.removeAuthorizedClient(registrationId, principal).thenReturn(true));
     }
 
     /**
