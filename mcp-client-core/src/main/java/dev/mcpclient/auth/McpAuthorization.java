@@ -51,15 +51,24 @@ public interface McpAuthorization {
     }
 
     /**
-     * A refusal: its status and the response headers that say why.
+     * A refusal: its status, the response headers that say why, and the authorization headers the
+     * refused send carried (so that an implementation knows which credentials were refused).
+     * {@code toString()} never shows the credentials.
      *
      * @param status the HTTP status (401 or 403)
      * @param headers the response headers, names in lower case ({@code www-authenticate}, {@code dpop-nonce})
      * @param attempt how many times this request was refused so far, this refusal included (1, 2, ...)
+     * @param sent the headers {@link #authorize} gave the refused send (empty when it sent none)
      */
-    record Refusal(int status, Map<String, List<String>> headers, int attempt) {
+    record Refusal(int status, Map<String, List<String>> headers, int attempt, Map<String, String> sent) {
         public Refusal {
             headers = Map.copyOf(headers);
+            sent = Map.copyOf(sent);
+        }
+
+        /** A refusal of a send that carried no authorization headers. */
+        public Refusal(int status, Map<String, List<String>> headers, int attempt) {
+            this(status, headers, attempt, Map.of());
         }
 
         /** The first value of the header {@code name} (any case), or {@code null}. */
@@ -71,6 +80,23 @@ public interface McpAuthorization {
         /** Every value of the header {@code name} (any case). */
         public List<String> headers(String name) {
             return headers.getOrDefault(name.toLowerCase(java.util.Locale.ROOT), List.of());
+        }
+
+        /** The value of the authorization header {@code name} (any case) the refused send carried, or {@code null}. */
+        public String sentHeader(String name) {
+            for (Map.Entry<String, String> e : sent.entrySet()) {
+                if (e.getKey().equalsIgnoreCase(name)) {
+                    return e.getValue();
+                }
+            }
+            return null;
+        }
+
+        /** The status, the response headers' names and the names (never the values) of the sent headers. */
+        @Override
+        public String toString() {
+            return "Refusal[status=" + status + ", attempt=" + attempt + ", headers=" + headers.keySet()
+                    + ", sent=" + sent.keySet() + "]";
         }
     }
 }

@@ -47,14 +47,19 @@ final class AuthorizationFilter implements ExchangeFilterFunction {
                                 + ": " + e.getMessage(), e))
                 .defaultIfEmpty(Map.of())
                 .flatMap(headers -> next.exchange(headers.isEmpty() ? request
-                        : ClientRequest.from(request).headers(h -> headers.forEach(h::set)).build()))
-                .flatMap(response -> {
+                        : ClientRequest.from(request).headers(h -> headers.forEach(h::set)).build())
+                        .flatMap(response -> answer(request, next, what, sends, headers, response)));
+    }
+
+    private Mono<ClientResponse> answer(ClientRequest request, ExchangeFunction next, McpAuthorization.Request what,
+            int sends, Map<String, String> sent, ClientResponse response) {
+        return Mono.defer(() -> {
                     int status = response.statusCode().value();
                     if (status != 401 && status != 403) {
                         return Mono.just(response);
                     }
                     McpAuthorization.Refusal refusal = new McpAuthorization.Refusal(status,
-                            lowerCased(response.headers().asHttpHeaders()), sends);
+                            lowerCased(response.headers().asHttpHeaders()), sends, sent);
                     if (sends >= MAX_SENDS) {
                         return refusedForGood(response, what, refusal);
                     }
