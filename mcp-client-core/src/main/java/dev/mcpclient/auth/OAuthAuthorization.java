@@ -111,7 +111,8 @@ public final class OAuthAuthorization implements McpAuthorization {
             if (sent == null && refusal.attempt() > 1) {
                 return Mono.just(false);
             }
-            return manager.afterRefusal(refused, resourceMetadata, scope).thenReturn(true);
+            return manager.afterRefusal(refused, resourceMetadata, scope).thenReturn(true)
+                    .onErrorMap(e -> failed(manager, refusal, e));
         }
         if (refusal.status() == 403 && challenge != null && "insufficient_scope".equals(challenge.param("error"))
                 && scope != null && current != null && refusal.attempt() <= MAX_RENEWING_ATTEMPT + 1) {
@@ -121,15 +122,34 @@ public final class OAuthAuthorization implements McpAuthorization {
             if (ScopeSelection.covers(refused.scope(), scope)) {
                 return Mono.just(false); // granted already: asking again would not help
             }
-            return manager.stepUp(refused, scope).thenReturn(true);
+            return manager.stepUp(refused, scope).thenReturn(true).onErrorMap(e -> failed(manager, refusal, e));
         }
         return Mono.just(false);
     }
 
+    private static McpAuthorizationException failed(TokenManager manager, Refusal refusal, Throwable e) {
+        return new McpAuthorizationException(manager.shownServer() + " refused a request (HTTP " + refusal.status()
+                + ") and no token could be obtained: " + e.getMessage(), e);
+    }
+
+    /**
+     * The token manager of the server {@code request} goes to: by the request's URL, or the manager
+     * whose resource covers that URL (the HTTP+SSE transport posts to another path than its stream's).
+     */
     private TokenManager manager(Request request) {
         URI server = stripQuery(request.uri());
-        return servers.computeIfAbsent(ResourceIdentifiers.canonical(server), k -> new TokenManager(server, discovery, grant,
-                refreshGrant, store, settings.clock, settings.refreshSkew, settings.scope, settings.offlineAccess));
+        String key = ResourceIdentifiers.canonical(server);
+        TokenManager known = servers.get(key);
+        if (known != null) {
+            return known;
+        }
+        for (TokenManager manager : servers.values()) {
+            if (manager.covers(server)) {
+                return servers.computeIfAbsent(key, k -> manager);
+            }
+        }
+        return servers.computeIfAbsent(key, k -> new TokenManager(server, discovery, grant, refreshGrant, store,
+                settings.clock, settings.refreshSkew, settings.scope, settings.offlineAccess));
     }
 
     private static String sentToken(Refusal refusal) {

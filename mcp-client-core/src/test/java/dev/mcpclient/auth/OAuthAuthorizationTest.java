@@ -281,6 +281,20 @@ class OAuthAuthorizationTest {
     }
 
     @Test
+    void anotherEndpointOfTheSameResourceSharesItsTokenAndAnotherServerDoesNot() {
+        servers.prm("/.well-known/oauth-protected-resource/mcp", "{\"resource\":\"" + servers.base
+                + "\",\"authorization_servers\":[\"" + servers.base + "\"]}")
+                .asMetadata("").register("{\"client_id\":\"c\"}").token("{\"access_token\":\"tok-1\",\"token_type\":\"Bearer\"}");
+        OAuthAuthorization auth = codeGrant(RecordingHandler.answering(null)).build();
+        assertThat(refuse(auth, firstRefusal())).isTrue();
+        assertThat(auth.authorize(new McpAuthorization.Request("POST",
+                java.net.URI.create(servers.base + "/messages?sessionId=1"))).block(WAIT))
+                .containsEntry("Authorization", "Bearer tok-1");
+        assertThat(auth.authorize(new McpAuthorization.Request("POST", java.net.URI.create("http://127.0.0.1:9/mcp")))
+                .block(WAIT)).isNull();
+    }
+
+    @Test
     void theBuilderSaysWhatIsMissing() {
         assertThatThrownBy(() -> OAuthAuthorization.builder().build()).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("redirectUri");

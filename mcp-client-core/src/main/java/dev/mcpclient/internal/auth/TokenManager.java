@@ -55,6 +55,12 @@ public final class TokenManager {
         return shownServer;
     }
 
+    /** Whether the resource this manager's tokens are for covers {@code url} (another endpoint of the same server). */
+    public boolean covers(URI url) {
+        AuthorizationTarget t = target;
+        return t != null && t.resource() != null && ResourceIdentifiers.covers(t.resource(), url);
+    }
+
     /** The current token, or {@code null} when there is none yet. */
     public AccessToken current() {
         AuthorizationTarget t = target;

@@ -54,25 +54,25 @@ final class AuthorizationFilter implements ExchangeFilterFunction {
     private Mono<ClientResponse> answer(ClientRequest request, ExchangeFunction next, McpAuthorization.Request what,
             int sends, Map<String, String> sent, ClientResponse response) {
         return Mono.defer(() -> {
-                    int status = response.statusCode().value();
-                    if (status != 401 && status != 403) {
-                        return Mono.just(response);
-                    }
-                    McpAuthorization.Refusal refusal = new McpAuthorization.Refusal(status,
-                            lowerCased(response.headers().asHttpHeaders()), sends, sent);
-                    if (sends >= MAX_SENDS) {
-                        return refusedForGood(response, what, refusal);
-                    }
-                    return Mono.defer(() -> authorization.refused(what, refusal))
-                            .defaultIfEmpty(Boolean.FALSE)
-                            .onErrorResume(e -> response.releaseBody().then(Mono.error(
-                                    e instanceof McpAuthorizationException ? e : new McpAuthorizationException(
-                                            shownUrl + " refused " + what.method() + " (" + describe(refusal)
-                                                    + ") and new credentials could not be obtained: " + e.getMessage(), e))))
-                            .flatMap(again -> again
-                                    ? response.releaseBody().then(send(request, next, what, sends + 1))
-                                    : refusedForGood(response, what, refusal));
-                });
+            int status = response.statusCode().value();
+            if (status != 401 && status != 403) {
+                return Mono.just(response);
+            }
+            McpAuthorization.Refusal refusal = new McpAuthorization.Refusal(status,
+                    lowerCased(response.headers().asHttpHeaders()), sends, sent);
+            if (sends >= MAX_SENDS) {
+                return refusedForGood(response, what, refusal);
+            }
+            return Mono.defer(() -> authorization.refused(what, refusal))
+                    .defaultIfEmpty(Boolean.FALSE)
+                    .onErrorResume(e -> response.releaseBody().then(Mono.error(
+                            e instanceof McpAuthorizationException ? e : new McpAuthorizationException(
+                                    shownUrl + " refused " + what.method() + " (" + describe(refusal)
+                                            + ") and new credentials could not be obtained: " + e.getMessage(), e))))
+                    .flatMap(again -> again
+                            ? response.releaseBody().then(send(request, next, what, sends + 1))
+                            : refusedForGood(response, what, refusal));
+        });
     }
 
     private Mono<ClientResponse> refusedForGood(ClientResponse response, McpAuthorization.Request what,
