@@ -33,6 +33,7 @@ public final class AuthHttp {
     private final WebClient webClient;
     private final Duration timeout;
 
+    /** Calls through {@code webClient}, each bounded by {@code timeout}. */
     public AuthHttp(WebClient webClient, Duration timeout) {
         this.webClient = webClient;
         this.timeout = timeout;
@@ -40,6 +41,7 @@ public final class AuthHttp {
 
     /** A JSON response: its status and body (an empty object when the body is no JSON object). */
     public record JsonResponse(int status, JsonNode body) {
+        /** Whether the status is 2xx. */
         public boolean ok() {
             return status >= 200 && status < 300;
         }

@@ -25,6 +25,7 @@ public final class AuthorizationCodeGrant implements Grant {
     private final TokenEndpoint tokenEndpoint;
     private final SecureRandom random;
 
+    /** The grant with {@code handler} for the user's part, {@code redirectUri}, and {@code random} for PKCE and state. */
     public AuthorizationCodeGrant(AuthorizationCodeHandler handler, URI redirectUri, TokenEndpoint tokenEndpoint,
             SecureRandom random) {
         this.handler = handler;

@@ -30,6 +30,7 @@ public final class AuthorizationServerDiscovery {
 
     private final AuthHttp http;
 
+    /** Discovery that fetches through {@code http}. */
     public AuthorizationServerDiscovery(AuthHttp http) {
         this.http = http;
     }

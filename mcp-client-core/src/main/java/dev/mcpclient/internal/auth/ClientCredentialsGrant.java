@@ -9,6 +9,7 @@ public final class ClientCredentialsGrant implements Grant {
 
     private final TokenEndpoint tokenEndpoint;
 
+    /** The grant at {@code tokenEndpoint}. */
     public ClientCredentialsGrant(TokenEndpoint tokenEndpoint) {
         this.tokenEndpoint = tokenEndpoint;
     }

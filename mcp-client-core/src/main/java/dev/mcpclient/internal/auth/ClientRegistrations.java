@@ -21,6 +21,7 @@ public final class ClientRegistrations {
     private final AuthHttp http;
     private final Map<String, Mono<ClientRegistration>> registered = new ConcurrentHashMap<>();
 
+    /** The identities of the client {@code settings} describes, registered through {@code http}. */
     public ClientRegistrations(ClientSettings settings, AuthHttp http) {
         this.settings = settings;
         this.http = http;

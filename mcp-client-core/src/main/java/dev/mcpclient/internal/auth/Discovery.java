@@ -16,6 +16,7 @@ public final class Discovery {
     private final AuthorizationServerDiscovery servers;
     private final ClientRegistrations clients;
 
+    /** Discovery from its three steps. */
     public Discovery(ResourceMetadataDiscovery resources, AuthorizationServerDiscovery servers, ClientRegistrations clients) {
         this.resources = resources;
         this.servers = servers;

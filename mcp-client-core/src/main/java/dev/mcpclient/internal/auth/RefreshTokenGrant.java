@@ -12,6 +12,7 @@ public final class RefreshTokenGrant {
 
     private final TokenEndpoint tokenEndpoint;
 
+    /** The grant at {@code tokenEndpoint}. */
     public RefreshTokenGrant(TokenEndpoint tokenEndpoint) {
         this.tokenEndpoint = tokenEndpoint;
     }

@@ -25,6 +25,7 @@ public final class ResourceMetadataDiscovery {
 
     private final AuthHttp http;
 
+    /** Discovery that fetches through {@code http}. */
     public ResourceMetadataDiscovery(AuthHttp http) {
         this.http = http;
     }

@@ -20,6 +20,7 @@ public final class TokenEndpoint {
     private final AuthHttp http;
     private final Clock clock;
 
+    /** Token requests through {@code http}; lifetimes measured with {@code clock}. */
     public TokenEndpoint(AuthHttp http, Clock clock) {
         this.http = http;
         this.clock = clock;

@@ -36,6 +36,12 @@ public final class TokenManager {
     private volatile AuthorizationTarget target;
     private volatile String requestedScope;
 
+    /**
+     * The token manager of the server at {@code serverUrl}: {@code grant} obtains its tokens,
+     * {@code refreshGrant} refreshes them {@code skew} before they expire ({@code clock}); the scope is
+     * chosen from the challenge, {@code configuredScope} and the metadata, {@code offlineAccess} adding
+     * {@code offline_access} to the authorization code grant's.
+     */
     public TokenManager(URI serverUrl, Discovery discovery, Grant grant, RefreshTokenGrant refreshGrant, TokenStore store,
             Clock clock, Duration skew, String configuredScope, boolean offlineAccess) {
         this.serverUrl = serverUrl;
