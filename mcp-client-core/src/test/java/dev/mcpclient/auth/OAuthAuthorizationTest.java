@@ -295,6 +295,32 @@ class OAuthAuthorizationTest {
     }
 
     @Test
+    void whenTheAuthorizationServerMovesTheClientRegistersThereAnewAndNeverShowsTheOldCredentials() {
+        try (AuthServers as2 = new AuthServers()) {
+            servers.prm().asMetadata("\"token_endpoint_auth_methods_supported\":[\"none\"]")
+                    .register("{\"client_id\":\"as1-client\",\"token_endpoint_auth_method\":\"none\"}")
+                    .token("{\"access_token\":\"tok-as1\",\"token_type\":\"Bearer\",\"expires_in\":3600}");
+            as2.asMetadata("\"token_endpoint_auth_methods_supported\":[\"none\"]")
+                    .register("{\"client_id\":\"as2-client\",\"token_endpoint_auth_method\":\"none\"}")
+                    .token("{\"access_token\":\"tok-as2\",\"token_type\":\"Bearer\",\"expires_in\":3600}");
+            RecordingHandler handler = RecordingHandler.answering(null);
+            OAuthAuthorization auth = codeGrant(handler).build();
+            assertThat(refuse(auth, firstRefusal())).isTrue();
+            Map<String, String> sent = headers(auth);
+            assertThat(sent).containsEntry("Authorization", "Bearer tok-as1");
+
+            servers.prm("/.well-known/oauth-protected-resource/mcp", "{\"resource\":\"" + servers.base
+                    + "/mcp\",\"authorization_servers\":[\"" + as2.base + "\"]}");
+            assertThat(refuse(auth, AuthServers.unauthorized("", 1, sent))).isTrue();
+            assertThat(headers(auth)).containsEntry("Authorization", "Bearer tok-as2");
+            assertThat(as2.requests("/register")).hasSize(1);
+            assertThat(handler.last()).containsEntry("client_id", "as2-client");
+            assertThat(AuthServers.form(as2.requests("/token").get(0))).containsEntry("client_id", "as2-client");
+            assertThat(as2.requests("/token").get(0).getBodyAsString()).doesNotContain("as1-client");
+        }
+    }
+
+    @Test
     void theBuilderSaysWhatIsMissing() {
         assertThatThrownBy(() -> OAuthAuthorization.builder().build()).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("redirectUri");
