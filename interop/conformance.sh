@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Runs the official MCP conformance suite (@modelcontextprotocol/conformance, pinned in package.json)
 # against our conformance client (dev.mcpclient.interop.ConformanceClient), one scenario at a time:
-# every client scenario that is neither about authorization nor an extension. Exits 0 only when every
-# run passes.
+# every client scenario that is neither about authorization nor an extension (the default), or every
+# authorization scenario (--auth). Exits 0 only when every run passes.
 #
 #   interop/conformance.sh [run...]      (default: the 11 scenarios and two extra spec-version runs)
+#   interop/conformance.sh --auth        (every auth/* scenario at each spec version it lists, and the
+#                                         extension auth/client-credentials-basic: 45 runs)
 #
 # A run is a scenario name, which the suite runs at the spec version it infers for it (the scenario's
 # own version when it exists only in the 2026-07-28 draft, otherwise 2025-11-25), or name@version,
@@ -18,7 +20,23 @@ cd "$(dirname "$0")"
 here="$(pwd)"
 
 runs=("$@")
-if [[ ${#runs[@]} -eq 0 ]]; then
+if [[ ${#runs[@]} -eq 1 && "${runs[0]}" == "--auth" ]]; then
+    runs=()
+    for scenario in metadata-default metadata-var1 metadata-var2 metadata-var3 basic-cimd scope-from-www-authenticate \
+        scope-from-scopes-supported scope-omitted-when-undefined scope-step-up scope-retry-limit pre-registration; do
+        runs+=("auth/$scenario@2025-11-25" "auth/$scenario@2026-07-28")
+    done
+    for scenario in token-endpoint-auth-basic token-endpoint-auth-post token-endpoint-auth-none; do
+        runs+=("auth/$scenario@2025-06-18" "auth/$scenario@2025-11-25" "auth/$scenario@2026-07-28")
+    done
+    runs+=(auth/2025-03-26-oauth-metadata-backcompat@2025-03-26 auth/2025-03-26-oauth-endpoint-fallback@2025-03-26)
+    for scenario in resource-mismatch offline-access-scope offline-access-not-supported authorization-server-migration \
+        iss-supported iss-not-advertised iss-supported-missing iss-wrong-issuer iss-unexpected iss-normalized \
+        metadata-issuer-mismatch; do
+        runs+=("auth/$scenario@2026-07-28")
+    done
+    runs+=(auth/client-credentials-basic)
+elif [[ ${#runs[@]} -eq 0 ]]; then
     runs=(initialize tools_call elicitation-sep1034-client-defaults sse-retry
         request-metadata sep-2322-client-request-state http-standard-headers http-custom-headers
         http-invalid-tool-headers json-schema-ref-no-deref json-schema-2020-12-preservation
@@ -58,7 +76,7 @@ for run in "${runs[@]}"; do
     if [[ "$run" == *@* ]]; then
         version=(--spec-version "${run#*@}")
     fi
-    log="$out/$run.log"
+    log="$out/${run//\//_}.log"
     echo "conformance.sh: scenario $run"
     "$node" "$suite" client --command "$launcher" --scenario "$scenario" "${version[@]}" --timeout 30000 \
         -o "$out/results" >"$log" 2>&1

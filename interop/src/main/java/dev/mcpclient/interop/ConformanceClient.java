@@ -2,7 +2,10 @@ package dev.mcpclient.interop;
 
 import dev.mcpclient.McpClient;
 import dev.mcpclient.McpClientBuilder;
+import dev.mcpclient.auth.HeadlessAuthorizationCodeHandler;
+import dev.mcpclient.auth.OAuthAuthorization;
 import dev.mcpclient.schema.CallToolResult;
+import dev.mcpclient.transport.http.StreamableHttpTransport;
 import dev.mcpclient.schema.ClientCapabilities;
 import dev.mcpclient.schema.CreateMessageResult;
 import dev.mcpclient.schema.ElicitRequest;
@@ -79,6 +82,9 @@ public final class ConformanceClient {
     }
 
     static int run(String scenario, String url) {
+        if (scenario.startsWith("auth/")) {
+            return authorization(scenario, url);
+        }
         switch (scenario) {
             case "initialize":
                 return initialize(url);
@@ -306,6 +312,55 @@ public final class ConformanceClient {
                     .orElseThrow(() -> new IllegalStateException("the server does not list json_schema_2020_12_tool"));
             return expect(client.callTool("json_schema_echo", Map.of("schema", focal.inputSchema())), "echoed");
         }
+    }
+
+    /**
+     * The authorization scenarios ({@code auth/...}): the server refuses requests without a token; the
+     * client must discover, register (or use the pre-registered client or its Client ID Metadata
+     * Document), obtain a token and use it. The client lists the tools and calls each one, so that a
+     * scenario can ask for more scope on {@code tools/call} or move its authorization server between
+     * two requests. The suite's context gives the pre-registered or client-credentials client
+     * ({@code client_id}, {@code client_secret}); scenarios where the client must refuse accept any exit code.
+     */
+    private static int authorization(String scenario, String url) {
+        JsonNode context = optionalContext();
+        OAuthAuthorization.Builder auth = OAuthAuthorization.builder()
+                .clientName("mcp-client-java-conformance");
+        String clientId = context.path("client_id").asString(null);
+        String clientSecret = context.path("client_secret").asString(null);
+        if (scenario.startsWith("auth/client-credentials")) {
+            auth.clientCredentials().clientId(clientId).clientSecret(clientSecret);
+        } else {
+            if (clientId != null) {
+                auth.clientId(clientId);
+                if (clientSecret != null) {
+                    auth.clientSecret(clientSecret);
+                }
+            }
+            auth.clientMetadataUrl(CLIENT_METADATA_URL)
+                    .redirectUri("http://127.0.0.1:3000/callback")
+                    .authorizationCodeHandler(HeadlessAuthorizationCodeHandler.create());
+        }
+        try (McpClient client = McpClient.builder(StreamableHttpTransport.builder(url).authorization(auth.build()))
+                .clientInfo("mcp-client-java-conformance", "0.1.0")
+                .requestTimeout(Duration.ofSeconds(10))
+                .build()) {
+            ListToolsResult tools = client.listTools();
+            for (Tool tool : tools.tools()) {
+                CallToolResult result = client.callTool(tool.name(), sampleArguments(tool.inputSchema()));
+                System.out.println(tool.name() + ": " + text(result));
+            }
+        }
+        return 0;
+    }
+
+    /** The Client ID Metadata Document URL the suite expects (auth/basic-cimd). */
+    static final String CLIENT_METADATA_URL = "https://conformance-test.local/client-metadata.json";
+
+    /** The scenario's context, or an empty object when the suite gave none. */
+    static JsonNode optionalContext() {
+        String json = System.getenv("MCP_CONFORMANCE_CONTEXT");
+        return json == null || json.isBlank() ? McpJson.mapper().createObjectNode() : McpJson.mapper().readTree(json);
     }
 
     /** Declares roots, sampling and elicitation (form and URL), with handlers that answer simply. */

@@ -24,7 +24,9 @@ import org.junit.jupiter.api.Test;
  * The official conformance suite ({@code @modelcontextprotocol/conformance}) against our conformance
  * client, through {@code interop/conformance.sh}: every client scenario that is neither about
  * authorization nor an extension, plus two scenarios again at the 2026-07-28 spec version
- * ({@code name@version}: {@code --spec-version}), must pass.
+ * ({@code name@version}: {@code --spec-version}), must pass; and, in a second run
+ * ({@code conformance.sh --auth}), every authorization scenario at each spec version it lists and the
+ * extension {@code auth/client-credentials-basic}.
  */
 class ConformanceTest {
 
@@ -54,25 +56,39 @@ class ConformanceTest {
         return runs;
     }
 
+    /** The runs of {@code conformance.sh --auth}: each auth scenario at each spec version it lists. */
+    static final List<String> AUTH_RUNS = authRuns();
+
+    private static List<String> authRuns() {
+        List<String> runs = new ArrayList<>();
+        for (String scenario : List.of("metadata-default", "metadata-var1", "metadata-var2", "metadata-var3", "basic-cimd",
+                "scope-from-www-authenticate", "scope-from-scopes-supported", "scope-omitted-when-undefined",
+                "scope-step-up", "scope-retry-limit", "pre-registration")) {
+            runs.add("auth/" + scenario + "@2025-11-25");
+            runs.add("auth/" + scenario + "@2026-07-28");
+        }
+        for (String scenario : List.of("token-endpoint-auth-basic", "token-endpoint-auth-post", "token-endpoint-auth-none")) {
+            runs.add("auth/" + scenario + "@2025-06-18");
+            runs.add("auth/" + scenario + "@2025-11-25");
+            runs.add("auth/" + scenario + "@2026-07-28");
+        }
+        runs.add("auth/2025-03-26-oauth-metadata-backcompat@2025-03-26");
+        runs.add("auth/2025-03-26-oauth-endpoint-fallback@2025-03-26");
+        for (String scenario : List.of("resource-mismatch", "offline-access-scope", "offline-access-not-supported",
+                "authorization-server-migration", "iss-supported", "iss-not-advertised", "iss-supported-missing",
+                "iss-wrong-issuer", "iss-unexpected", "iss-normalized", "metadata-issuer-mismatch")) {
+            runs.add("auth/" + scenario + "@2026-07-28");
+        }
+        runs.add("auth/client-credentials-basic");
+        return List.copyOf(runs);
+    }
+
     @Test
     void everyClientScenarioWithoutAuthorizationPasses() throws IOException, InterruptedException {
-        NpmPeers.install();
-        Path script = NpmPeers.moduleDir().resolve("conformance.sh");
-        ProcessBuilder builder = new ProcessBuilder("bash", script.toString())
-                .directory(NpmPeers.moduleDir().toFile())
-                .redirectErrorStream(true);
-        builder.environment().put("JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        Path log = NpmPeers.moduleDir().resolve("target/conformance.log");
-        Files.createDirectories(log.getParent());
-        Process run = builder.redirectOutput(log.toFile()).start();
         // 13 runs, each bounded by the suite's 30 s client timeout.
-        boolean ended = run.waitFor(10, TimeUnit.MINUTES);
-        if (!ended) {
-            run.descendants().forEach(ProcessHandle::destroyForcibly);
-            run.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-        }
-        String output = Files.readString(log, StandardCharsets.UTF_8);
-        System.out.println(output);
+        Run run = conformance("target/conformance.log", 10);
+        String output = run.output();
+        boolean ended = run.ended();
 
         Map<String, String> results = new LinkedHashMap<>();
         for (String line : output.lines().toList()) {
@@ -101,11 +117,66 @@ class ConformanceTest {
         assertThat(run.exitValue()).as("exit code of conformance.sh").isZero();
     }
 
+    @Test
+    void everyAuthorizationScenarioPasses() throws IOException, InterruptedException {
+        // 45 runs, each bounded by the suite's 30 s client timeout (a run takes a few seconds).
+        Run run = conformance("target/conformance-auth.log", 25, "--auth");
+        String output = run.output();
+        Map<String, String> results = new LinkedHashMap<>();
+        List<String> failures = new ArrayList<>();
+        for (String line : output.lines().toList()) {
+            Matcher m = RESULT.matcher(line);
+            if (m.matches() && AUTH_RUNS.contains(m.group(2))) {
+                results.put(m.group(2), m.group(1));
+                if (!m.group(1).equals("PASS")) {
+                    failures.add(m.group(2) + ": " + whyItFailed(m.group(2), m.group(3)));
+                }
+            }
+        }
+        boolean complete = run.ended() && results.keySet().containsAll(AUTH_RUNS);
+        InteropRecorder.record(new Outcome(Peer.CONFORMANCE, Feature.CONFORMANCE_AUTH,
+                complete && failures.isEmpty() ? Outcome.PASS : Outcome.FAIL, "conformance.sh --auth",
+                complete ? String.join("; ", failures) : "only " + results.size() + " of " + AUTH_RUNS.size() + " runs ended"));
+        assertThat(run.ended()).as("conformance.sh --auth ended within 25 minutes").isTrue();
+        assertThat(results).as("run results of conformance.sh --auth:\n" + output).containsOnlyKeys(AUTH_RUNS);
+        assertThat(failures).as("failed runs of conformance.sh --auth:\n" + output).isEmpty();
+        assertThat(run.exitValue()).as("exit code of conformance.sh --auth").isZero();
+    }
+
+    /** What a run of conformance.sh printed, whether it ended in time, and its exit code. */
+    private record Run(String output, boolean ended, Process process) {
+        int exitValue() {
+            return process.exitValue();
+        }
+    }
+
+    private static Run conformance(String logFile, int minutes, String... args) throws IOException, InterruptedException {
+        NpmPeers.install();
+        Path script = NpmPeers.moduleDir().resolve("conformance.sh");
+        List<String> command = new ArrayList<>(List.of("bash", script.toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(NpmPeers.moduleDir().toFile())
+                .redirectErrorStream(true);
+        builder.environment().put("JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        Path log = NpmPeers.moduleDir().resolve(logFile);
+        Files.createDirectories(log.getParent());
+        Process run = builder.redirectOutput(log.toFile()).start();
+        boolean ended = run.waitFor(minutes, TimeUnit.MINUTES);
+        if (!ended) {
+            run.descendants().forEach(ProcessHandle::destroyForcibly);
+            run.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+        String output = Files.readString(log, StandardCharsets.UTF_8);
+        System.out.println(output);
+        return new Run(output, ended, run);
+    }
+
     /** The suite's count of checks, the client's own error and the names of the failed checks of a run. */
     private static String whyItFailed(String name, String summary) throws IOException {
         List<String> parts = new ArrayList<>();
         parts.add(summary.replaceAll(";? ?see \\S+$", ""));
-        Path log = NpmPeers.moduleDir().resolve("target/conformance/" + name + ".log");
+        Path log = NpmPeers.moduleDir().resolve("target/conformance/" + name.replace('/', '_') + ".log");
         if (Files.exists(log)) {
             List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
             lines.stream().map(CLIENT_FAILURE::matcher).filter(Matcher::find).findFirst()

@@ -62,7 +62,9 @@ public interface McpAuthorization {
     }
 
     /**
-     * A refusal: its status and the response headers that say why.
+     * A refusal: its status, the response headers that say why, and the authorization headers the
+     * refused send carried (so that an implementation knows which credentials were refused).
+     * {@code toString()} never shows the credentials.
      *
      * @param status the HTTP status (401 or 403)
      * @param headers the response headers, names in lower case ({@code www-authenticate}, {@code dpop-nonce})
@@ -81,13 +83,6 @@ public interface McpAuthorization {
             this(status, headers, attempt, Map.of());
         }
 
-        /** Keeps the secrets of {@link #sent()} out of logs: only the header names are shown. */
-        @Override
-        public String toString() {
-            return "Refusal[status=" + status + ", headers=" + headers.keySet() + ", attempt=" + attempt + ", sent="
-                    + sent.keySet() + "]";
-        }
-
         /** The first value of the header {@code name} (any case), or {@code null}. */
         public String header(String name) {
             List<String> values = headers.get(name.toLowerCase(java.util.Locale.ROOT));
@@ -97,6 +92,23 @@ public interface McpAuthorization {
         /** Every value of the header {@code name} (any case). */
         public List<String> headers(String name) {
             return headers.getOrDefault(name.toLowerCase(java.util.Locale.ROOT), List.of());
+        }
+
+        /** The value of the authorization header {@code name} (any case) the refused send carried, or {@code null}. */
+        public String sentHeader(String name) {
+            for (Map.Entry<String, String> e : sent.entrySet()) {
+                if (e.getKey().equalsIgnoreCase(name)) {
+                    return e.getValue();
+                }
+            }
+            return null;
+        }
+
+        /** The status, the response headers' names and the names (never the values) of the sent headers. */
+        @Override
+        public String toString() {
+            return "Refusal[status=" + status + ", attempt=" + attempt + ", headers=" + headers.keySet()
+                    + ", sent=" + sent.keySet() + "]";
         }
     }
 }

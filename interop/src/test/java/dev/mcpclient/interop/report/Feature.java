@@ -54,7 +54,8 @@ public enum Feature {
     CONFORMANCE_JSON_SCHEMA_REF_NO_DEREF("conformance scenario json-schema-ref-no-deref"),
     CONFORMANCE_JSON_SCHEMA_PRESERVATION("conformance scenario json-schema-2020-12-preservation"),
     CONFORMANCE_TOOLS_CALL_2026("conformance scenario tools_call@2026-07-28"),
-    CONFORMANCE_JSON_SCHEMA_PRESERVATION_2026("conformance scenario json-schema-2020-12-preservation@2026-07-28");
+    CONFORMANCE_JSON_SCHEMA_PRESERVATION_2026("conformance scenario json-schema-2020-12-preservation@2026-07-28"),
+    CONFORMANCE_AUTH("conformance scenario --auth (45 runs)");
 
     private final String label;
 

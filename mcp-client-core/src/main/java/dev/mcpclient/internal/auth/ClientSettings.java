@@ -1,0 +1,26 @@
+package dev.mcpclient.internal.auth;
+
+import java.net.URI;
+
+/**
+ * What the application told about its client: pre-registered credentials, a Client ID Metadata
+ * Document URL, the redirect URI and the name it registers with. {@code toString()} never shows the secret.
+ *
+ * @param clientId the pre-registered client id, or {@code null}
+ * @param clientSecret the pre-registered client secret, or {@code null}
+ * @param clientMetadataUrl the URL of the client's metadata document (used as its client id where the
+ *     authorization server accepts one), or {@code null}
+ * @param redirectUri the redirect URI of the authorization code grant, or {@code null} for client credentials
+ * @param clientName the name registered dynamically
+ * @param clientCredentials whether the client uses the client credentials grant (else the authorization code grant)
+ */
+public record ClientSettings(String clientId, String clientSecret, String clientMetadataUrl, URI redirectUri,
+        String clientName, boolean clientCredentials) {
+
+    @Override
+    public String toString() {
+        return "ClientSettings[clientId=" + clientId + ", clientSecret=" + (clientSecret == null ? "none" : "******")
+                + ", clientMetadataUrl=" + clientMetadataUrl + ", redirectUri=" + redirectUri + ", clientName=" + clientName
+                + ", clientCredentials=" + clientCredentials + "]";
+    }
+}
