@@ -26,7 +26,6 @@ module dev.mcpclient.core {
     exports dev.mcpclient.transport;
     exports dev.mcpclient.transport.http;
     exports dev.mcpclient.transport.stdio;
-    exports dev.mcpclient.auth;
 
     // Jackson reads and writes the protocol records.
     opens dev.mcpclient.schema to tools.jackson.databind;
