@@ -13,6 +13,7 @@ module dev.mcpclient.core {
     requires com.fasterxml.jackson.annotation;
     requires reactor.netty.core;
     requires reactor.netty.http;
+    requires io.netty.common;
     requires io.netty.transport;
     requires io.netty.codec.http;
     requires org.slf4j;

@@ -8,8 +8,12 @@ import dev.mcpclient.jsonrpc.JsonRpcRequest;
 import dev.mcpclient.jsonrpc.JsonRpcResponse;
 import dev.mcpclient.jsonrpc.RequestId;
 import dev.mcpclient.schema.McpMethods;
+import io.netty.util.concurrent.EventExecutor;
+import io.netty.util.internal.ThreadExecutorMap;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicReferenceFieldUpdater;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -35,6 +39,11 @@ final class RequestStream implements BooleanSupplier {
     volatile boolean responseSeen;
     private final Consumer<JsonRpcMessage> inbound;
     private volatile List<JsonRpcMessage> answer;
+    /** The awaited response, held until the read that brought it is over ({@link #hold}). */
+    private volatile JsonRpcMessage held;
+
+    private static final AtomicReferenceFieldUpdater<RequestStream, JsonRpcMessage> HELD =
+            AtomicReferenceFieldUpdater.newUpdater(RequestStream.class, JsonRpcMessage.class, "held");
 
     /**
      * @param message the message the POST carries
@@ -71,8 +80,47 @@ final class RequestStream implements BooleanSupplier {
         if (message instanceof JsonRpcResponse response && response.id().equals(awaited)) {
             // Marked first: delivering may settle the call and cancel this stream at once.
             responseSeen = true;
+            if (sse && hold(message)) {
+                return;
+            }
+        } else {
+            releaseHeld(); // in order: the held response before anything that came after it
         }
         inbound.accept(message);
+    }
+
+    /**
+     * Holds the awaited response of an event stream until its event loop has finished the read that
+     * brought it, when it runs on one. A server ends the stream right after the response, mostly in
+     * that same read: the exchange is then over, its connection back in the pool, before the caller
+     * learns the outcome and sends its next request (which otherwise takes another connection while
+     * this one is being released) and nothing is left to cancel. Bounded by that one read: a stream
+     * the server keeps open does not delay the response further.
+     */
+    private boolean hold(JsonRpcMessage response) {
+        EventExecutor loop = ThreadExecutorMap.currentExecutor();
+        if (loop == null) {
+            return false;
+        }
+        held = response;
+        try {
+            loop.execute(this::releaseHeld);
+        } catch (RejectedExecutionException shuttingDown) {
+            held = null;
+            return false;
+        }
+        return true;
+    }
+
+    /** Delivers the held response, if any (once): the read that brought it is over, or the stream failed after it. */
+    void releaseHeld() {
+        if (held == null) {
+            return;
+        }
+        JsonRpcMessage message = HELD.getAndSet(this, null);
+        if (message != null) {
+            inbound.accept(message);
+        }
     }
 
     /** Keeps the messages of an {@code application/json} answer until the exchange is over. */

@@ -117,7 +117,10 @@ final class StreamableHttpEndpoint implements McpTransport {
             // without its response in the modern era, the stream is closed at once: that is the cancellation.
             return exchanges.exchange(post, response -> onPostResponse(response, stream, sid),
                             stateless ? stream::responseSeen : FINISH_AFTER_CANCEL, stream)
-                    .onErrorMap(e -> transportError(e, "POST " + stream.describe() + " to"))
+                    .onErrorMap(e -> {
+                        stream.releaseHeld(); // a response that came first wins over the failure
+                        return transportError(e, "POST " + stream.describe() + " to");
+                    })
                     .then(Mono.defer(() -> !stream.sse || !stream.getAsBoolean() ? stream.deliverAnswer()
                             : stateless ? Mono.error(new ResponseStreamLostException("the response stream of "
                                     + stream.describe() + " from " + shownEndpoint + " ended before its response",

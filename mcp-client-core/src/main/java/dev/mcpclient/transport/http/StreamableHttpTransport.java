@@ -176,6 +176,11 @@ public final class StreamableHttpTransport implements McpTransport {
         return primary.reconnects() + (legacy == null ? 0 : legacy.reconnects());
     }
 
+    /** How many cancelled exchanges of the Streamable HTTP endpoint are still finishing by themselves (for tests). */
+    int lingeringExchanges() {
+        return primary.exchanges().lingering();
+    }
+
     /** The server's endpoint. */
     public URI endpoint() {
         return primary.endpoint();

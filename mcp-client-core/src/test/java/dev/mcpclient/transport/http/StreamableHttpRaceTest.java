@@ -31,6 +31,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -137,7 +138,31 @@ class StreamableHttpRaceTest {
         }
     }
 
-    /** A response still wins over its stream breaking right after it. */
+    /**
+     * A response whose event stream ends in the same read settles its call once the exchange is over:
+     * the connection is back in the pool before the caller learns the outcome, and nothing of the
+     * exchange is left to cancel (no cancelled exchange finishing by itself when the caller gets it).
+     */
+    @Test
+    void aResponseEndingItsStreamSettlesTheCallAfterTheExchange() throws Exception {
+        server.onPost("tools/call", (req, ex) -> Reply.status(200, "text/event-stream",
+                "id: e-1\nevent: message\ndata: " + toolResult(req.id(), "in one read") + "\n\n"));
+        StreamableHttpTransport transport = StreamableHttpTransport.builder(server.url()).backgroundStream(false).build();
+        try (McpClient own = McpClient.builder(transport).requestTimeout(Duration.ofSeconds(20)).build()) {
+            own.initialize();
+            own.listTools(); // known tools: the result is checked as it is read, no listing after it
+            AtomicInteger lingeringAtOutcome = new AtomicInteger(-1);
+
+            CallToolResult result = own.reactive().callTool("echo", Map.of())
+                    .doOnNext(r -> lingeringAtOutcome.set(transport.lingeringExchanges()))
+                    .block(WAIT);
+
+            assertThat(text(result)).isEqualTo("in one read");
+            assertThat(lingeringAtOutcome).hasValue(0);
+        }
+    }
+
+    /** A response held until its read is over still wins over a stream that then breaks. */
     @Test
     void aResponseFollowedByABrokenStreamStillSettlesTheCall() throws Exception {
         server.onPost("tools/call", (req, ex) -> Reply.sse(Flux.just(
