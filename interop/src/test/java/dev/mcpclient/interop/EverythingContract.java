@@ -234,7 +234,6 @@ abstract class EverythingContract extends FullPeerContract {
             return ElicitResult.accept(null);
         }, ClientCapabilities.ElicitationCapability.of(true, true)));
         eliciting.initialize();
-        awaitServerRequestRoute(eliciting);
 
         CallToolResult result = eliciting.callTool("trigger-url-elicitation",
                 Map.of("url", "https://example.com/authorize", "elicitationId", "interop-1"));

@@ -313,7 +313,6 @@ abstract class FullPeerContract extends PeerContract {
             return sampled(sampling().answer());
         }));
         sampled.initialize();
-        awaitServerRequestRoute(sampled);
 
         sampling().call().callWith(sampled);
 
@@ -332,7 +331,6 @@ abstract class FullPeerContract extends PeerContract {
             return ElicitResult.accept(eliciting().answer());
         }));
         asked.initialize();
-        awaitServerRequestRoute(asked);
 
         eliciting().call().callWith(asked);
 
@@ -349,7 +347,6 @@ abstract class FullPeerContract extends PeerContract {
     void theServerListsTheClientsRoots() {
         McpClient rooted = connect(b -> b.roots(() -> List.of(ROOT)));
         rooted.initialize();
-        awaitServerRequestRoute(rooted);
 
         rootsCall().callWith(rooted);
     }

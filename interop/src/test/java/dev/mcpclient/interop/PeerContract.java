@@ -204,21 +204,6 @@ abstract class PeerContract {
         peer.awaitServerNotificationRoute(client);
     }
 
-    /**
-     * Returns once the requests the server sends on its own stream can reach {@code client}
-     * (initialized): in the handshake era, once its background stream is open. The TypeScript SDK's
-     * servers send the requests a tool makes with {@code createMessage}, {@code listRoots} or
-     * {@code elicitInput} there rather than on the call's stream, and drop them while no GET stream is
-     * open; the client opens it after {@code initialize} without waiting for it, so a call made right
-     * after {@code initialize} can reach the server first and then wait for its timeout. In the modern
-     * era the server's requests come back as the call's {@code input_required} result: nothing to wait for.
-     */
-    void awaitServerRequestRoute(McpClient client) {
-        if (client.status().era() == ProtocolEra.LEGACY) {
-            peer.awaitServerNotificationRoute(client);
-        }
-    }
-
     // ---------------------------------------------------------------- every peer
 
     @Test

@@ -112,8 +112,15 @@ public interface McpTransport {
     default void protocolVersionNegotiated(String protocolVersion) {
     }
 
-    /** The session is initialized: the transport may open what it offers besides (a background stream). */
-    default void sessionOpened() {
+    /**
+     * The session is initialized: the transport opens what it offers besides (a background stream).
+     * Completes once that can carry what the server sends on its own (the stream's response headers
+     * came, or the server refused or failed it: it offers none), at once for a transport without one;
+     * never fails. Requests sent before then could have the server's own requests (sampling, roots)
+     * sent where nobody listens yet, so the handshake waits for it, for a bounded time.
+     */
+    default Mono<Void> sessionOpened() {
+        return Mono.empty();
     }
 
     /**

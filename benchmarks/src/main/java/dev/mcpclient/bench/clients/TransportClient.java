@@ -65,7 +65,7 @@ final class TransportClient implements BenchClient {
         client.request("initialize", initialize).block(Duration.ofSeconds(30));
         client.transport.protocolVersionNegotiated(Payloads.PROTOCOL_VERSION);
         client.transport.send(new JsonRpcNotification("notifications/initialized", null)).block(Duration.ofSeconds(30));
-        client.transport.sessionOpened();
+        client.transport.sessionOpened().block(Duration.ofSeconds(30));
         return client;
     }
 

@@ -33,6 +33,8 @@ import reactor.core.publisher.Mono;
 public final class InitializeLifecycle implements SessionLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(InitializeLifecycle.class);
+    /** How long the handshake waits for the background stream's answer before the first call goes out. */
+    static final Duration BACKGROUND_STREAM_WAIT = Duration.ofSeconds(2);
 
     private final McpTransport transport;
     private final Implementation clientInfo;
@@ -139,7 +141,10 @@ public final class InitializeLifecycle implements SessionLifecycle {
                     // Stored before anything else is sent: every later message carries it.
                     transport.protocolVersionNegotiated(result.protocolVersion());
                     return handshake.notify(McpMethods.NOTIFICATION_INITIALIZED, null)
-                            .then(Mono.fromRunnable(transport::sessionOpened))
+                            // The server's own requests (sampling, roots) may come on the session's background
+                            // stream: calls wait until it is open (bounded: a server may hold its headers back).
+                            .then(Mono.defer(transport::sessionOpened)
+                                    .timeout(BACKGROUND_STREAM_WAIT, Mono.empty()))
                             .doOnSuccess(v -> initialized = result)
                             .thenReturn(result);
                 });

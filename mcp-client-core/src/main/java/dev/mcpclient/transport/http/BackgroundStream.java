@@ -10,12 +10,14 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.io.buffer.DataBuffer;
 import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 
 /**
  * The background {@code GET} stream of one session: it carries what the server sends on its own
  * initiative (and, in practice, sometimes responses).
  *
- * <p>Opened after initialization without delaying it. A {@code 405} means the server offers no
+ * <p>Opened after initialization, which waits (for a bounded time) until its {@code GET} is answered,
+ * so that what the server sends on it from then on finds it open. A {@code 405} means the server offers no
  * such stream: not an error, nothing more is tried. After a clean close or an error it reconnects
  * with {@code Last-Event-ID}, after the server's {@code retry} or a jittered backoff, until the
  * session ends. A {@code 404} means the session is gone: the next request renews it.
@@ -37,16 +39,23 @@ public final class BackgroundStream {
         this.transport = transport;
     }
 
-    /** Opens the stream of session {@code sessionId}, replacing any earlier one. */
-    void start(String sessionId) {
+    /**
+     * Opens the stream of session {@code sessionId}, replacing any earlier one.
+     *
+     * @return completes when the first {@code GET} has its answer: the stream's headers (it is open) or
+     *     a refusal or failure (it is not, and reconnects as usual); never fails
+     */
+    Mono<Void> start(String sessionId) {
         ResumableEventStream events = new ResumableEventStream(NAME, transport.reconnectPolicy(), false, false, reconnects);
-        Disposable next = events.run(connect(sessionId, events, null), lastEventId -> connect(sessionId, events, lastEventId),
-                        () -> true)
+        Sinks.Empty<Void> answered = Sinks.empty();
+        Disposable next = events.run(connect(sessionId, events, null, answered),
+                        lastEventId -> connect(sessionId, events, lastEventId, answered), () -> true)
                 .subscribe(null, e -> log.warn("The background stream of session {} stopped: {}", sessionId, e.toString()));
         Disposable previous = running.getAndSet(next);
         if (previous != null) {
             previous.dispose();
         }
+        return answered.asMono();
     }
 
     /** Closes the stream and stops reconnecting. */
@@ -72,7 +81,8 @@ public final class BackgroundStream {
      * One {@code GET} of the stream, read to its end. 405 (no such stream) and 404 (the session is
      * gone; the next request renews it) end the stream; anything else that goes wrong is reconnected.
      */
-    private Mono<Ending> connect(String sessionId, ResumableEventStream events, String lastEventId) {
+    private Mono<Ending> connect(String sessionId, ResumableEventStream events, String lastEventId,
+            Sinks.Empty<Void> answered) {
         return transport.exchanges().exchange(transport.openGet(sessionId, lastEventId), response -> {
                     int status = response.statusCode().value();
                     if (status == 405) {
@@ -88,6 +98,7 @@ public final class BackgroundStream {
                                 "the background stream could not be opened", status, HttpResponses.contentType(response))));
                     }
                     open = true;
+                    answered.tryEmitEmpty();
                     return JsonRpcEventReader.read(response.bodyToFlux(DataBuffer.class), transport.maxMessageBytes(),
                             events, transport.inbound(), null).thenReturn(Ending.ENDED);
                 }, false, NAME)
@@ -102,6 +113,9 @@ public final class BackgroundStream {
                     }
                     return Mono.just(Ending.ENDED);
                 })
-                .doFinally(signal -> open = false);
+                .doFinally(signal -> {
+                    open = false;
+                    answered.tryEmitEmpty(); // refused, failed or ended: nothing to wait for
+                });
     }
 }

@@ -274,10 +274,8 @@ final class StreamableHttpEndpoint implements McpTransport {
     }
 
     @Override
-    public void sessionOpened() {
-        if (background != null) {
-            background.start(sessionId);
-        }
+    public Mono<Void> sessionOpened() {
+        return background == null ? Mono.empty() : background.start(sessionId);
     }
 
     @Override

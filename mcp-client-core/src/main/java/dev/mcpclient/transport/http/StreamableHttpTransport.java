@@ -145,9 +145,9 @@ public final class StreamableHttpTransport implements McpTransport {
     }
 
     @Override
-    public void sessionOpened() {
+    public Mono<Void> sessionOpened() {
         decided = true;
-        current.sessionOpened();
+        return current.sessionOpened();
     }
 
     @Override
