@@ -1,6 +1,7 @@
 package dev.mcpclient.boot.autoconfigure;
 
 import dev.mcpclient.McpClient;
+import dev.mcpclient.auth.AuthorizationCodeHandler;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.beans.factory.BeanFactory;
@@ -46,6 +47,12 @@ public final class McpClientAutoConfiguration {
             ApplicationEventPublisher eventPublisher, ObjectProvider<McpAuthorizationProvider> authorizations) {
         return new McpServerComponents(webClientBuilder, new McpTransportCustomizers(beanFactory), clientCustomizers,
                 new McpClientHandlers(beanFactory), eventPublisher, authorizations);
+    }
+
+    @Bean
+    McpAuthorizationProvider oauthMcpAuthorizationProvider(ObjectProvider<WebClient.Builder> webClientBuilder,
+            ObjectProvider<AuthorizationCodeHandler> authorizationCodeHandlers) {
+        return new OAuthMcpAuthorizationProvider(webClientBuilder, authorizationCodeHandlers);
     }
 
     @Bean

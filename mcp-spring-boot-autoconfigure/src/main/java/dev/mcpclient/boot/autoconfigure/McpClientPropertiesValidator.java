@@ -127,6 +127,7 @@ final class McpClientPropertiesValidator {
     }
 
     private static void auth(String prefix, McpServerProperties server) {
+        oauth(prefix, server);
         McpServerAuthProperties.SpringSecurity springSecurity = server.getAuth().getSpringSecurity();
         String registrationId = prefix + "auth.spring-security.registration-id";
         String principal = prefix + "auth.spring-security.principal";
@@ -149,6 +150,78 @@ final class McpClientPropertiesValidator {
         }
         if (springSecurity.getPrincipal() != null && springSecurity.getPrincipal().isBlank()) {
             throw invalid(principal, "must not be empty");
+        }
+    }
+
+    /** The OAuth client's properties: not with spring-security nor stdio; what the grant needs. */
+    private static void oauth(String prefix, McpServerProperties server) {
+        McpServerAuthProperties auth = server.getAuth();
+        if (!auth.isOAuthSet()) {
+            return;
+        }
+        String a = prefix + "auth.";
+        if (auth.getSpringSecurity().getRegistrationId() != null) {
+            throw new McpClientConfigurationException(List.of(a + "spring-security.registration-id", a + "client-id"),
+                    a + "spring-security.registration-id and the OAuth client's properties (" + a + "client-id, ...) "
+                            + "are both set; a server's requests are authorized one way",
+                    "Keep either " + a + "spring-security.* (tokens from Spring Security's OAuth2 client) or " + a
+                            + "client-id, client-secret, grant-type... (the MCP client's own OAuth client).");
+        }
+        if (server.getTransport() == McpTransportType.STDIO) {
+            throw new McpClientConfigurationException(List.of(a + "client-id", prefix + "transport"),
+                    a + "* is set, but the transport is stdio, whose requests are not HTTP requests",
+                    "Remove " + prefix + "auth, or give the process its credentials in " + prefix + "env.");
+        }
+        for (String[] text : new String[][] {{"client-id", auth.getClientId()}, {"client-secret", auth.getClientSecret()},
+                {"client-name", auth.getClientName()}, {"scope", auth.getScope()}}) {
+            if (text[1] != null && text[1].isBlank()) {
+                throw invalid(a + text[0], "must not be empty");
+            }
+        }
+        if (auth.getClientSecret() != null && auth.getClientId() == null) {
+            throw new McpClientConfigurationException(List.of(a + "client-secret", a + "client-id"),
+                    a + "client-secret is set, but " + a + "client-id is not",
+                    "Set " + a + "client-id to the id the secret belongs to.");
+        }
+        url(a + "client-metadata-url", auth.getClientMetadataUrl());
+        url(a + "redirect-uri", auth.getRedirectUri());
+        positive(a + "refresh-skew", auth.getRefreshSkew(), true);
+        positive(a + "timeout", auth.getTimeout(), false);
+        McpServerAuthSettings.OAuth oauth = McpServerAuthSettings.of(auth).oauth();
+        if (oauth.grantType() == McpServerAuthProperties.GrantType.CLIENT_CREDENTIALS
+                && (auth.getClientId() == null || auth.getClientSecret() == null)) {
+            throw new McpClientConfigurationException(List.of(a + "grant-type", a + "client-id", a + "client-secret"),
+                    "the client-credentials grant needs " + a + "client-id and " + a + "client-secret",
+                    "Set both to the client registered with the server's authorization server.");
+        }
+        if (oauth.grantType() == McpServerAuthProperties.GrantType.AUTHORIZATION_CODE && auth.getRedirectUri() == null) {
+            throw new McpClientConfigurationException(List.of(a + "grant-type", a + "redirect-uri"),
+                    "the authorization-code grant needs " + a + "redirect-uri"
+                            + (auth.getGrantType() == null ? " (it is the grant because " + a + "client-secret is not set)" : ""),
+                    "Set " + a + "redirect-uri to where the authorization server sends the user back, or, for a "
+                            + "service acting on its own behalf, set " + a + "client-id and " + a + "client-secret "
+                            + "(the client-credentials grant).");
+        }
+    }
+
+    private static void url(String property, String value) {
+        if (value == null) {
+            return;
+        }
+        try {
+            java.net.URI uri = new java.net.URI(value.strip());
+            if (uri.getScheme() == null || !(uri.getScheme().equalsIgnoreCase("http") || uri.getScheme().equalsIgnoreCase("https"))
+                    || uri.getHost() == null) {
+                throw invalid(property, "must be an http(s) URL, but is '" + value + "'");
+            }
+        } catch (java.net.URISyntaxException e) {
+            throw invalid(property, "must be an http(s) URL, but is '" + value + "'");
+        }
+    }
+
+    private static void positive(String property, java.time.Duration value, boolean zeroAllowed) {
+        if (value == null || value.isNegative() || !zeroAllowed && value.isZero()) {
+            throw invalid(property, zeroAllowed ? "must not be negative" : "must be positive");
         }
     }
 
