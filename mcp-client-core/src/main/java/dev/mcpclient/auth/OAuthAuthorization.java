@@ -135,7 +135,9 @@ public final class OAuthAuthorization implements McpAuthorization {
         }
         TokenManager manager = manager(request);
         List<Challenge> challenges = Challenge.parseAll(refusal.headers(HttpHeaders.WWW_AUTHENTICATE));
-        Challenge challenge = Challenge.preferred(challenges, dpop != null ? DpopProofs.SCHEME : "Bearer");
+        String sentAuthorization = refusal.sentHeader(HttpHeaders.AUTHORIZATION);
+        boolean sentDpop = sentAuthorization != null && sentAuthorization.regionMatches(true, 0, DpopProofs.SCHEME + " ", 0, 5);
+        Challenge challenge = Challenge.preferred(challenges, sentDpop ? DpopProofs.SCHEME : "Bearer");
         String resourceMetadata = challenge == null ? null : challenge.param("resource_metadata");
         if (resourceMetadata == null) {
             // A server may send a Bearer and a DPoP challenge, only one of them with the metadata URL.
