@@ -6,7 +6,7 @@
 #
 #   interop/conformance.sh [run...]      (default: the 11 scenarios and two extra spec-version runs)
 #   interop/conformance.sh --auth        (every auth/* scenario at each spec version it lists, and the
-#                                         extension auth/client-credentials-basic: 45 runs)
+#                                         six extension auth scenarios at their default version: 50 runs)
 #
 # A run is a scenario name, which the suite runs at the spec version it infers for it (the scenario's
 # own version when it exists only in the 2026-07-28 draft, otherwise 2025-11-25), or name@version,
@@ -35,7 +35,9 @@ if [[ ${#runs[@]} -eq 1 && "${runs[0]}" == "--auth" ]]; then
         metadata-issuer-mismatch; do
         runs+=("auth/$scenario@2026-07-28")
     done
-    runs+=(auth/client-credentials-basic)
+    # Extension scenarios (no spec timeline): each at the suite's default version, 2025-11-25.
+    runs+=(auth/client-credentials-basic auth/client-credentials-jwt auth/enterprise-managed-authorization
+        auth/wif-jwt-bearer auth/dpop auth/dpop-nonce)
 elif [[ ${#runs[@]} -eq 0 ]]; then
     runs=(initialize tools_call elicitation-sep1034-client-defaults sse-retry
         request-metadata sep-2322-client-request-state http-standard-headers http-custom-headers

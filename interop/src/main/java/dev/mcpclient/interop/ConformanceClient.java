@@ -321,25 +321,55 @@ public final class ConformanceClient {
      * scenario can ask for more scope on {@code tools/call} or move its authorization server between
      * two requests. The suite's context gives the pre-registered or client-credentials client
      * ({@code client_id}, {@code client_secret}); scenarios where the client must refuse accept any exit code.
+     * The extension scenarios: {@code auth/client-credentials-jwt} ({@code private_key_jwt}),
+     * {@code auth/enterprise-managed-authorization} (token exchange at the IdP, then JWT bearer),
+     * {@code auth/wif-jwt-bearer} (the workload's JWT), {@code auth/dpop} and {@code auth/dpop-nonce}
+     * (the authorization code grant with DPoP).
      */
     private static int authorization(String scenario, String url) {
         JsonNode context = optionalContext();
+        AuthScenarioContext given = AuthScenarioContext.of(context);
         OAuthAuthorization.Builder auth = OAuthAuthorization.builder()
                 .clientName("mcp-client-java-conformance");
-        String clientId = context.path("client_id").asString(null);
-        String clientSecret = context.path("client_secret").asString(null);
-        if (scenario.startsWith("auth/client-credentials")) {
-            auth.clientCredentials().clientId(clientId).clientSecret(clientSecret);
-        } else {
-            if (clientId != null) {
-                auth.clientId(clientId);
-                if (clientSecret != null) {
-                    auth.clientSecret(clientSecret);
+        String clientId = given.clientId();
+        String clientSecret = given.clientSecret();
+        switch (scenario) {
+            case "auth/client-credentials-jwt":
+                // private_key_jwt: the context's PKCS#8 PEM key and algorithm (SEP-1046)
+                auth.clientCredentials().clientId(given.require(clientId, "client_id"))
+                        .privateKeyJwt(given.require(given.privateKeyPem(), "private_key_pem"), given.signingAlgorithm(), null);
+                break;
+            case "auth/enterprise-managed-authorization":
+                // SEP-990: the IdP's ID token exchanged for an ID-JAG, then the JWT bearer grant with Basic auth
+                auth.enterpriseManagedAuthorization(given.require(given.idpTokenEndpoint(), "idp_token_endpoint").toString(),
+                                given.require(given.idpIdToken(), "idp_id_token"))
+                        .idpClientId(given.require(given.idpClientId(), "idp_client_id"))
+                        .clientId(given.require(clientId, "client_id"))
+                        .clientSecret(given.require(clientSecret, "client_secret"));
+                break;
+            case "auth/wif-jwt-bearer":
+                // SEP-1933: the workload's JWT as it is, no client authentication
+                auth.jwtBearer(given.require(given.validJwt(), "valid_jwt"));
+                if (clientId != null) {
+                    auth.clientId(clientId);
                 }
-            }
-            auth.clientMetadataUrl(CLIENT_METADATA_URL)
-                    .redirectUri("http://127.0.0.1:3000/callback")
-                    .authorizationCodeHandler(HeadlessAuthorizationCodeHandler.create());
+                break;
+            default:
+                if (scenario.startsWith("auth/client-credentials")) {
+                    auth.clientCredentials().clientId(clientId).clientSecret(clientSecret);
+                    break;
+                }
+                if (clientId != null) {
+                    auth.clientId(clientId);
+                    if (clientSecret != null) {
+                        auth.clientSecret(clientSecret);
+                    }
+                }
+                auth.clientMetadataUrl(CLIENT_METADATA_URL)
+                        .redirectUri("http://127.0.0.1:3000/callback")
+                        .authorizationCodeHandler(HeadlessAuthorizationCodeHandler.create());
+                // SEP-1932: DPoP-bound tokens where the authorization server supports them (auth/dpop, auth/dpop-nonce)
+                auth.dpop(scenario.startsWith("auth/dpop"));
         }
         try (McpClient client = McpClient.builder(StreamableHttpTransport.builder(url).authorization(auth.build()))
                 .clientInfo("mcp-client-java-conformance", "0.1.0")

@@ -26,7 +26,10 @@ import org.junit.jupiter.api.Test;
  * authorization nor an extension, plus two scenarios again at the 2026-07-28 spec version
  * ({@code name@version}: {@code --spec-version}), must pass; and, in a second run
  * ({@code conformance.sh --auth}), every authorization scenario at each spec version it lists and the
- * extension {@code auth/client-credentials-basic}.
+ * six extension authorization scenarios ({@code auth/client-credentials-basic},
+ * {@code auth/client-credentials-jwt}, {@code auth/enterprise-managed-authorization},
+ * {@code auth/wif-jwt-bearer}, {@code auth/dpop}, {@code auth/dpop-nonce}) at their default version:
+ * 33 scenarios in 50 runs.
  */
 class ConformanceTest {
 
@@ -56,7 +59,10 @@ class ConformanceTest {
         return runs;
     }
 
-    /** The runs of {@code conformance.sh --auth}: each auth scenario at each spec version it lists. */
+    /**
+     * The runs of {@code conformance.sh --auth}: each auth scenario at each spec version it lists, the
+     * extension scenarios at their default version.
+     */
     static final List<String> AUTH_RUNS = authRuns();
 
     private static List<String> authRuns() {
@@ -79,7 +85,10 @@ class ConformanceTest {
                 "iss-wrong-issuer", "iss-unexpected", "iss-normalized", "metadata-issuer-mismatch")) {
             runs.add("auth/" + scenario + "@2026-07-28");
         }
-        runs.add("auth/client-credentials-basic");
+        for (String scenario : List.of("client-credentials-basic", "client-credentials-jwt",
+                "enterprise-managed-authorization", "wif-jwt-bearer", "dpop", "dpop-nonce")) {
+            runs.add("auth/" + scenario);
+        }
         return List.copyOf(runs);
     }
 
@@ -119,7 +128,7 @@ class ConformanceTest {
 
     @Test
     void everyAuthorizationScenarioPasses() throws IOException, InterruptedException {
-        // 45 runs, each bounded by the suite's 30 s client timeout (a run takes a few seconds).
+        // 50 runs (33 scenarios), each bounded by the suite's 30 s client timeout (a run takes a few seconds).
         Run run = conformance("target/conformance-auth.log", 25, "--auth");
         String output = run.output();
         Map<String, String> results = new LinkedHashMap<>();

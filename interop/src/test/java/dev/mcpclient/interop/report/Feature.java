@@ -55,7 +55,7 @@ public enum Feature {
     CONFORMANCE_JSON_SCHEMA_PRESERVATION("conformance scenario json-schema-2020-12-preservation"),
     CONFORMANCE_TOOLS_CALL_2026("conformance scenario tools_call@2026-07-28"),
     CONFORMANCE_JSON_SCHEMA_PRESERVATION_2026("conformance scenario json-schema-2020-12-preservation@2026-07-28"),
-    CONFORMANCE_AUTH("conformance scenario --auth (45 runs)");
+    CONFORMANCE_AUTH("conformance scenario --auth (33 scenarios, 50 runs)");
 
     private final String label;
 

@@ -8,7 +8,7 @@ import java.time.Instant;
  * token or the refresh token.
  *
  * @param value the access token
- * @param type the token type ({@code Bearer})
+ * @param type the token type: {@code Bearer}, or {@code DPoP} for a token bound to the client's DPoP key
  * @param expiresAt when it expires, or {@code null} when the authorization server did not say
  * @param refreshToken the refresh token, or {@code null}
  * @param scope the scope it was granted (the granted scope when the response names one, else the
@@ -29,9 +29,14 @@ public record AccessToken(String value, String type, Instant expiresAt, String r
         return new AccessToken(value, type, expiresAt, refreshToken, scope, issuer, true);
     }
 
-    /** The value of an {@code Authorization} header carrying it. */
+    /** Whether it is bound to the client's DPoP key (presented with a proof, RFC 9449 section 7). */
+    public boolean dpop() {
+        return DpopProofs.SCHEME.equals(type);
+    }
+
+    /** The value of an {@code Authorization} header carrying it ({@code Bearer} or {@code DPoP} scheme). */
     public String authorizationHeader() {
-        return "Bearer " + value;
+        return (dpop() ? DpopProofs.SCHEME : "Bearer") + " " + value;
     }
 
     @Override

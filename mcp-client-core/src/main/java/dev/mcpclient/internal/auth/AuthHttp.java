@@ -39,8 +39,20 @@ public final class AuthHttp {
         this.timeout = timeout;
     }
 
-    /** A JSON response: its status and body (an empty object when the body is no JSON object). */
-    public record JsonResponse(int status, JsonNode body) {
+    /**
+     * A JSON response: its status, its body (an empty object when the body is no JSON object) and its
+     * headers (a DPoP server's {@code DPoP-Nonce}).
+     */
+    public record JsonResponse(int status, JsonNode body, HttpHeaders headers) {
+        public JsonResponse {
+            headers = headers == null ? HttpHeaders.EMPTY : HttpHeaders.readOnlyHttpHeaders(headers);
+        }
+
+        /** A response without headers. */
+        public JsonResponse(int status, JsonNode body) {
+            this(status, body, null);
+        }
+
         /** Whether the status is 2xx. */
         public boolean ok() {
             return status >= 200 && status < 300;
@@ -81,7 +93,8 @@ public final class AuthHttp {
         return webClient.post().uri(url).contentType(MediaType.APPLICATION_JSON)
                 .header(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON_VALUE)
                 .bodyValue(McpJson.mapper().writeValueAsString(json))
-                .exchangeToMono(response -> read(response).map(body -> new JsonResponse(response.statusCode().value(), body)))
+                .exchangeToMono(response -> read(response).map(body -> new JsonResponse(response.statusCode().value(), body,
+                        response.headers().asHttpHeaders())))
                 .timeout(timeout)
                 .onErrorMap(e -> !(e instanceof McpAuthorizationException),
                         e -> new McpAuthorizationException("Could not reach " + UrlRedaction.redact(url) + ": " + e, e));
@@ -95,7 +108,8 @@ public final class AuthHttp {
                 .header(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON_VALUE)
                 .headers(headers)
                 .body(BodyInserters.fromFormData(body))
-                .exchangeToMono(response -> read(response).map(json -> new JsonResponse(response.statusCode().value(), json)))
+                .exchangeToMono(response -> read(response).map(json -> new JsonResponse(response.statusCode().value(), json,
+                        response.headers().asHttpHeaders())))
                 .timeout(timeout)
                 .onErrorMap(e -> !(e instanceof McpAuthorizationException),
                         e -> new McpAuthorizationException("Could not reach " + UrlRedaction.redact(url) + ": " + e, e));

@@ -18,10 +18,25 @@ import tools.jackson.databind.JsonNode;
  * @param codeChallengeMethods the PKCE methods it lists (empty when it lists none)
  * @param issParameterSupported whether it promises {@code iss} in authorization responses (RFC 9207)
  * @param clientIdMetadataDocumentSupported whether it accepts a URL as client id (Client ID Metadata Document)
+ * @param dpopSigningAlgValues the JWS algorithms it accepts in DPoP proofs (RFC 9449 section 5.1;
+ *     empty when it lists none, i.e. it does not advertise DPoP)
  */
 public record AuthorizationServerMetadata(String issuer, URI authorizationEndpoint, URI tokenEndpoint,
         URI registrationEndpoint, List<String> scopesSupported, List<String> tokenEndpointAuthMethods,
-        List<String> codeChallengeMethods, boolean issParameterSupported, boolean clientIdMetadataDocumentSupported) {
+        List<String> codeChallengeMethods, boolean issParameterSupported, boolean clientIdMetadataDocumentSupported,
+        List<String> dpopSigningAlgValues) {
+
+    public AuthorizationServerMetadata {
+        dpopSigningAlgValues = dpopSigningAlgValues == null ? List.of() : List.copyOf(dpopSigningAlgValues);
+    }
+
+    /** Metadata that advertises no DPoP. */
+    public AuthorizationServerMetadata(String issuer, URI authorizationEndpoint, URI tokenEndpoint,
+            URI registrationEndpoint, List<String> scopesSupported, List<String> tokenEndpointAuthMethods,
+            List<String> codeChallengeMethods, boolean issParameterSupported, boolean clientIdMetadataDocumentSupported) {
+        this(issuer, authorizationEndpoint, tokenEndpoint, registrationEndpoint, scopesSupported, tokenEndpointAuthMethods,
+                codeChallengeMethods, issParameterSupported, clientIdMetadataDocumentSupported, List.of());
+    }
 
     /** Reads the metadata document {@code json} fetched from {@code source}. */
     static AuthorizationServerMetadata parse(JsonNode json, URI source) {
@@ -32,7 +47,8 @@ public record AuthorizationServerMetadata(String issuer, URI authorizationEndpoi
                 methods.isEmpty() ? List.of("client_secret_basic") : methods,
                 ProtectedResourceMetadata.strings(json.get("code_challenge_methods_supported")),
                 json.path("authorization_response_iss_parameter_supported").asBoolean(false),
-                json.path("client_id_metadata_document_supported").asBoolean(false));
+                json.path("client_id_metadata_document_supported").asBoolean(false),
+                ProtectedResourceMetadata.strings(json.get("dpop_signing_alg_values_supported")));
     }
 
     /** The 2025-03-26 default endpoints at the root of {@code base}: {@code /authorize}, {@code /token}, {@code /register}. */

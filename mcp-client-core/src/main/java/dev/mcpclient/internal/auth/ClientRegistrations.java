@@ -44,7 +44,12 @@ public final class ClientRegistrations {
         if (settings.clientId() != null) {
             boolean secret = settings.clientSecret() != null;
             return Mono.just(new ClientRegistration(settings.clientId(), settings.clientSecret(),
-                    ClientAuthentication.choose(secret, server.tokenEndpointAuthMethods()), server.issuer()));
+                    ClientAuthentication.choose(secret, settings.privateKeyJwt(), server.tokenEndpointAuthMethods()),
+                    server.issuer()));
+        }
+        if (settings.assertionGrant()) {
+            // A workload's JWT bearer grant needs no client (RFC 7523 section 3.1): nothing to register.
+            return Mono.just(new ClientRegistration(null, null, "none", server.issuer()));
         }
         if (settings.clientMetadataUrl() != null && server.clientIdMetadataDocumentSupported() && !settings.clientCredentials()) {
             return Mono.just(new ClientRegistration(settings.clientMetadataUrl(), null, "none", server.issuer()));

@@ -13,14 +13,24 @@ import java.net.URI;
  * @param redirectUri the redirect URI of the authorization code grant, or {@code null} for client credentials
  * @param clientName the name registered dynamically
  * @param clientCredentials whether the client uses the client credentials grant (else the authorization code grant)
+ * @param privateKeyJwt whether the client has a key for {@code private_key_jwt} client authentication
+ * @param assertionGrant whether the client uses a JWT bearer grant (workload identity, Enterprise-Managed
+ *     Authorization): it never registers, and without a client id it sends none
  */
 public record ClientSettings(String clientId, String clientSecret, String clientMetadataUrl, URI redirectUri,
-        String clientName, boolean clientCredentials) {
+        String clientName, boolean clientCredentials, boolean privateKeyJwt, boolean assertionGrant) {
+
+    /** Settings of a client with a secret or none, for the authorization code or client credentials grant. */
+    public ClientSettings(String clientId, String clientSecret, String clientMetadataUrl, URI redirectUri,
+            String clientName, boolean clientCredentials) {
+        this(clientId, clientSecret, clientMetadataUrl, redirectUri, clientName, clientCredentials, false, false);
+    }
 
     @Override
     public String toString() {
         return "ClientSettings[clientId=" + clientId + ", clientSecret=" + (clientSecret == null ? "none" : "******")
                 + ", clientMetadataUrl=" + clientMetadataUrl + ", redirectUri=" + redirectUri + ", clientName=" + clientName
-                + ", clientCredentials=" + clientCredentials + "]";
+                + ", clientCredentials=" + clientCredentials + ", privateKeyJwt=" + privateKeyJwt
+                + ", assertionGrant=" + assertionGrant + "]";
     }
 }

@@ -108,6 +108,17 @@ public final class SigningKey {
      * @throws IllegalArgumentException for a public or unsupported JWK (the message never quotes it)
      */
     public static SigningKey fromJwk(JWK jwk) {
+        return fromJwk(jwk, null, null);
+    }
+
+    /**
+     * A key from a private JWK, with {@code algorithm} and {@code keyId} instead of the JWK's own
+     * {@code alg} and {@code kid} where given.
+     *
+     * @param algorithm the JWS algorithm name, or {@code null} for the JWK's {@code alg} or else the key's usual one
+     * @param keyId the {@code kid} header, or {@code null} for the JWK's {@code kid}
+     */
+    public static SigningKey fromJwk(JWK jwk, String algorithm, String keyId) {
         Objects.requireNonNull(jwk, "jwk");
         if (!jwk.isPrivate()) {
             throw new IllegalArgumentException("the JWK " + (jwk.getKeyID() == null ? "" : jwk.getKeyID() + " ")
@@ -122,8 +133,8 @@ public final class SigningKey {
             } else {
                 throw new IllegalArgumentException("unsupported JWK key type " + jwk.getKeyType() + " (use EC or RSA)");
             }
-            JWSAlgorithm algorithm = jwk.getAlgorithm() == null ? null : JWSAlgorithm.parse(jwk.getAlgorithm().getName());
-            return of(key, algorithm, jwk.getKeyID());
+            String alg = algorithm != null ? algorithm : jwk.getAlgorithm() == null ? null : jwk.getAlgorithm().getName();
+            return of(key, alg == null ? null : JWSAlgorithm.parse(alg), keyId != null ? keyId : jwk.getKeyID());
         } catch (JOSEException e) {
             throw new IllegalArgumentException("the JWK's private key could not be read");
         }
@@ -131,8 +142,13 @@ public final class SigningKey {
 
     /** A key from the JSON text of a private JWK; see {@link #fromJwk(JWK)}. */
     public static SigningKey fromJwkJson(String json) {
+        return fromJwkJson(json, null, null);
+    }
+
+    /** A key from the JSON text of a private JWK; see {@link #fromJwk(JWK, String, String)}. */
+    public static SigningKey fromJwkJson(String json, String algorithm, String keyId) {
         try {
-            return fromJwk(JWK.parse(json));
+            return fromJwk(JWK.parse(json), algorithm, keyId);
         } catch (ParseException e) {
             throw new IllegalArgumentException("the text is not a JWK");
         }
