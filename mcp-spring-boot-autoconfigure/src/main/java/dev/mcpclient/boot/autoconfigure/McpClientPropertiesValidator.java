@@ -185,14 +185,46 @@ final class McpClientPropertiesValidator {
         }
         url(a + "client-metadata-url", auth.getClientMetadataUrl());
         url(a + "redirect-uri", auth.getRedirectUri());
+        url(a + "enterprise.idp-token-endpoint", auth.getEnterprise().getIdpTokenEndpoint());
         positive(a + "refresh-skew", auth.getRefreshSkew(), true);
         positive(a + "timeout", auth.getTimeout(), false);
+        if (auth.getPrivateKey() != null && auth.getPrivateKeyLocation() != null) {
+            throw new McpClientConfigurationException(List.of(a + "private-key", a + "private-key-location"),
+                    a + "private-key and " + a + "private-key-location are both set", "Keep one of them.");
+        }
+        if (auth.getPrivateKeyLocation() != null && !auth.getPrivateKeyLocation().isReadable()) {
+            throw invalid(a + "private-key-location", "cannot be read: " + auth.getPrivateKeyLocation().getDescription());
+        }
         McpServerAuthSettings.OAuth oauth = McpServerAuthSettings.of(auth).oauth();
+        boolean key = oauth.privateKey() != null;
         if (oauth.grantType() == McpServerAuthProperties.GrantType.CLIENT_CREDENTIALS
-                && (auth.getClientId() == null || auth.getClientSecret() == null)) {
+                && (auth.getClientId() == null || auth.getClientSecret() == null && !key)) {
             throw new McpClientConfigurationException(List.of(a + "grant-type", a + "client-id", a + "client-secret"),
-                    "the client-credentials grant needs " + a + "client-id and " + a + "client-secret",
-                    "Set both to the client registered with the server's authorization server.");
+                    "the client-credentials grant needs " + a + "client-id and " + a + "client-secret (or " + a
+                            + "private-key)",
+                    "Set them to the client registered with the server's authorization server.");
+        }
+        if (key && auth.getClientId() == null) {
+            throw new McpClientConfigurationException(List.of(a + "private-key", a + "client-id"),
+                    a + "private-key is set, but " + a + "client-id is not",
+                    "Set " + a + "client-id to the client the key belongs to.");
+        }
+        if (oauth.grantType() == McpServerAuthProperties.GrantType.JWT_BEARER && auth.getAssertionFile() == null) {
+            throw new McpClientConfigurationException(List.of(a + "grant-type", a + "assertion-file"),
+                    "the jwt-bearer grant needs " + a + "assertion-file",
+                    "Set " + a + "assertion-file to the file the workload's JWT is written to.");
+        }
+        if (oauth.grantType() == McpServerAuthProperties.GrantType.ENTERPRISE_MANAGED) {
+            McpServerAuthProperties.Enterprise e = auth.getEnterprise();
+            if (e.getIdpTokenEndpoint() == null || e.getIdTokenFile() == null || e.getIdpClientId() == null
+                    || auth.getClientId() == null) {
+                throw new McpClientConfigurationException(List.of(a + "grant-type", a + "enterprise.idp-token-endpoint",
+                        a + "enterprise.id-token-file", a + "enterprise.idp-client-id", a + "client-id"),
+                        "the enterprise-managed grant needs " + a + "enterprise.idp-token-endpoint, "
+                                + a + "enterprise.id-token-file, " + a + "enterprise.idp-client-id and " + a + "client-id",
+                        "Set them: the IdP's token endpoint, the file holding the user's ID token, this application's "
+                                + "client id at the IdP and at the MCP server's authorization server.");
+            }
         }
         if (oauth.grantType() == McpServerAuthProperties.GrantType.AUTHORIZATION_CODE && auth.getRedirectUri() == null) {
             throw new McpClientConfigurationException(List.of(a + "grant-type", a + "redirect-uri"),

@@ -13,9 +13,11 @@ public class McpServerAuthProperties {
 
     /**
      * The OAuth grant: client-credentials (the service acts on its own behalf; needs client-id and
-     * client-secret) or authorization-code (a user signs in; needs redirect-uri and an
-     * AuthorizationCodeHandler bean). Default: client-credentials when client-secret is set, else
-     * authorization-code.
+     * client-secret or private-key), authorization-code (a user signs in; needs redirect-uri and an
+     * AuthorizationCodeHandler bean), jwt-bearer (a workload's JWT from assertion-file) or
+     * enterprise-managed (a user's ID token exchanged at the enterprise IdP, enterprise.*). Default: from
+     * what is set (client-secret or private-key: client-credentials; assertion-file: jwt-bearer;
+     * enterprise.idp-token-endpoint: enterprise-managed), else authorization-code.
      */
     private GrantType grantType;
 
@@ -51,6 +53,33 @@ public class McpServerAuthProperties {
 
     /** How long one call to the authorization server may take. */
     private Duration timeout = Duration.ofSeconds(30);
+
+    /**
+     * The client's private key for private_key_jwt client authentication: a PKCS#8 PEM or a private JWK.
+     * Never shown.
+     */
+    private String privateKey;
+
+    /** Where the private key is read from (instead of private-key), e.g. file:/run/secrets/mcp-key.pem. */
+    private org.springframework.core.io.Resource privateKeyLocation;
+
+    /** The JWS algorithm of the client assertions. Default: the key's usual one (ES256, RS256). */
+    private String privateKeyAlgorithm;
+
+    /** The kid of the client assertions' header. */
+    private String keyId;
+
+    /** The file holding the workload's JWT for the jwt-bearer grant, read again before each token request. */
+    private java.nio.file.Path assertionFile;
+
+    /** Bind tokens to a DPoP key (RFC 9449) where the authorization server supports it. */
+    private boolean dpop;
+
+    /** The DPoP key, a private JWK (implies dpop). Default: a new P-256 key per server. Never shown. */
+    private String dpopKey;
+
+    /** Enterprise-Managed Authorization (the enterprise-managed grant). */
+    private final Enterprise enterprise = new Enterprise();
 
     /**
      * Tokens from Spring Security's OAuth2 client, for a client registration declared under
@@ -142,18 +171,144 @@ public class McpServerAuthProperties {
         this.timeout = timeout;
     }
 
+    public String getPrivateKey() {
+        return privateKey;
+    }
+
+    public void setPrivateKey(String privateKey) {
+        this.privateKey = privateKey;
+    }
+
+    public org.springframework.core.io.Resource getPrivateKeyLocation() {
+        return privateKeyLocation;
+    }
+
+    public void setPrivateKeyLocation(org.springframework.core.io.Resource privateKeyLocation) {
+        this.privateKeyLocation = privateKeyLocation;
+    }
+
+    public String getPrivateKeyAlgorithm() {
+        return privateKeyAlgorithm;
+    }
+
+    public void setPrivateKeyAlgorithm(String privateKeyAlgorithm) {
+        this.privateKeyAlgorithm = privateKeyAlgorithm;
+    }
+
+    public String getKeyId() {
+        return keyId;
+    }
+
+    public void setKeyId(String keyId) {
+        this.keyId = keyId;
+    }
+
+    public java.nio.file.Path getAssertionFile() {
+        return assertionFile;
+    }
+
+    public void setAssertionFile(java.nio.file.Path assertionFile) {
+        this.assertionFile = assertionFile;
+    }
+
+    public boolean isDpop() {
+        return dpop;
+    }
+
+    public void setDpop(boolean dpop) {
+        this.dpop = dpop;
+    }
+
+    public String getDpopKey() {
+        return dpopKey;
+    }
+
+    public void setDpopKey(String dpopKey) {
+        this.dpopKey = dpopKey;
+    }
+
+    public Enterprise getEnterprise() {
+        return enterprise;
+    }
+
     /** Whether any property of the OAuth client is set (it then authorizes the server's requests). */
     boolean isOAuthSet() {
         return grantType != null || clientId != null || clientSecret != null || clientMetadataUrl != null
-                || redirectUri != null || clientName != null || scope != null;
+                || redirectUri != null || clientName != null || scope != null || privateKey != null
+                || privateKeyLocation != null || assertionFile != null || dpopKey != null || dpop
+                || enterprise.getIdpTokenEndpoint() != null;
     }
 
-    /** The client secret is shown only as set or not. */
+    /** Secrets are shown only as set or not. */
     @Override
     public String toString() {
-        return "Auth[grantType=" + grantType + ", clientId=" + clientId + ", clientSecret="
-                + (clientSecret == null ? null : "******") + ", clientMetadataUrl=" + clientMetadataUrl + ", redirectUri="
-                + redirectUri + ", scope=" + scope + ", springSecurity=" + springSecurity + "]";
+        return "Auth[grantType=" + grantType + ", clientId=" + clientId + ", clientSecret=" + shown(clientSecret)
+                + ", privateKey=" + shown(privateKey) + ", privateKeyLocation=" + privateKeyLocation
+                + ", clientMetadataUrl=" + clientMetadataUrl + ", redirectUri=" + redirectUri + ", scope=" + scope
+                + ", assertionFile=" + assertionFile + ", dpop=" + dpop + ", enterprise=" + enterprise
+                + ", springSecurity=" + springSecurity + "]";
+    }
+
+    static String shown(String secret) {
+        return secret == null ? null : "******";
+    }
+
+    /**
+     * Enterprise-Managed Authorization ({@code auth.enterprise}): the user's ID token from the
+     * enterprise IdP is exchanged there for an identity assertion, presented to the MCP server's
+     * authorization server in a JWT bearer grant.
+     */
+    public static class Enterprise {
+
+        /** The enterprise IdP's token endpoint, where the ID token is exchanged. */
+        private String idpTokenEndpoint;
+
+        /** The file holding the user's ID token, read again before each exchange. */
+        private java.nio.file.Path idTokenFile;
+
+        /** This application's client id at the IdP. */
+        private String idpClientId;
+
+        /** This application's client secret at the IdP. Never shown. */
+        private String idpClientSecret;
+
+        public String getIdpTokenEndpoint() {
+            return idpTokenEndpoint;
+        }
+
+        public void setIdpTokenEndpoint(String idpTokenEndpoint) {
+            this.idpTokenEndpoint = idpTokenEndpoint;
+        }
+
+        public java.nio.file.Path getIdTokenFile() {
+            return idTokenFile;
+        }
+
+        public void setIdTokenFile(java.nio.file.Path idTokenFile) {
+            this.idTokenFile = idTokenFile;
+        }
+
+        public String getIdpClientId() {
+            return idpClientId;
+        }
+
+        public void setIdpClientId(String idpClientId) {
+            this.idpClientId = idpClientId;
+        }
+
+        public String getIdpClientSecret() {
+            return idpClientSecret;
+        }
+
+        public void setIdpClientSecret(String idpClientSecret) {
+            this.idpClientSecret = idpClientSecret;
+        }
+
+        @Override
+        public String toString() {
+            return "Enterprise[idpTokenEndpoint=" + idpTokenEndpoint + ", idTokenFile=" + idTokenFile + ", idpClientId="
+                    + idpClientId + ", idpClientSecret=" + shown(idpClientSecret) + "]";
+        }
     }
 
     /** The OAuth grant a server's requests are authorized with. */
@@ -161,7 +316,11 @@ public class McpServerAuthProperties {
         /** The service acts on its own behalf with its client credentials. */
         CLIENT_CREDENTIALS,
         /** A user signs in and authorizes the client (with PKCE). */
-        AUTHORIZATION_CODE
+        AUTHORIZATION_CODE,
+        /** The client presents a JWT it holds (a workload identity token) in the JWT bearer grant. */
+        JWT_BEARER,
+        /** Enterprise-Managed Authorization: a user's ID token from the enterprise IdP, exchanged there. */
+        ENTERPRISE_MANAGED
     }
 
     /**

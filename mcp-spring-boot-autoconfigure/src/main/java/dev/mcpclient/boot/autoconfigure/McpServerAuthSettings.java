@@ -20,15 +20,48 @@ public record McpServerAuthSettings(SpringSecurity springSecurity, OAuth oauth) 
             return new McpServerAuthSettings(new SpringSecurity(registrationId, principal), null);
         }
         if (properties.isOAuthSet()) {
-            McpServerAuthProperties.GrantType grant = properties.getGrantType() != null ? properties.getGrantType()
-                    : properties.getClientSecret() != null ? McpServerAuthProperties.GrantType.CLIENT_CREDENTIALS
-                    : McpServerAuthProperties.GrantType.AUTHORIZATION_CODE;
-            return new McpServerAuthSettings(null, new OAuth(grant, strip(properties.getClientId()),
+            McpServerAuthProperties.Enterprise e = properties.getEnterprise();
+            Enterprise enterprise = e.getIdpTokenEndpoint() == null ? null : new Enterprise(strip(e.getIdpTokenEndpoint()),
+                    e.getIdTokenFile(), strip(e.getIdpClientId()), e.getIdpClientSecret());
+            String privateKey = properties.getPrivateKey() != null ? properties.getPrivateKey() : read(properties.getPrivateKeyLocation());
+            return new McpServerAuthSettings(null, new OAuth(grantType(properties, privateKey), strip(properties.getClientId()),
                     properties.getClientSecret(), strip(properties.getClientMetadataUrl()), strip(properties.getClientName()),
                     strip(properties.getRedirectUri()), strip(properties.getScope()), properties.isOfflineAccess(),
-                    properties.getRefreshSkew(), properties.getTimeout()));
+                    properties.getRefreshSkew(), properties.getTimeout(), privateKey, strip(properties.getPrivateKeyAlgorithm()),
+                    strip(properties.getKeyId()), properties.getAssertionFile(), enterprise,
+                    properties.isDpop() || properties.getDpopKey() != null, properties.getDpopKey()));
         }
         return NONE;
+    }
+
+    /** The grant set, or the one what is set implies. */
+    static McpServerAuthProperties.GrantType grantType(McpServerAuthProperties properties, String privateKey) {
+        if (properties.getGrantType() != null) {
+            return properties.getGrantType();
+        }
+        if (properties.getEnterprise().getIdpTokenEndpoint() != null) {
+            return McpServerAuthProperties.GrantType.ENTERPRISE_MANAGED;
+        }
+        if (properties.getAssertionFile() != null) {
+            return McpServerAuthProperties.GrantType.JWT_BEARER;
+        }
+        if (properties.getClientSecret() != null || privateKey != null) {
+            return McpServerAuthProperties.GrantType.CLIENT_CREDENTIALS;
+        }
+        return McpServerAuthProperties.GrantType.AUTHORIZATION_CODE;
+    }
+
+    /** The text of {@code resource}, or {@code null}; unreadable is a configuration error naming it (never its content). */
+    private static String read(org.springframework.core.io.Resource resource) {
+        if (resource == null) {
+            return null;
+        }
+        try (java.io.InputStream in = resource.getInputStream()) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("The private key at " + resource.getDescription() + " could not be read: "
+                    + e.getMessage(), e);
+        }
     }
 
     private static String strip(String value) {
@@ -37,10 +70,11 @@ public record McpServerAuthSettings(SpringSecurity springSecurity, OAuth oauth) 
 
     /**
      * The MCP authorization specification's OAuth client ({@link dev.mcpclient.auth.OAuthAuthorization}).
+     * {@link #toString()} never shows a secret or key.
      *
      * @param grantType the grant
      * @param clientId the pre-registered client id, or {@code null}
-     * @param clientSecret its secret, or {@code null}; never shown by {@link #toString()}
+     * @param clientSecret its secret, or {@code null}
      * @param clientMetadataUrl the client's Client ID Metadata Document URL, or {@code null}
      * @param clientName the client name of a dynamic registration, or {@code null}
      * @param redirectUri the authorization code grant's redirect URI, or {@code null}
@@ -48,16 +82,43 @@ public record McpServerAuthSettings(SpringSecurity springSecurity, OAuth oauth) 
      * @param offlineAccess whether to ask for a refresh token where offered
      * @param refreshSkew how long before it expires a token is renewed
      * @param timeout how long one call to the authorization server may take
+     * @param privateKey the private_key_jwt key (PEM or JWK text), or {@code null}
+     * @param privateKeyAlgorithm its JWS algorithm, or {@code null} for the key's usual one
+     * @param keyId its kid, or {@code null}
+     * @param assertionFile the jwt-bearer grant's JWT file, or {@code null}
+     * @param enterprise Enterprise-Managed Authorization, or {@code null}
+     * @param dpop whether tokens are bound to a DPoP key where supported
+     * @param dpopKey the DPoP key (a private JWK), or {@code null} for a new one
      */
     public record OAuth(McpServerAuthProperties.GrantType grantType, String clientId, String clientSecret,
             String clientMetadataUrl, String clientName, String redirectUri, String scope, boolean offlineAccess,
-            java.time.Duration refreshSkew, java.time.Duration timeout) {
+            java.time.Duration refreshSkew, java.time.Duration timeout, String privateKey, String privateKeyAlgorithm,
+            String keyId, java.nio.file.Path assertionFile, Enterprise enterprise, boolean dpop, String dpopKey) {
 
         @Override
         public String toString() {
             return "OAuth[grantType=" + grantType + ", clientId=" + clientId + ", clientSecret="
-                    + (clientSecret == null ? null : "******") + ", clientMetadataUrl=" + clientMetadataUrl
-                    + ", redirectUri=" + redirectUri + ", scope=" + scope + "]";
+                    + McpServerAuthProperties.shown(clientSecret) + ", privateKey=" + McpServerAuthProperties.shown(privateKey)
+                    + ", clientMetadataUrl=" + clientMetadataUrl + ", redirectUri=" + redirectUri + ", scope=" + scope
+                    + ", assertionFile=" + assertionFile + ", enterprise=" + enterprise + ", dpop=" + dpop + "]";
+        }
+    }
+
+    /**
+     * Enterprise-Managed Authorization.
+     *
+     * @param idpTokenEndpoint the enterprise IdP's token endpoint
+     * @param idTokenFile the file holding the user's ID token
+     * @param idpClientId the client id at the IdP, or {@code null}
+     * @param idpClientSecret the client secret at the IdP, or {@code null}; never shown
+     */
+    public record Enterprise(String idpTokenEndpoint, java.nio.file.Path idTokenFile, String idpClientId,
+            String idpClientSecret) {
+
+        @Override
+        public String toString() {
+            return "Enterprise[idpTokenEndpoint=" + idpTokenEndpoint + ", idTokenFile=" + idTokenFile + ", idpClientId="
+                    + idpClientId + ", idpClientSecret=" + McpServerAuthProperties.shown(idpClientSecret) + "]";
         }
     }
 

@@ -3,9 +3,14 @@ package dev.mcpclient.boot.autoconfigure;
 import dev.mcpclient.auth.AuthorizationCodeHandler;
 import dev.mcpclient.auth.McpAuthorization;
 import dev.mcpclient.auth.OAuthAuthorization;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Supplier;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * The authorization of servers with the OAuth client's properties
@@ -53,21 +58,59 @@ final class OAuthMcpAuthorizationProvider implements McpAuthorizationProvider {
         if (oauth.scope() != null) {
             builder.scope(oauth.scope());
         }
+        String prefix = McpClientProperties.PREFIX + ".servers." + server.name() + ".auth.";
+        if (oauth.privateKey() != null) {
+            key(prefix + "private-key", () -> builder.privateKeyJwt(oauth.privateKey(), oauth.privateKeyAlgorithm(), oauth.keyId()));
+        }
+        if (oauth.dpop()) {
+            builder.dpop(true);
+        }
+        if (oauth.dpopKey() != null) {
+            key(prefix + "dpop-key", () -> builder.dpopKey(oauth.dpopKey()));
+        }
         webClientBuilder.ifAvailable(builder::webClientBuilder);
-        if (oauth.grantType() == McpServerAuthProperties.GrantType.CLIENT_CREDENTIALS) {
-            builder.clientCredentials();
-        } else {
-            AuthorizationCodeHandler handler = handlers.getIfUnique();
-            if (handler == null) {
-                String property = McpClientProperties.PREFIX + ".servers." + server.name() + ".auth.grant-type";
-                throw new McpClientConfigurationException(List.of(property), "MCP server '" + server.name()
-                        + "' uses the authorization-code grant, but the application has no (single) AuthorizationCodeHandler "
-                        + "bean to let its user sign in",
-                        "Define an AuthorizationCodeHandler bean (e.g. one that sends the user's browser to the "
-                                + "authorization URL), or use the client-credentials grant (set client-id and client-secret).");
+        switch (oauth.grantType()) {
+            case CLIENT_CREDENTIALS -> builder.clientCredentials();
+            case JWT_BEARER -> builder.jwtBearer(oauth.assertionFile());
+            case ENTERPRISE_MANAGED -> {
+                McpServerAuthSettings.Enterprise e = oauth.enterprise();
+                builder.enterpriseManagedAuthorization(e.idpTokenEndpoint(), fileText(e.idTokenFile()))
+                        .idpClientId(e.idpClientId());
+                if (e.idpClientSecret() != null) {
+                    builder.idpClientSecret(e.idpClientSecret());
+                }
             }
-            builder.authorizationCodeHandler(handler);
+            case AUTHORIZATION_CODE -> builder.authorizationCodeHandler(handler(server));
         }
         return builder.build();
+    }
+
+    /** The application's one handler; a configuration error naming the grant when it has none. */
+    private AuthorizationCodeHandler handler(McpServerSettings server) {
+        AuthorizationCodeHandler handler = handlers.getIfUnique();
+        if (handler == null) {
+            String property = McpClientProperties.PREFIX + ".servers." + server.name() + ".auth.grant-type";
+            throw new McpClientConfigurationException(List.of(property), "MCP server '" + server.name()
+                    + "' uses the authorization-code grant, but the application has no (single) AuthorizationCodeHandler "
+                    + "bean to let its user sign in",
+                    "Define an AuthorizationCodeHandler bean (e.g. one that sends the user's browser to the "
+                            + "authorization URL), or use the client-credentials grant (set client-id and client-secret).");
+        }
+        return handler;
+    }
+
+    /** Applies a key; one that cannot be read is a configuration error naming its property (never its content). */
+    private static void key(String property, Runnable apply) {
+        try {
+            apply.run();
+        } catch (IllegalArgumentException e) {
+            throw new McpClientConfigurationException(List.of(property), property + " is not a usable key: " + e.getMessage(),
+                    "Set " + property + " to a PKCS#8 PEM private key or a private JWK.");
+        }
+    }
+
+    /** The text of {@code file}, read anew for each use on a thread that may block. */
+    private static Supplier<Mono<String>> fileText(Path file) {
+        return () -> Mono.fromCallable(() -> Files.readString(file).strip()).subscribeOn(Schedulers.boundedElastic());
     }
 }

@@ -164,6 +164,61 @@ class OAuthPropertiesTests {
         assertThat(output.getAll()).contains("the transport is stdio, whose requests are not HTTP requests");
     }
 
+    @Test
+    void thePrivateKeyJwtWorkloadAndEnterpriseGrantsAreConfiguredByProperties(@org.junit.jupiter.api.io.TempDir
+            java.nio.file.Path dir) throws Exception {
+        java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("EC");
+        generator.initialize(256);
+        String pem = "-----BEGIN PRIVATE KEY-----\n" + java.util.Base64.getMimeEncoder().encodeToString(
+                generator.generateKeyPair().getPrivate().getEncoded()) + "\n-----END PRIVATE KEY-----\n";
+        java.nio.file.Path key = java.nio.file.Files.writeString(dir.resolve("client.pem"), pem);
+        java.nio.file.Path jwt = java.nio.file.Files.writeString(dir.resolve("workload.jwt"), "a.b.c");
+        List<String> servers = List.of(
+                "--mcp.client.servers.keyed.url=" + server.url(),
+                "--mcp.client.servers.keyed.auth.client-id=" + CLIENT_ID,
+                "--mcp.client.servers.keyed.auth.private-key-location=file:" + key,
+                "--mcp.client.servers.keyed.auth.key-id=k1",
+                "--mcp.client.servers.keyed.auth.dpop=true",
+                "--mcp.client.servers.workload.url=" + server.url(),
+                "--mcp.client.servers.workload.auth.assertion-file=" + jwt,
+                "--mcp.client.servers.enterprise.url=" + server.url(),
+                "--mcp.client.servers.enterprise.auth.client-id=" + CLIENT_ID,
+                "--mcp.client.servers.enterprise.auth.enterprise.idp-token-endpoint=http://127.0.0.1:1/token",
+                "--mcp.client.servers.enterprise.auth.enterprise.id-token-file=" + jwt,
+                "--mcp.client.servers.enterprise.auth.enterprise.idp-client-id=app",
+                "--mcp.client.servers.enterprise.auth.enterprise.idp-client-secret=idp-secret-77");
+        try (ConfigurableApplicationContext context = run(App.class, servers)) {
+            McpClientRegistry registry = context.getBean(McpClientRegistry.class);
+            assertThat(registry.settings("keyed").auth().oauth().grantType())
+                    .isEqualTo(dev.mcpclient.boot.autoconfigure.McpServerAuthProperties.GrantType.CLIENT_CREDENTIALS);
+            assertThat(registry.settings("keyed").auth().oauth().dpop()).isTrue();
+            assertThat(registry.settings("workload").auth().oauth().grantType())
+                    .isEqualTo(dev.mcpclient.boot.autoconfigure.McpServerAuthProperties.GrantType.JWT_BEARER);
+            assertThat(registry.settings("enterprise").auth().oauth().grantType())
+                    .isEqualTo(dev.mcpclient.boot.autoconfigure.McpServerAuthProperties.GrantType.ENTERPRISE_MANAGED);
+            String shown = registry.settings("keyed") + " " + registry.settings("enterprise");
+            assertThat(shown).contains("privateKey=******", "idpClientSecret=******")
+                    .doesNotContain("BEGIN PRIVATE KEY", "idp-secret-77");
+        }
+    }
+
+    @Test
+    void grantsWithoutWhatTheyNeedOrAnUnusableKeyFailAtStartup(CapturedOutput output) {
+        assertThatThrownBy(() -> run(App.class, List.of("--mcp.client.servers.x.url=" + server.url(),
+                "--mcp.client.servers.x.auth.grant-type=jwt-bearer")).close()).isNotNull();
+        assertThat(output.getAll()).contains("the jwt-bearer grant needs mcp.client.servers.x.auth.assertion-file");
+
+        assertThatThrownBy(() -> run(App.class, List.of("--mcp.client.servers.x.url=" + server.url(),
+                "--mcp.client.servers.x.auth.enterprise.idp-token-endpoint=http://127.0.0.1:1/token")).close()).isNotNull();
+        assertThat(output.getAll()).contains("the enterprise-managed grant needs mcp.client.servers.x.auth.enterprise.idp-token-endpoint");
+
+        assertThatThrownBy(() -> run(App.class, List.of("--mcp.client.servers.x.url=" + server.url(),
+                "--mcp.client.servers.x.auth.client-id=" + CLIENT_ID,
+                "--mcp.client.servers.x.auth.private-key=not-a-key-7731")).close()).isNotNull();
+        assertThat(output.getAll()).contains("mcp.client.servers.x.auth.private-key is not a usable key")
+                .doesNotContain("not-a-key-7731");
+    }
+
     @Configuration(proxyBeanMethods = false)
     @EnableAutoConfiguration
     static class App {

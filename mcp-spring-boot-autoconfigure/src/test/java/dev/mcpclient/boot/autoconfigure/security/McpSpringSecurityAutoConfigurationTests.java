@@ -40,8 +40,8 @@ class McpSpringSecurityAutoConfigurationTests {
         runner.withPropertyValues(REGISTRATION)
                 .withPropertyValues("mcp.client.servers.x.auth.spring-security.registration-id=mcp")
                 .run(context -> {
-                    assertThat(context).hasNotFailed().hasSingleBean(McpAuthorizationProvider.class);
-                    assertThat(context.getBean(McpAuthorizationProvider.class)
+                    assertThat(context).hasNotFailed().hasBean("springSecurityMcpAuthorizationProvider");
+                    assertThat(context.getBean("springSecurityMcpAuthorizationProvider", McpAuthorizationProvider.class)
                             .authorization(context.getBean(McpServers.class).find("x").orElseThrow()))
                             .isInstanceOf(SpringSecurityMcpAuthorization.class)
                             .hasToString("SpringSecurityMcpAuthorization[server=x, registrationId=mcp, principal=mcp]");
@@ -53,7 +53,7 @@ class McpSpringSecurityAutoConfigurationTests {
         runner.withPropertyValues(REGISTRATION)
                 .withPropertyValues("mcp.client.servers.x.auth.spring-security.registration-id=mcp",
                         "mcp.client.servers.x.auth.spring-security.principal=mcp-agent")
-                .run(context -> assertThat(context.getBean(McpAuthorizationProvider.class)
+                .run(context -> assertThat(context.getBean("springSecurityMcpAuthorizationProvider", McpAuthorizationProvider.class)
                         .authorization(context.getBean(McpServers.class).find("x").orElseThrow()))
                         .hasToString("SpringSecurityMcpAuthorization[server=x, registrationId=mcp, principal=mcp-agent]"));
     }
@@ -69,7 +69,7 @@ class McpSpringSecurityAutoConfigurationTests {
                 .run(context -> {
                     assertThat(context).hasNotFailed().doesNotHaveBean(ReactiveClientRegistrationRepository.class)
                             .hasSingleBean(ClientRegistrationRepository.class);
-                    assertThat(context.getBean(McpAuthorizationProvider.class)
+                    assertThat(context.getBean("springSecurityMcpAuthorizationProvider", McpAuthorizationProvider.class)
                             .authorization(context.getBean(McpServers.class).find("x").orElseThrow()))
                             .isInstanceOf(SpringSecurityMcpAuthorization.class);
                 });
@@ -77,7 +77,7 @@ class McpSpringSecurityAutoConfigurationTests {
 
     @Test
     void aServerWithoutAuthGetsNone() {
-        runner.withPropertyValues(REGISTRATION).run(context -> assertThat(context.getBean(McpAuthorizationProvider.class)
+        runner.withPropertyValues(REGISTRATION).run(context -> assertThat(context.getBean("springSecurityMcpAuthorizationProvider", McpAuthorizationProvider.class)
                 .authorization(context.getBean(McpServers.class).find("x").orElseThrow()))
                 .isNull());
     }
