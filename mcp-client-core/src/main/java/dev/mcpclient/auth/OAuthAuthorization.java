@@ -58,9 +58,8 @@ import reactor.core.publisher.Mono;
  *         .redirectUri("http://127.0.0.1:8765/callback")
  *         .authorizationCodeHandler(myBrowserHandler)
  *         .build();
- * McpClient client = McpClient.streamableHttp("https://mcp.example.com/mcp")
- *         .authorization(authorization)
- *         .build();
+ * McpClient client = McpClient.builder(StreamableHttpTransport.builder("https://mcp.example.com/mcp")
+ *         .authorization(authorization)).build();
  * }</pre>
  *
  * <p>One instance may serve several servers (tokens are kept per server and resource) and is safe for
