@@ -437,9 +437,12 @@ public final class TestAuthorizationServer implements AutoCloseable {
         @Override
         public void save(RegisteredClient client) {
             RegisteredClient known = clients.get(client.getId());
-            // A client registered dynamically may ask for what any registered client may.
+            // A client registered dynamically may ask for what any registered client may, without consent.
             clients.put(client.getId(), known != null ? client : RegisteredClient.from(client)
-                    .scopes(s -> s.addAll(scopesSupported())).build());
+                    .scopes(s -> s.addAll(scopesSupported()))
+                    .clientSettings(ClientSettings.withSettings(client.getClientSettings().getSettings())
+                            .requireAuthorizationConsent(false).build())
+                    .build());
         }
 
         @Override
@@ -522,7 +525,8 @@ public final class TestAuthorizationServer implements AutoCloseable {
                                     builder -> builder.scopes(s -> s.addAll(scopes.scopes().get()))))
                             .clientRegistrationEndpoint(registration -> registration.openRegistrationAllowed(true)))
                     .addFilterAfter(new SignedInUser(), SecurityContextHolderFilter.class)
-                    .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+                    .authorizeHttpRequests(requests -> requests.requestMatchers("/oauth2/register").permitAll()
+                            .anyRequest().authenticated())
                     .csrf(csrf -> csrf.disable());
             return http.build();
         }
