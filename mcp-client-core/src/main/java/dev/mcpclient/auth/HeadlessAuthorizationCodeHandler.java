@@ -61,7 +61,8 @@ public final class HeadlessAuthorizationCodeHandler implements AuthorizationCode
                 if (!response.statusCode().is3xxRedirection() || location == null) {
                     return Mono.error(new McpAuthorizationException("The authorization endpoint "
                             + UrlRedaction.redact(url) + " answered HTTP " + status + " instead of redirecting to the "
-                            + "redirect URI: it wants a user (use an AuthorizationCodeHandler that opens a browser)"));
+                            + "redirect URI: " + (status >= 400 ? "it refused the authorization request (an unknown "
+                            + "client_id or redirect_uri?)" : "it wants a user (use an AuthorizationCodeHandler that opens a browser)")));
                 }
                 URI next = url.resolve(location.strip());
                 if (sameEndpoint(next, redirectUri)) {

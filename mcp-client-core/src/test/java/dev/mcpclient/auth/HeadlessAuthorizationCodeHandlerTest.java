@@ -45,4 +45,15 @@ class HeadlessAuthorizationCodeHandlerTest {
                 .isInstanceOf(McpAuthorizationException.class).hasMessageContaining("HTTP 200")
                 .hasMessageContaining("wants a user");
     }
+
+    @Test
+    void anAuthorizationServerThatRefusesTheRequestIsNotSaidToWantAUser() {
+        // Spring Authorization Server answers an unknown client_id so, instead of redirecting.
+        servers.wireMock.stubFor(get(urlPathEqualTo("/authorize")).willReturn(aResponse().withStatus(400)));
+        assertThatThrownBy(() -> HeadlessAuthorizationCodeHandler.create()
+                .authorize(URI.create(servers.base + "/authorize"), URI.create("http://127.0.0.1:9/cb"))
+                .block(Duration.ofSeconds(10)))
+                .isInstanceOf(McpAuthorizationException.class).hasMessageContaining("HTTP 400")
+                .hasMessageContaining("refused the authorization request").hasMessageNotContaining("wants a user");
+    }
 }

@@ -159,6 +159,9 @@ public final class TokenManager {
                         store.put(key(t), fresh);
                     })
                     .onErrorResume(TokenEndpoint.TokenRequestException.class, e -> {
+                        if ("invalid_client".equals(e.error())) {
+                            return Mono.error(e); // the client itself is refused: a new grant would be too
+                        }
                         log.debug("Refreshing the token of {} failed ({}): a new grant", shownServer, e.error());
                         return obtain(t, scope, afterRefusal);
                     });

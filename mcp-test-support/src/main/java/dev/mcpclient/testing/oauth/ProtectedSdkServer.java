@@ -44,11 +44,16 @@ import org.springframework.security.web.SecurityFilterChain;
  * an OAuth 2.0 resource server by Spring Security: every request needs a bearer token, a JWT signed by
  * the {@link TestAuthorizationServer} (checked against its JWK Set), unexpired by the authorization server's
  * {@link TestAuthorizationServer#advanceClock clock} (no leeway), and not issued to a {@link TestAuthorizationServer#revokeClient
- * revoked} client. Without one the answer is 401 with {@code WWW-Authenticate: Bearer
- * resource_metadata="<origin>/.well-known/oauth-protected-resource"} (and {@code error="invalid_token"}
- * for a token refused); the metadata (RFC 9728), served at that root well-known URL only, names the
- * authorization server's issuer and, as Spring Security resolves it, the origin as its {@code resource}
- * ({@code http://127.0.0.1:<port>}, not the {@code /mcp} endpoint).
+ * revoked} client (its {@code sub} or {@code aud}). Without one the answer is 401 with {@code WWW-Authenticate:
+ * Bearer resource_metadata="<origin>/.well-known/oauth-protected-resource/mcp"} (and
+ * {@code error="invalid_token"} for a token refused).
+ *
+ * <p>Its protected resource metadata (RFC 9728) is served twice: at that path-aware well-known URL
+ * ({@link #resourceMetadataUrl()}) with {@code resource} the MCP endpoint {@link #url()}, as RFC 9728
+ * section 3.3 wants of a document a challenge points to; and, by Spring Security, at the root well-known
+ * URL with {@code resource} the origin ({@code http://127.0.0.1:<port>}, Spring Security's own choice).
+ * Both name the authorization server's issuer and the scopes {@value #READ_SCOPE} and {@value #ADMIN_SCOPE} in
+ * {@code scopes_supported}.
  *
  * <p>The tool {@value #ADMIN_TOOL} (besides the SDK server's own, {@link SdkServer#TOOLS}) needs the scope
  * {@value #ADMIN_SCOPE}: a call with a token without it is answered 403 with {@code Bearer
@@ -56,10 +61,14 @@ import org.springframework.security.web.SecurityFilterChain;
  */
 public final class ProtectedSdkServer implements AutoCloseable {
 
+    /** The basic scope: listed in the metadata, not needed by any tool. */
+    public static final String READ_SCOPE = "mcp:read";
     /** The tool that needs {@link #ADMIN_SCOPE}. */
     public static final String ADMIN_TOOL = "admin";
     /** The scope {@link #ADMIN_TOOL} needs. */
     public static final String ADMIN_SCOPE = "mcp:admin";
+
+    private static final String ROOT_METADATA = "/.well-known/oauth-protected-resource";
 
     private static final Pattern ADMIN_CALL = Pattern.compile(
             "\"method\"\\s*:\\s*\"tools/call\".*\"name\"\\s*:\\s*\"" + ADMIN_TOOL + "\"", Pattern.DOTALL);
@@ -74,7 +83,8 @@ public final class ProtectedSdkServer implements AutoCloseable {
                 authorizationServer::isRevoked, authorizationServer.clock()), d -> { });
         spring.register(SecurityConfiguration.class);
         spring.refresh();
-        sdk = SdkServer.streamableHttp(List.of(spring.getBean("springSecurityFilterChain", Filter.class), new ScopeGuard()));
+        sdk = SdkServer.streamableHttp(List.of(new PathAwareMetadata(authorizationServer.issuer()),
+                spring.getBean("springSecurityFilterChain", Filter.class), new ScopeGuard()));
         sdk.addTool(ADMIN_TOOL);
     }
 
@@ -88,9 +98,18 @@ public final class ProtectedSdkServer implements AutoCloseable {
         return sdk.url();
     }
 
-    /** The URL of its protected resource metadata, as its 401 answers give it in {@code resource_metadata}. */
+    /**
+     * The URL of its protected resource metadata, as its 401 and 403 answers give it in
+     * {@code resource_metadata}: {@code <origin>/.well-known/oauth-protected-resource/mcp}, {@code resource}
+     * {@link #url()}.
+     */
     public String resourceMetadataUrl() {
-        return "http://127.0.0.1:" + sdk.port() + "/.well-known/oauth-protected-resource";
+        return rootResourceMetadataUrl() + "/mcp";
+    }
+
+    /** The URL of the metadata Spring Security serves: {@code <origin>/.well-known/oauth-protected-resource}, {@code resource} the origin. */
+    public String rootResourceMetadataUrl() {
+        return "http://127.0.0.1:" + sdk.port() + ROOT_METADATA;
     }
 
     /** The SDK server behind the guard: its recorded requests ({@link SdkServer#requests()}), holds, tools. */
@@ -129,6 +148,51 @@ public final class ProtectedSdkServer implements AutoCloseable {
                 return;
             }
             chain.doFilter(new ReadAgain(http, body), response);
+        }
+    }
+
+    /**
+     * Serves the path-aware protected resource metadata of the {@code /mcp} endpoint, and points the
+     * challenges Spring Security writes at it instead of the root metadata.
+     */
+    private static final class PathAwareMetadata implements Filter {
+
+        private final String issuer;
+
+        PathAwareMetadata(String issuer) {
+            this.issuer = issuer;
+        }
+
+        @Override
+        public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+                throws IOException, ServletException {
+            HttpServletRequest http = (HttpServletRequest) request;
+            HttpServletResponse answer = (HttpServletResponse) response;
+            String origin = "http://127.0.0.1:" + http.getLocalPort();
+            if ("GET".equals(http.getMethod()) && (ROOT_METADATA + "/mcp").equals(http.getRequestURI())) {
+                answer.setStatus(200);
+                answer.setContentType("application/json");
+                answer.getWriter().write("{\"resource\":\"" + origin + "/mcp\",\"authorization_servers\":[\"" + issuer
+                        + "\"],\"scopes_supported\":[\"" + READ_SCOPE + "\",\"" + ADMIN_SCOPE + "\"],\"bearer_methods_supported\":[\"header\"]}");
+                return;
+            }
+            String root = "resource_metadata=\"" + origin + ROOT_METADATA + "\"";
+            String pathAware = "resource_metadata=\"" + origin + ROOT_METADATA + "/mcp\"";
+            chain.doFilter(request, new jakarta.servlet.http.HttpServletResponseWrapper(answer) {
+                @Override
+                public void setHeader(String name, String value) {
+                    super.setHeader(name, challenge(name, value));
+                }
+
+                @Override
+                public void addHeader(String name, String value) {
+                    super.addHeader(name, challenge(name, value));
+                }
+
+                private String challenge(String name, String value) {
+                    return "WWW-Authenticate".equalsIgnoreCase(name) && value != null ? value.replace(root, pathAware) : value;
+                }
+            });
         }
     }
 
@@ -193,6 +257,7 @@ public final class ProtectedSdkServer implements AutoCloseable {
             JwtTimestampValidator unexpired = new JwtTimestampValidator(Duration.ZERO);
             unexpired.setClock(issuer.clock());
             OAuth2TokenValidator<Jwt> notRevoked = jwt -> issuer.revoked().test(jwt.getSubject())
+                    || jwt.getAudience() != null && jwt.getAudience().stream().anyMatch(issuer.revoked())
                     ? OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "The token's client was revoked", null))
                     : OAuth2TokenValidatorResult.success();
             decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(unexpired, notRevoked));
@@ -205,7 +270,7 @@ public final class ProtectedSdkServer implements AutoCloseable {
                     .oauth2ResourceServer(server -> server.jwt(jwt -> jwt.decoder(decoder))
                             .protectedResourceMetadata(metadata -> metadata.protectedResourceMetadataCustomizer(
                                     builder -> builder.authorizationServer(issuer.issuer())
-                                            .scope(ADMIN_SCOPE))))
+                                            .scope(READ_SCOPE).scope(ADMIN_SCOPE))))
                     .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                     .csrf(csrf -> csrf.disable());
             return http.build();

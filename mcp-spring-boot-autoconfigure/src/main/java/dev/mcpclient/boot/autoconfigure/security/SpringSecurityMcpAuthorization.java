@@ -96,6 +96,9 @@ public final class SpringSecurityMcpAuthorization implements McpAuthorization {
                                 + principal + "'): the registration's grant needs a user to authorize it first; use a "
                                 + "client_credentials registration")))
                         .onErrorMap(e -> !(e instanceof McpAuthorizationException), this::failed)
+                        // Cleared before the result reaches the callers (doFinally runs after it did): a caller
+                        // that asks again right after, e.g. after a refusal removed the client, gets a new attempt.
+                        .doOnEach(signal -> inFlight.compareAndSet(self.get(), null))
                         .doFinally(signal -> inFlight.compareAndSet(self.get(), null))
                         .cache();
                 self.set(attempt);

@@ -131,7 +131,7 @@ class SpringSecurityAuthorizationTests {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(metadata.statusCode()).isEqualTo(200);
         assertThat(metadata.body()).contains("\"authorization_servers\":[\"" + authorizationServer.issuer() + "\"]")
-                .contains("\"resource\":\"" + server.url().substring(0, server.url().length() - "/mcp".length()) + "\"");
+                .contains("\"resource\":\"" + server.url() + "\"");
 
         HttpResponse<String> asMetadata = http.send(HttpRequest.newBuilder(
                 URI.create(authorizationServer.issuer() + "/.well-known/oauth-authorization-server")).build(),
