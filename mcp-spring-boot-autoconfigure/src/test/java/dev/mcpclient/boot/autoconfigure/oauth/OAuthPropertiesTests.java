@@ -189,12 +189,12 @@ class OAuthPropertiesTests {
                 "--mcp.client.servers.enterprise.auth.enterprise.idp-client-secret=idp-secret-77");
         try (ConfigurableApplicationContext context = run(App.class, servers)) {
             McpClientRegistry registry = context.getBean(McpClientRegistry.class);
-            assertThat(registry.settings("keyed").auth().oauth().grantType())
+            assertThat(registry.settings("keyed").orElseThrow().auth().oauth().grantType())
                     .isEqualTo(dev.mcpclient.boot.autoconfigure.McpServerAuthProperties.GrantType.CLIENT_CREDENTIALS);
-            assertThat(registry.settings("keyed").auth().oauth().dpop()).isTrue();
-            assertThat(registry.settings("workload").auth().oauth().grantType())
+            assertThat(registry.settings("keyed").orElseThrow().auth().oauth().dpop()).isTrue();
+            assertThat(registry.settings("workload").orElseThrow().auth().oauth().grantType())
                     .isEqualTo(dev.mcpclient.boot.autoconfigure.McpServerAuthProperties.GrantType.JWT_BEARER);
-            assertThat(registry.settings("enterprise").auth().oauth().grantType())
+            assertThat(registry.settings("enterprise").orElseThrow().auth().oauth().grantType())
                     .isEqualTo(dev.mcpclient.boot.autoconfigure.McpServerAuthProperties.GrantType.ENTERPRISE_MANAGED);
             String shown = registry.settings("keyed") + " " + registry.settings("enterprise");
             assertThat(shown).contains("privateKey=******", "idpClientSecret=******")
