@@ -2,6 +2,7 @@ package dev.mcpclient.boot.autoconfigure;
 
 import dev.mcpclient.McpClientBuilder;
 import dev.mcpclient.boot.autoconfigure.ai.McpSpringAiProperties;
+import dev.mcpclient.boot.autoconfigure.oauth.McpOAuthProperties;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -72,6 +73,13 @@ public class McpClientProperties {
     @NestedConfigurationProperty
     private final McpSpringAiProperties springAi = new McpSpringAiProperties();
 
+    /**
+     * How a web application lets its user sign in for the authorization-code grant: its callback
+     * endpoint and how long it waits for the user.
+     */
+    @NestedConfigurationProperty
+    private final McpOAuthProperties oauth = new McpOAuthProperties();
+
     public boolean isEnabled() {
         return enabled;
     }
@@ -124,6 +132,10 @@ public class McpClientProperties {
         return springAi;
     }
 
+    public McpOAuthProperties getOauth() {
+        return oauth;
+    }
+
     /** The servers whose clients are created, in configuration order. */
     public Map<String, McpServerProperties> enabledServers() {
         Map<String, McpServerProperties> enabled = new LinkedHashMap<>();
@@ -139,6 +151,6 @@ public class McpClientProperties {
     public String toString() {
         return "McpClientProperties[enabled=" + enabled + ", requestTimeout=" + requestTimeout + ", initializeTimeout="
                 + initializeTimeout + ", clientName=" + clientName + ", clientVersion=" + clientVersion + ", servers="
-                + servers + ", springAi=" + springAi + "]";
+                + servers + ", springAi=" + springAi + ", oauth=" + oauth + "]";
     }
 }

@@ -34,7 +34,8 @@ class ConfigurationMetadataTests {
 
         assertThat(properties).containsKeys("mcp.client.enabled", "mcp.client.request-timeout",
                 "mcp.client.initialize-timeout", "mcp.client.client-name", "mcp.client.client-version",
-                "mcp.client.servers", "management.health.mcp.timeout");
+                "mcp.client.servers", "management.health.mcp.timeout", "mcp.client.oauth.callback-path",
+                "mcp.client.oauth.authorization-timeout");
         assertThat(properties.values()).allSatisfy(property -> assertThat(property.path("description").asString())
                 .isNotBlank());
         // The default shown in IDEs is core's own default (declared for the IDE in additional metadata).
