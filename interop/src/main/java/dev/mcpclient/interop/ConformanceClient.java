@@ -329,7 +329,7 @@ public final class ConformanceClient {
     private static int authorization(String scenario, String url) {
         JsonNode context = optionalContext();
         AuthScenarioContext given = AuthScenarioContext.of(context);
-        OAuthAuthorization.Builder auth = OAuthAuthorization.builder()
+        OAuthAuthorizationBuilder auth = OAuthAuthorization.builder()
                 .clientName("mcp-client-java-conformance");
         String clientId = given.clientId();
         String clientSecret = given.clientSecret();

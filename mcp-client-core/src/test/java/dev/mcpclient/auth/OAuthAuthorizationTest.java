@@ -25,7 +25,7 @@ class OAuthAuthorizationTest {
         servers.close();
     }
 
-    private OAuthAuthorization.Builder codeGrant(AuthorizationCodeHandler handler) {
+    private OAuthAuthorizationBuilder codeGrant(AuthorizationCodeHandler handler) {
         return OAuthAuthorization.builder().redirectUri("http://127.0.0.1:9/callback").authorizationCodeHandler(handler);
     }
 
@@ -259,7 +259,7 @@ class OAuthAuthorizationTest {
     void noSecretOrTokenAppearsInMessagesOrToString() {
         servers.prm().asMetadata("\"token_endpoint_auth_methods_supported\":[\"client_secret_post\"]")
                 .token(401, "{\"error\":\"invalid_client\",\"error_description\":\"bad client\"}");
-        OAuthAuthorization.Builder builder = OAuthAuthorization.builder().clientCredentials().clientId("svc")
+        OAuthAuthorizationBuilder builder = OAuthAuthorization.builder().clientCredentials().clientId("svc")
                 .clientSecret("s3cr3t-value");
         OAuthAuthorization auth = builder.build();
         Throwable failure = org.assertj.core.api.Assertions.catchThrowable(() -> refuse(auth, firstRefusal()));

@@ -60,17 +60,17 @@ class OAuthEndToEndTest {
     }
 
     /** A client of the {@code client_credentials} grant, asking for {@link #READ} only. */
-    static OAuthAuthorization.Builder machine() {
+    static OAuthAuthorizationBuilder machine() {
         return OAuthAuthorization.builder().clientId("machine").clientSecret(SECRET).clientCredentials().scope(READ);
     }
 
     /** A client of the authorization code grant through the headless handler, asking for {@link #READ} only. */
-    static OAuthAuthorization.Builder app() {
+    static OAuthAuthorizationBuilder app() {
         return OAuthAuthorization.builder().clientId("app").clientSecret(SECRET).redirectUri(REDIRECT_URI)
                 .authorizationCodeHandler(HeadlessAuthorizationCodeHandler.create()).scope(READ);
     }
 
-    static OAuthAuthorization.Builder client(String kind) {
+    static OAuthAuthorizationBuilder client(String kind) {
         return kind.equals("machine") ? machine() : app();
     }
 

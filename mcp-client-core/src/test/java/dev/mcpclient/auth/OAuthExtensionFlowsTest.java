@@ -211,7 +211,7 @@ class OAuthExtensionFlowsTest {
 
     // --- Enterprise-Managed Authorization ----------------------------------------------------------------
 
-    private OAuthAuthorization.Builder enterprise() {
+    private OAuthAuthorizationBuilder enterprise() {
         return OAuthAuthorization.builder().enterpriseManagedAuthorization(servers.base + "/idp/token", "user-id-token")
                 .idpClientId("idp-client").clientId("xaa-client").clientSecret("xaa-secret");
     }
@@ -466,7 +466,7 @@ class OAuthExtensionFlowsTest {
         assertThatThrownBy(() -> OAuthAuthorization.builder().dpopKey(key.toPublicJWK().toJSONString()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("private");
         // A JWT bearer grant needs nothing else; its builder and instance show no assertion or key.
-        OAuthAuthorization.Builder builder = OAuthAuthorization.builder().jwtBearer("secret.jwt.value").clientId("w")
+        OAuthAuthorizationBuilder builder = OAuthAuthorization.builder().jwtBearer("secret.jwt.value").clientId("w")
                 .privateKeyJwt(pem);
         OAuthAuthorization auth = builder.build();
         assertThat(auth.toString()).contains("jwt-bearer", "private_key_jwt").doesNotContain("secret.jwt.value")

@@ -57,7 +57,7 @@ class OAuthSecretsEndToEndTest {
             try (ProtectedSdkServer server = ProtectedSdkServer.start(authorizationServer)) {
                 for (String kind : List.of("machine", "app")) {
                     AdjustableClock clientClock = new AdjustableClock();
-                    OAuthAuthorization.Builder builder = OAuthAuthorization.builder().clientId(kind).clientSecret(SECRET)
+                    OAuthAuthorizationBuilder builder = OAuthAuthorization.builder().clientId(kind).clientSecret(SECRET)
                             .scope(ProtectedSdkServer.READ_SCOPE).clock(clientClock);
                     HeadlessAuthorizationCodeHandler handler = HeadlessAuthorizationCodeHandler.create();
                     builder = kind.equals("machine") ? builder.clientCredentials()

@@ -3,6 +3,7 @@ package dev.mcpclient.boot.autoconfigure;
 import dev.mcpclient.auth.AuthorizationCodeHandler;
 import dev.mcpclient.auth.McpAuthorization;
 import dev.mcpclient.auth.OAuthAuthorization;
+import dev.mcpclient.auth.OAuthAuthorizationBuilder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -36,7 +37,7 @@ final class OAuthMcpAuthorizationProvider implements McpAuthorizationProvider {
         if (oauth == null) {
             return null;
         }
-        OAuthAuthorization.Builder builder = OAuthAuthorization.builder()
+        OAuthAuthorizationBuilder builder = OAuthAuthorization.builder()
                 .offlineAccess(oauth.offlineAccess())
                 .refreshSkew(oauth.refreshSkew())
                 .timeout(oauth.timeout());
