@@ -4,6 +4,7 @@ import dev.mcpclient.McpClient;
 import dev.mcpclient.McpClientBuilder;
 import dev.mcpclient.auth.HeadlessAuthorizationCodeHandler;
 import dev.mcpclient.auth.OAuthAuthorization;
+import dev.mcpclient.auth.OAuthAuthorizationBuilder;
 import dev.mcpclient.schema.CallToolResult;
 import dev.mcpclient.transport.http.StreamableHttpTransport;
 import dev.mcpclient.schema.ClientCapabilities;
