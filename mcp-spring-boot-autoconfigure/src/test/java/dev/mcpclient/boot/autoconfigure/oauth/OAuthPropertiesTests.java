@@ -6,21 +6,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.mcpclient.McpClient;
 import dev.mcpclient.auth.AuthorizationCodeHandler;
 import dev.mcpclient.auth.McpAuthorizationException;
+import dev.mcpclient.boot.autoconfigure.CommandLineApps;
 import dev.mcpclient.boot.autoconfigure.McpClientRegistry;
 import dev.mcpclient.testing.SdkServer;
 import dev.mcpclient.testing.oauth.ProtectedSdkServer;
 import dev.mcpclient.testing.oauth.TestAuthorizationServer;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.boot.SpringApplication;
-import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
-import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -57,24 +54,15 @@ class OAuthPropertiesTests {
     }
 
     List<String> properties(String... more) {
-        Map<String, String> properties = new LinkedHashMap<>();
-        for (String property : List.of(
+        return CommandLineApps.arguments(List.of(
                 "--mcp.client.servers.x.url=" + server.url(),
                 "--mcp.client.servers.x.background-stream=false",
                 "--mcp.client.servers.x.auth.client-id=" + CLIENT_ID,
-                "--mcp.client.servers.x.auth.client-secret=" + SECRET)) {
-            properties.put(property.substring(0, property.indexOf('=')), property);
-        }
-        for (String property : more) {
-            properties.put(property.substring(0, property.indexOf('=')), property);
-        }
-        return List.copyOf(properties.values());
+                "--mcp.client.servers.x.auth.client-secret=" + SECRET), more);
     }
 
     ConfigurableApplicationContext run(Class<?> app, List<String> properties) {
-        SpringApplication application = new SpringApplication(app);
-        application.setWebApplicationType(WebApplicationType.NONE);
-        return application.run(properties.toArray(String[]::new));
+        return CommandLineApps.run(app, properties);
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mcpclient.McpClient;
+import dev.mcpclient.boot.autoconfigure.CommandLineApps;
 import dev.mcpclient.ReactiveMcpClient;
 import dev.mcpclient.auth.McpAuthorizationException;
 import dev.mcpclient.schema.CallToolResult;
@@ -17,7 +18,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -29,8 +29,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.SpringApplication;
-import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
@@ -79,8 +77,7 @@ class SpringSecurityAuthorizationTests {
      * {@code more} ({@code --name=value}) added or replacing those of the same name.
      */
     List<String> properties(String... more) {
-        Map<String, String> properties = new LinkedHashMap<>();
-        for (String property : List.of(
+        return CommandLineApps.arguments(List.of(
                 "--spring.security.oauth2.client.registration.mcp.client-id=" + CLIENT_ID,
                 "--spring.security.oauth2.client.registration.mcp.client-secret=" + SECRET,
                 "--spring.security.oauth2.client.registration.mcp.authorization-grant-type=client_credentials",
@@ -89,19 +86,11 @@ class SpringSecurityAuthorizationTests {
                 "--spring.security.oauth2.client.provider.test-as.token-uri=" + authorizationServer.tokenUri(),
                 "--mcp.client.servers.x.url=" + server.url(),
                 "--mcp.client.servers.x.background-stream=false",
-                "--mcp.client.servers.x.auth.spring-security.registration-id=mcp")) {
-            properties.put(property.substring(0, property.indexOf('=')), property);
-        }
-        for (String property : more) {
-            properties.put(property.substring(0, property.indexOf('=')), property);
-        }
-        return List.copyOf(properties.values());
+                "--mcp.client.servers.x.auth.spring-security.registration-id=mcp"), more);
     }
 
     ConfigurableApplicationContext run(Class<?> app, List<String> properties) {
-        SpringApplication application = new SpringApplication(app);
-        application.setWebApplicationType(WebApplicationType.NONE);
-        return application.run(properties.toArray(String[]::new));
+        return CommandLineApps.run(app, properties);
     }
 
     static <T extends Throwable> T cause(Throwable e, Class<T> type) {
