@@ -17,6 +17,7 @@ import dev.mcpclient.testserver.Reply;
 import dev.mcpclient.testserver.SseFrame;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -26,7 +27,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.Logger;
@@ -42,8 +42,10 @@ import tools.jackson.databind.JsonNode;
  * once it has its outcome, so a response held until its stream ends would never settle its call.
  *
  * <p>Seeded ({@code -Dstress.seed}) and bounded ({@code -Dstress.iterations}, default 1,000, and a
- * deadline for the whole run). Asserts that every call returns its own result, that every request of
- * the server was answered once, that no pending entry remains and that every exchange ended.
+ * deadline for the whole run; {@code -Dstress.timeout} sets the calls' timeout in seconds, default 30).
+ * Asserts that every call returns its own result, that every request of the server was answered once,
+ * that no pending entry remains and that every exchange ended. A call that fails is reported with what
+ * the server saw and did for it ({@code Trace}).
  */
 class ServerRequestStressTest {
 
@@ -75,26 +77,47 @@ class ServerRequestStressTest {
         }
     }
 
-    /** One call's stream as the server writes it; ended once both the caller and the server are done with it. */
+    /**
+     * One call's stream as the server writes it; ended once both the caller and the server are done with
+     * it. Its writes come from several threads (the handler of the call and those of the client's
+     * answers, which may overlap the write that carried the request): they are serialized here, as a
+     * unicast sink drops an overlapping emission.
+     */
     private static final class Stream {
         final Sinks.Many<SseFrame> sink = Sinks.many().unicast().onBackpressureBuffer();
         final AtomicInteger untilEnd;
+        final Trace trace;
+        final int call;
 
-        Stream(int parties) {
+        Stream(int parties, Trace trace, int call) {
             this.untilEnd = new AtomicInteger(parties);
+            this.trace = trace;
+            this.call = call;
+        }
+
+        void next(SseFrame frame, String what) {
+            Sinks.EmitResult result;
+            synchronized (this) {
+                result = sink.tryEmitNext(frame);
+            }
+            trace.add(call, what, result);
         }
 
         void done() {
-            if (untilEnd.decrementAndGet() == 0) {
-                sink.tryEmitComplete();
+            int left = untilEnd.decrementAndGet();
+            if (left == 0) {
+                Sinks.EmitResult result;
+                synchronized (this) {
+                    result = sink.tryEmitComplete();
+                }
+                trace.add(call, "end", result);
+            } else {
+                trace.add(call, "done, " + left + " left");
             }
         }
     }
 
     @Test
-    @Disabled("Times out rarely (1 call of 1,000 waits its 30 s, about one run in six under a full ./mvnw verify), with "
-            + "and without the SSE response hold: whether the client or this script loses the server's request or the "
-            + "response is not found yet; run it with -Dstress.seed/-Dstress.iterations while looking (issue #15)")
     void everyCallSettlesWithItsResultWhateverTheOrderOfTheServersRequests() throws Exception {
         long seed = Long.getLong("stress.seed", 20261207L);
         int iterations = Integer.getInteger("stress.iterations", 1000);
@@ -112,10 +135,11 @@ class ServerRequestStressTest {
             Map<Integer, Stream> streams = new ConcurrentHashMap<>();
             Map<RequestId, Runnable> onAnswer = new ConcurrentHashMap<>();
             AtomicInteger answers = new AtomicInteger();
-            script(server, modes, streams, onAnswer, answers);
+            Trace trace = new Trace();
+            script(server, modes, streams, onAnswer, answers, trace);
 
             AtomicInteger sampled = new AtomicInteger();
-            McpClient client = McpClient.streamableHttp(server.url()).requestTimeout(Duration.ofSeconds(30))
+            McpClient client = McpClient.streamableHttp(server.url()).requestTimeout(Duration.ofSeconds(Long.getLong("stress.timeout", 30)))
                     .sampling(request -> {
                         sampled.incrementAndGet();
                         return new CreateMessageResult(Role.ASSISTANT, new TextContent("sampled"), "test-model",
@@ -133,7 +157,13 @@ class ServerRequestStressTest {
                 for (int c = 0; c < CALLERS; c++) {
                     running.add(callers.submit(() -> {
                         for (int i = next.getAndIncrement(); i < iterations; i = next.getAndIncrement()) {
-                            String text = Calls.text(client.callTool("echo", Map.of("n", i)));
+                            String text;
+                            try {
+                                text = Calls.text(client.callTool("echo", Map.of("n", i)));
+                            } catch (RuntimeException e) {
+                                throw new AssertionError("call " + i + " (" + modes[i] + ") failed; what the server saw: "
+                                        + trace.of(i) + "; the script's failed writes: " + trace.failedWrites, e);
+                            }
                             assertThat(text).as("the result of call %d (%s)", i, modes[i]).isEqualTo("result " + i);
                             Stream stream = streams.get(i);
                             if (stream != null) {
@@ -147,6 +177,7 @@ class ServerRequestStressTest {
                     caller.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
                 }
 
+                assertThat(trace.failedWrites).as("the script's failed writes").isEmpty();
                 assertThat(answers).as("answers the server received").hasValue(expectedRequests);
                 assertThat(sampled).as("requests the sampling handler got").hasValue(expectedRequests);
                 assertThat(client.status().callsInFlight()).as("pending entries left").isZero();
@@ -159,9 +190,40 @@ class ServerRequestStressTest {
         }
     }
 
+    /** What the server saw and did for each call, to tell on failure where a call stopped. */
+    private static final class Trace {
+        private final Map<Integer, List<String>> events = new ConcurrentHashMap<>();
+        /** The script's own writes that failed (which would leave a call waiting for nothing). */
+        final List<String> failedWrites = Collections.synchronizedList(new ArrayList<>());
+
+        void add(int call, String what, Sinks.EmitResult result) {
+            add(call, what + " " + result);
+            if (result.isFailure()) {
+                failedWrites.add("call " + call + ": " + what + " " + result);
+            }
+        }
+
+        void add(int call, String event) {
+            events.computeIfAbsent(call, k -> Collections.synchronizedList(new ArrayList<>()))
+                    .add(System.nanoTime() / 1_000_000 + " " + Thread.currentThread().getName() + " " + event);
+        }
+
+        void add(RequestId serverRequest, String event) {
+            String id = String.valueOf(serverRequest.value());
+            if (id.startsWith("s-")) {
+                add(Integer.parseInt(id.split("-")[1]), event);
+            }
+        }
+
+        List<String> of(int call) {
+            return events.getOrDefault(call, List.of());
+        }
+    }
+
     private static void script(ProgrammableMcpServer server, Mode[] modes, Map<Integer, Stream> streams,
-            Map<RequestId, Runnable> onAnswer, AtomicInteger answers) {
+            Map<RequestId, Runnable> onAnswer, AtomicInteger answers, Trace trace) {
         server.onClientResponse((req, ex) -> {
+            trace.add(req.id(), "answer " + req.body());
             Runnable then = onAnswer.remove(req.id());
             if (then != null && "test-model".equals(req.body().path("result").path("model").asString())) {
                 answers.incrementAndGet();
@@ -171,57 +233,60 @@ class ServerRequestStressTest {
         });
         server.onPost("tools/call", (req, ex) -> {
             int n = req.params().path("arguments").path("n").asInt();
+            trace.add(n, "tools/call " + req.id() + " " + modes[n]);
             SseFrame response = SseFrame.message("r-" + n, toolResult(req.id(), "result " + n));
             RequestId first = RequestId.of("s-" + n + "-1");
             SseFrame firstRequest = SseFrame.message(null, request((String) first.value(), "sampling/createMessage", SAMPLING));
             switch (modes[n]) {
                 case ANSWER_THEN_END: {
-                    Stream stream = new Stream(1);
+                    Stream stream = new Stream(1, trace, n);
                     onAnswer.put(first, () -> {
-                        stream.sink.tryEmitNext(response);
+                        stream.next(response, "response");
                         stream.done();
                     });
-                    stream.sink.tryEmitNext(firstRequest);
+                    stream.next(firstRequest, "request 1");
                     return Reply.sse(stream.sink.asFlux());
                 }
                 case ANSWER_THEN_OPEN: {
-                    Stream stream = new Stream(2);
+                    Stream stream = new Stream(2, trace, n);
                     streams.put(n, stream);
                     onAnswer.put(first, () -> {
-                        stream.sink.tryEmitNext(response);
+                        stream.next(response, "response");
                         stream.done();
                     });
-                    stream.sink.tryEmitNext(firstRequest);
+                    stream.next(firstRequest, "request 1");
                     return Reply.sse(stream.sink.asFlux());
                 }
                 case RESPONSE_THEN_REQUEST: {
-                    Stream stream = new Stream(2);
+                    Stream stream = new Stream(2, trace, n);
                     streams.put(n, stream);
                     onAnswer.put(first, stream::done);
-                    stream.sink.tryEmitNext(SseFrame.raw(response.text() + firstRequest.text()));
+                    stream.next(SseFrame.raw(response.text() + firstRequest.text()), "response and request");
                     return Reply.sse(stream.sink.asFlux());
                 }
                 case BACKGROUND: {
-                    Stream stream = new Stream(2);
+                    Stream stream = new Stream(2, trace, n);
                     streams.put(n, stream);
                     onAnswer.put(first, () -> {
-                        stream.sink.tryEmitNext(response);
+                        stream.next(response, "response");
                         stream.done();
                     });
                     ex.background().sendFrame(firstRequest);
+                    trace.add(n, "request 1 on the background stream");
                     return Reply.sse(stream.sink.asFlux());
                 }
                 case TWO_REQUESTS:
                 default: {
-                    Stream stream = new Stream(1);
+                    Stream stream = new Stream(1, trace, n);
                     RequestId second = RequestId.of("s-" + n + "-2");
                     onAnswer.put(second, () -> {
-                        stream.sink.tryEmitNext(response);
+                        stream.next(response, "response");
                         stream.done();
                     });
-                    onAnswer.put(first, () -> stream.sink.tryEmitNext(
-                            SseFrame.message(null, request((String) second.value(), "sampling/createMessage", SAMPLING))));
-                    stream.sink.tryEmitNext(firstRequest);
+                    onAnswer.put(first, () -> stream.next(
+                            SseFrame.message(null, request((String) second.value(), "sampling/createMessage", SAMPLING)),
+                            "request 2"));
+                    stream.next(firstRequest, "request 1");
                     return Reply.sse(stream.sink.asFlux());
                 }
             }
