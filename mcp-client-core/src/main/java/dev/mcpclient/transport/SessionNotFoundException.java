@@ -1,6 +1,7 @@
 package dev.mcpclient.transport;
 
 import dev.mcpclient.McpTransportException;
+import dev.mcpclient.internal.SessionIds;
 
 /**
  * The server answered a message that carried a session id with "not found" (HTTP 404): it forgot the
@@ -11,11 +12,11 @@ public class SessionNotFoundException extends McpTransportException {
     private final String sessionId;
 
     public SessionNotFoundException(String sessionId, String bodyExcerpt) {
-        super("the server no longer knows session " + sessionId, 404, bodyExcerpt);
+        super("the server no longer knows session " + SessionIds.shown(sessionId), 404, bodyExcerpt);
         this.sessionId = sessionId;
     }
 
-    /** The session id the server rejected. */
+    /** The session id the server rejected (a credential: the message shows only a fingerprint of it). */
     public String sessionId() {
         return sessionId;
     }

@@ -4,24 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.classic.spi.ThrowableProxyUtil;
-import ch.qos.logback.core.AppenderBase;
 import dev.mcpclient.McpClient;
+import dev.mcpclient.support.ShownText;
+import dev.mcpclient.testing.ThrowableText;
 import dev.mcpclient.testing.oauth.AdjustableClock;
 import dev.mcpclient.testing.oauth.ProtectedSdkServer;
 import dev.mcpclient.testing.oauth.TestAuthorizationServer;
 import dev.mcpclient.transport.http.StreamableHttpTransport;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 
 /**
  * Neither the client secret nor any access token, refresh token or authorization code the authorization
@@ -39,18 +34,13 @@ class OAuthSecretsEndToEndTest {
 
     @Test
     void noSecretTokenOrCodeIsShown() {
-        Recorder log = new Recorder();
-        List<Level> levels = new ArrayList<>();
-        for (String name : LOGGERS) {
-            Logger logger = (Logger) LoggerFactory.getLogger(name);
-            levels.add(logger.getLevel());
-            logger.setLevel(Level.DEBUG);
-            logger.addAppender(log);
-        }
-        log.start();
+        Map<String, Level> loggers = new LinkedHashMap<>();
+        LOGGERS.forEach(name -> loggers.put(name, Level.DEBUG));
         List<String> shown = new ArrayList<>();
         List<String> secrets = new ArrayList<>();
-        try (TestAuthorizationServer authorizationServer = TestAuthorizationServer.start()) {
+        List<String> logLines;
+        try (ShownText log = ShownText.recording(loggers);
+                TestAuthorizationServer authorizationServer = TestAuthorizationServer.start()) {
             authorizationServer.registerClient("machine", SECRET, ProtectedSdkServer.READ_SCOPE, ProtectedSdkServer.ADMIN_SCOPE);
             authorizationServer.registerAuthorizationCodeClient("app", SECRET, REDIRECT_URI,
                     TestAuthorizationServer.DEFAULT_TOKEN_LIFETIME, ProtectedSdkServer.READ_SCOPE, ProtectedSdkServer.ADMIN_SCOPE);
@@ -81,7 +71,7 @@ class OAuthSecretsEndToEndTest {
                         for (int i = 0; i < 2; i++) {
                             Throwable refused = catchThrowable(() -> client.callTool("echo", Map.of("text", "four")));
                             assertThat(refused).isNotNull();
-                            shown.add(everything(refused));
+                            shown.add(ThrowableText.of(refused));
                         }
                         shown.add(client.toString());
                         shown.add(client.reactive().toString());
@@ -101,18 +91,12 @@ class OAuthSecretsEndToEndTest {
             assertThat(authorizationServer.issuedAccessTokens()).hasSizeGreaterThanOrEqualTo(6);
             assertThat(authorizationServer.issuedRefreshTokens()).isNotEmpty();
             assertThat(authorizationServer.issuedAuthorizationCodes()).hasSizeGreaterThanOrEqualTo(2);
-        } finally {
-            for (int i = 0; i < LOGGERS.size(); i++) {
-                Logger logger = (Logger) LoggerFactory.getLogger(LOGGERS.get(i));
-                logger.detachAppender(log);
-                logger.setLevel(levels.get(i));
-            }
-            log.stop();
+            logLines = List.copyOf(log.logLines());
         }
-        shown.addAll(log.lines);
+        shown.addAll(logLines);
 
         // The log was written: discovery, the grants and the WebClient's exchanges at DEBUG.
-        assertThat(log.lines).anyMatch(line -> line.contains("Refreshed the token"))
+        assertThat(logLines).anyMatch(line -> line.contains("Refreshed the token"))
                 .anyMatch(line -> line.contains("Stepping up"))
                 .anyMatch(line -> line.startsWith("DEBUG org.springframework.web.reactive.function.client"));
         for (String text : shown) {
@@ -123,38 +107,6 @@ class OAuthSecretsEndToEndTest {
                     assertThat(text).doesNotContain(secret.substring(secret.lastIndexOf('.') + 1));
                 }
             }
-        }
-    }
-
-    /** The message, the stack trace and every cause of {@code e}. */
-    static String everything(Throwable e) {
-        StringWriter trace = new StringWriter();
-        e.printStackTrace(new PrintWriter(trace));
-        StringBuilder all = new StringBuilder(trace.toString());
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            all.append('\n').append(cause);
-        }
-        return all.toString();
-    }
-
-    /** Keeps every event as a line: level, logger, formatted message, arguments and throwable. */
-    static final class Recorder extends AppenderBase<ILoggingEvent> {
-
-        final List<String> lines = new CopyOnWriteArrayList<>();
-
-        @Override
-        protected void append(ILoggingEvent event) {
-            StringBuilder line = new StringBuilder(event.getLevel() + " " + event.getLoggerName() + " "
-                    + event.getFormattedMessage());
-            if (event.getArgumentArray() != null) {
-                for (Object argument : event.getArgumentArray()) {
-                    line.append(" | ").append(argument);
-                }
-            }
-            if (event.getThrowableProxy() != null) {
-                line.append('\n').append(ThrowableProxyUtil.asString(event.getThrowableProxy()));
-            }
-            lines.add(line.toString());
         }
     }
 }

@@ -256,6 +256,11 @@ public final class ProgrammableMcpServer implements AutoCloseable {
         return locked(() -> Set.copyOf(liveSessions.keySet()));
     }
 
+    /** The ids of every session this server started, expired or not. */
+    public Set<String> allSessionIds() {
+        return locked(() -> Set.copyOf(allSessions.keySet()));
+    }
+
     /** The id of the most recently created session, or {@code null}. */
     public String latestSessionId() {
         return locked(() -> latest == null ? null : latest.id);

@@ -2,6 +2,7 @@ package dev.mcpclient.internal.session;
 
 import dev.mcpclient.McpProtocolException;
 import dev.mcpclient.McpSessionExpiredException;
+import dev.mcpclient.internal.SessionIds;
 import dev.mcpclient.jsonrpc.JsonRpcMessage;
 import dev.mcpclient.schema.ClientCapabilities;
 import dev.mcpclient.schema.Implementation;
@@ -113,7 +114,7 @@ public final class InitializeLifecycle implements SessionLifecycle {
         return Mono.defer(() -> {
             synchronized (session) {
                 if (Objects.equals(transport.sessionId(), expiredSessionId)) {
-                    log.info("The server forgot session {}; starting a new one", expiredSessionId);
+                    log.info("The server forgot session {}; starting a new one", SessionIds.shown(expiredSessionId));
                     transport.sessionExpired(expiredSessionId);
                     session.reset();
                 }

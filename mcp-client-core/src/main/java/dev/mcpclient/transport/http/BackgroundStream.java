@@ -2,6 +2,7 @@ package dev.mcpclient.transport.http;
 
 import dev.mcpclient.McpProtocolException;
 import dev.mcpclient.McpTransportException;
+import dev.mcpclient.internal.SessionIds;
 import dev.mcpclient.transport.http.ResumableEventStream.Ending;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
@@ -50,7 +51,7 @@ public final class BackgroundStream {
         Sinks.Empty<Void> answered = Sinks.empty();
         Disposable next = events.run(connect(sessionId, events, null, answered),
                         lastEventId -> connect(sessionId, events, lastEventId, answered), () -> true)
-                .subscribe(null, e -> log.warn("The background stream of session {} stopped: {}", sessionId, e.toString()));
+                .subscribe(null, e -> log.warn("The background stream of session {} stopped: {}", SessionIds.shown(sessionId), e.toString()));
         Disposable previous = running.getAndSet(next);
         if (previous != null) {
             previous.dispose();
@@ -90,7 +91,7 @@ public final class BackgroundStream {
                         return response.releaseBody().thenReturn(Ending.DONE);
                     }
                     if (status == 404) {
-                        log.debug("The background stream's session {} is gone (GET answered 404)", sessionId);
+                        log.debug("The background stream's session {} is gone (GET answered 404)", SessionIds.shown(sessionId));
                         return response.releaseBody().thenReturn(Ending.DONE);
                     }
                     if (response.statusCode().isError() || !HttpResponses.isEventStream(response)) {
@@ -107,9 +108,9 @@ public final class BackgroundStream {
                     if (e instanceof McpProtocolException) {
                         // Bad input (an event over the size limit): what it carried is lost, so say so.
                         log.warn("The background stream of session {} broke on bad input, reconnecting: {}",
-                                sessionId, e.getMessage());
+                                SessionIds.shown(sessionId), e.getMessage());
                     } else {
-                        log.debug("The background stream of session {} broke: {}", sessionId, e.toString());
+                        log.debug("The background stream of session {} broke: {}", SessionIds.shown(sessionId), e.toString());
                     }
                     return Mono.just(Ending.ENDED);
                 })

@@ -1,6 +1,7 @@
 package dev.mcpclient.transport.http;
 
 import dev.mcpclient.McpTransportException;
+import dev.mcpclient.internal.SessionIds;
 import dev.mcpclient.jsonrpc.JsonRpcCodec;
 import dev.mcpclient.jsonrpc.JsonRpcMessage;
 import dev.mcpclient.jsonrpc.JsonRpcRequest;
@@ -347,13 +348,13 @@ final class StreamableHttpEndpoint implements McpTransport {
                     .exchangeToMono(response -> {
                         int status = response.statusCode().value();
                         if (response.statusCode().isError() && status != 405 && status != 404) {
-                            log.debug("DELETE of session {} answered HTTP {}", sid, status);
+                            log.debug("DELETE of session {} answered HTTP {}", SessionIds.shown(sid), status);
                         }
                         return response.releaseBody();
                     })
                     .timeout(closeTimeout)
                     .onErrorResume(e -> {
-                        log.debug("DELETE of session {} failed: {}", sid, e.toString());
+                        log.debug("DELETE of session {} failed: {}", SessionIds.shown(sid), e.toString());
                         return Mono.empty();
                     });
             // DELETE first: the server then ends the background stream itself, which is the graceful

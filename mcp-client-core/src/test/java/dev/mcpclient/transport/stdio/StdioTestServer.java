@@ -4,6 +4,9 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -26,6 +29,17 @@ public final class StdioTestServer {
             StandardCharsets.UTF_8);
 
     private StdioTestServer() {
+    }
+
+    /** The command line that runs this server in a JVM of its own with {@code args}. */
+    public static List<String> command(String... args) {
+        List<String> line = new ArrayList<>();
+        line.add(ProcessHandle.current().info().command()
+                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        line.addAll(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto", "-cp",
+                System.getProperty("java.class.path"), StdioTestServer.class.getName()));
+        line.addAll(List.of(args));
+        return line;
     }
 
     public static void main(String[] args) throws Exception {

@@ -5,17 +5,13 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.mcpclient.McpClient;
 import dev.mcpclient.auth.McpAuthorizationException;
+import dev.mcpclient.boot.autoconfigure.ShownByTheApplication;
+import dev.mcpclient.testing.ThrowableText;
 import dev.mcpclient.testing.oauth.ProtectedSdkServer;
 import dev.mcpclient.testing.oauth.TestAuthorizationServer;
-import io.micrometer.observation.Observation;
-import io.micrometer.observation.ObservationHandler;
-import io.micrometer.observation.tck.TestObservationRegistry;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -27,13 +23,13 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 
 /**
  * The client secret and the access tokens never appear in what the application shows: its log (this
- * library at DEBUG), the messages of the errors its calls fail with, its health details and its
- * observations, through a call, a token that expires mid-way (401, renewed), a call refused for its
+ * library at DEBUG), the messages of the errors its calls fail with, its health details, its
+ * observations and its events, through a call, a token that expires mid-way (401, renewed), a call refused for its
  * scope (403) and a revoked client. The tokens are every one the authorization server issued. Both
  * ways a server's requests are authorized: Spring Security's OAuth2 client, and the MCP client's own
  * OAuth client configured by {@code mcp.client.servers.<name>.auth.*}.
@@ -83,17 +79,17 @@ class AuthorizationSecretsTests {
                     client.callTool("echo", Map.of("text", "two"));
                     Throwable scope = catchThrowable(() -> client.callTool(ProtectedSdkServer.ADMIN_TOOL, Map.of()));
                     assertThat(scope).isInstanceOf(McpAuthorizationException.class);
-                    shown.add(everything(scope));
+                    shown.add(ThrowableText.of(scope));
                     authorizationServer.revokeClient("mcp-client");
                     Throwable revoked = catchThrowable(() -> client.callTool("echo", Map.of("text", "three")));
                     assertThat(revoked).isInstanceOf(McpAuthorizationException.class);
-                    shown.add(everything(revoked));
+                    shown.add(ThrowableText.of(revoked));
 
                     CompositeHealthContributor health = context.getBean("mcpHealthContributor", CompositeHealthContributor.class);
                     shown.add(((HealthIndicator) health.getContributor("x")).health().toString());
-                    Recorder observations = context.getBean(Recorder.class);
-                    assertThat(observations.stopped).isNotEmpty();
-                    observations.stopped.forEach(observation -> shown.add(describe(observation)));
+                    ShownByTheApplication recorded = context.getBean(ShownByTheApplication.class);
+                    assertThat(recorded.observations()).isNotEmpty();
+                    shown.addAll(recorded.texts());
                     shown.add(context.getBean("xMcpClient").toString());
                 }
             }
@@ -114,48 +110,9 @@ class AuthorizationSecretsTests {
         }
     }
 
-    /** The message, the stack trace and every cause of {@code e}. */
-    private static String everything(Throwable e) {
-        StringWriter trace = new StringWriter();
-        e.printStackTrace(new PrintWriter(trace));
-        return trace.toString();
-    }
-
-    private static String describe(Observation.Context observation) {
-        return observation.getName() + " " + observation.getContextualName() + " " + observation.getAllKeyValues() + " "
-                + (observation.getError() == null ? "" : everything(observation.getError())) + " " + observation;
-    }
-
-    /** Keeps every observation that stopped. */
-    static final class Recorder implements ObservationHandler<Observation.Context> {
-
-        final List<Observation.Context> stopped = new CopyOnWriteArrayList<>();
-
-        @Override
-        public void onStop(Observation.Context context) {
-            stopped.add(context);
-        }
-
-        @Override
-        public boolean supportsContext(Observation.Context context) {
-            return true;
-        }
-    }
-
     @Configuration(proxyBeanMethods = false)
     @EnableAutoConfiguration
+    @Import(ShownByTheApplication.Recording.class)
     static class App {
-
-        @Bean
-        Recorder recorder() {
-            return new Recorder();
-        }
-
-        @Bean
-        TestObservationRegistry observationRegistry(Recorder recorder) {
-            TestObservationRegistry registry = TestObservationRegistry.create();
-            registry.observationConfig().observationHandler(recorder);
-            return registry;
-        }
     }
 }
