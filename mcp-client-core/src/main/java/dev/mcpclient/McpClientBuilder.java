@@ -53,6 +53,8 @@ import java.util.function.Supplier;
  *         .onLoggingMessage(message -> audit.record(message))
  *         .build();
  * }</pre>
+ *
+ * @since 0.2.0
  */
 public final class McpClientBuilder {
 
