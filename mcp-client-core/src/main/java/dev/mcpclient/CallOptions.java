@@ -25,6 +25,7 @@ import java.util.function.Consumer;
  * @param progress the progress listener, or {@code null} when the call does not ask for progress
  * @param maxTotalTimeout the maximum total timeout when progress restarts the timeout, or {@code null} when it does not
  * @param meta the entries added to the request's {@code _meta}, or {@code null} for none
+ * @since 0.2.0
  */
 public record CallOptions(Duration timeout, Consumer<ProgressNotification> progress, Duration maxTotalTimeout,
         Map<String, Object> meta) {

@@ -6,6 +6,8 @@ import reactor.core.publisher.Mono;
  * Wraps every call the client makes: for observations, metrics, tracing or logging. Interceptors
  * must not block; they compose around the call's {@code Mono} (which is cold: nothing is sent until
  * it is subscribed).
+ *
+ * @since 0.2.0
  */
 @FunctionalInterface
 public interface McpCallInterceptor {

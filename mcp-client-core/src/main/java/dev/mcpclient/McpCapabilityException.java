@@ -3,6 +3,8 @@ package dev.mcpclient;
 /**
  * A call needs a server capability that the server did not declare in its {@code initialize}
  * result. Nothing was sent.
+ *
+ * @since 0.2.0
  */
 public class McpCapabilityException extends McpException {
 

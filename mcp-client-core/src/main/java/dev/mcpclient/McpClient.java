@@ -37,6 +37,8 @@ import tools.jackson.databind.JsonNode;
  * CallToolResult result = client.callTool("echo", Map.of("x", 1));
  * client.close();
  * }</pre>
+ *
+ * @since 0.2.0
  */
 public interface McpClient extends AutoCloseable {
 

@@ -53,6 +53,8 @@ import java.util.function.Supplier;
  *         .onLoggingMessage(message -> audit.record(message))
  *         .build();
  * }</pre>
+ *
+ * @since 0.2.0
  */
 public final class McpClientBuilder {
 
@@ -72,7 +74,7 @@ public final class McpClientBuilder {
     private Duration requestTimeout = DEFAULT_REQUEST_TIMEOUT;
     private Duration initializeTimeout;
     private String protocolVersion = EraLifecycle.AUTO;
-    private Implementation clientInfo = new Implementation(DEFAULT_CLIENT_NAME, "0.1.0");
+    private Implementation clientInfo = new Implementation(DEFAULT_CLIENT_NAME, "0.2.0");
     private ClientCapabilities capabilities = ClientCapabilities.none();
     private final List<McpCallInterceptor> interceptors = new ArrayList<>();
     private String serverName;

@@ -1,6 +1,10 @@
 package dev.mcpclient;
 
-/** The client was closed before the call could settle, or a call was made after {@code close()}. */
+/**
+ * The client was closed before the call could settle, or a call was made after {@code close()}.
+ *
+ * @since 0.2.0
+ */
 public class McpClientClosedException extends McpException {
 
     public McpClientClosedException(String message) {

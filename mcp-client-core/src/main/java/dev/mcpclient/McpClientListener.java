@@ -23,6 +23,8 @@ import java.util.List;
  *         })
  *         .build();
  * }</pre>
+ *
+ * @since 0.2.0
  */
 public interface McpClientListener {
 

@@ -21,6 +21,7 @@ import java.time.Instant;
  * @param droppedResponses how many responses arrived that no request waited for (late, duplicate, unknown id)
  * @param lastError the last failure that was not the server's own JSON-RPC error, or {@code null}
  * @param lastErrorAt when it happened, or {@code null}
+ * @since 0.2.0
  */
 public record McpClientStatus(
         boolean initialized,

@@ -15,6 +15,8 @@ import dev.mcpclient.schema.ElicitResult;
  * lacks with its {@code default} from the requested schema.
  *
  * <p>Called on a thread for blocking work, never an I/O thread; what it throws becomes a JSON-RPC error.
+ *
+ * @since 0.2.0
  */
 @FunctionalInterface
 public interface McpElicitationHandler {

@@ -3,7 +3,11 @@ package dev.mcpclient;
 import dev.mcpclient.jsonrpc.JsonRpcError;
 import tools.jackson.databind.JsonNode;
 
-/** The server answered a request with a JSON-RPC error. */
+/**
+ * The server answered a request with a JSON-RPC error.
+ *
+ * @since 0.2.0
+ */
 public class McpErrorException extends McpException {
 
     private final String method;

@@ -5,6 +5,8 @@ package dev.mcpclient;
  * can act on: {@link McpErrorException} (the server answered with a JSON-RPC error),
  * {@link McpTimeoutException}, {@link McpTransportException}, {@link McpProtocolException},
  * {@link McpClientClosedException} and {@link McpSessionExpiredException}.
+ *
+ * @since 0.2.0
  */
 public class McpException extends RuntimeException {
 

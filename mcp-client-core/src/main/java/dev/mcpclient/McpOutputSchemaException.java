@@ -6,6 +6,8 @@ import java.util.List;
 /**
  * A tool's result does not match the {@code outputSchema} the tool declared in {@code tools/list}:
  * its {@code structuredContent} is missing or fails JSON Schema validation.
+ *
+ * @since 0.2.0
  */
 public class McpOutputSchemaException extends McpException {
 

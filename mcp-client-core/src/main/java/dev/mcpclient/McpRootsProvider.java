@@ -9,6 +9,8 @@ import java.util.List;
  * (with {@code listChanged}); call {@link ReactiveMcpClient#rootsListChanged()} when the roots change.
  *
  * <p>Called on a thread for blocking work, never an I/O thread; what it throws becomes a JSON-RPC error.
+ *
+ * @since 0.2.0
  */
 @FunctionalInterface
 public interface McpRootsProvider {

@@ -12,6 +12,8 @@ import dev.mcpclient.schema.CreateMessageResult;
  * <p>Called on a thread for blocking work, never an I/O thread. Throw an {@link McpErrorException}
  * to answer with a specific JSON-RPC error (e.g. the user rejected the request); anything else thrown
  * becomes an internal error.
+ *
+ * @since 0.2.0
  */
 @FunctionalInterface
 public interface McpSamplingHandler {

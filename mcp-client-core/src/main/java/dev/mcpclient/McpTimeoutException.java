@@ -2,7 +2,11 @@ package dev.mcpclient;
 
 import java.time.Duration;
 
-/** A request got no response within its timeout. The client sent {@code notifications/cancelled}. */
+/**
+ * A request got no response within its timeout. The client sent {@code notifications/cancelled}.
+ *
+ * @since 0.2.0
+ */
 public class McpTimeoutException extends McpException {
 
     private final String method;

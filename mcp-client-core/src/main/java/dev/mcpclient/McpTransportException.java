@@ -3,6 +3,8 @@ package dev.mcpclient;
 /**
  * The transport could not deliver a message or its response: a refused or reset connection, an
  * HTTP error status, an unexpected content type, a stream that ended and could not be resumed.
+ *
+ * @since 0.2.0
  */
 public class McpTransportException extends McpException {
 

@@ -33,6 +33,8 @@ import tools.jackson.databind.JsonNode;
  * <p>The full listings of tools, resources and prompts are cached for the session and dropped when
  * the server sends the matching {@code list_changed} notification; a listing of one page by cursor
  * always asks the server.
+ *
+ * @since 0.2.0
  */
 public interface ReactiveMcpClient {
 

@@ -17,6 +17,8 @@ import reactor.core.publisher.Mono;
  *
  * <p>{@link OAuthAuthorization} checks the response ({@code state}, {@code iss}) and redeems the code;
  * the handler only carries it.
+ *
+ * @since 0.2.0
  */
 @FunctionalInterface
 public interface AuthorizationCodeHandler {

@@ -14,6 +14,8 @@ import reactor.core.publisher.Mono;
  * the authorization response. The redirect URI itself is never requested. For tests and for
  * authorization servers that authorize the client without asking anyone; an authorization server
  * that answers with a page (a sign-in form) fails the authorization with a clear message.
+ *
+ * @since 0.2.0
  */
 public final class HeadlessAuthorizationCodeHandler implements AuthorizationCodeHandler {
 

@@ -18,6 +18,8 @@ import reactor.core.publisher.Mono;
  * implements this interface. Implementations are shared by concurrent requests and must be
  * thread-safe; they never block (they run on event-loop threads) and never put a secret in an
  * exception message, a log line or {@code toString()}.
+ *
+ * @since 0.2.0
  */
 public interface McpAuthorization {
 

@@ -6,6 +6,8 @@ import dev.mcpclient.McpTransportException;
  * A request to an MCP server could not be authorized: the server refused it for good (its status and
  * challenge say why), or no credentials could be obtained (discovery, registration or the token
  * request failed). The message names the server and what was refused; it never holds a secret.
+ *
+ * @since 0.2.0
  */
 public class McpAuthorizationException extends McpTransportException {
 

@@ -58,6 +58,8 @@ import reactor.core.publisher.Mono;
  * <p>One instance may serve several servers (tokens are kept per server and resource) and is safe for
  * concurrent use. It never blocks, and never puts a token or secret in a message, a log line or
  * {@code toString()}.
+ *
+ * @since 0.2.0
  */
 public final class OAuthAuthorization implements McpAuthorization {
 

@@ -23,6 +23,8 @@ import reactor.core.publisher.Mono;
  * them at most), need neither. Without a pre-registered {@link #clientId}, the client uses its
  * {@link #clientMetadataUrl} where the authorization server accepts one, else registers dynamically.
  * {@link #privateKeyJwt(String) privateKeyJwt} and {@link #dpop(boolean) dpop} work with every grant.
+ *
+ * @since 0.2.0
  */
 public final class OAuthAuthorizationBuilder {
     String clientId;

@@ -15,6 +15,8 @@ import tools.jackson.databind.node.ObjectNode;
  * <p>Reading is strict about the envelope ({@code "jsonrpc": "2.0"}, a string or integer id, a
  * method name, exactly one of result and error) and says precisely what is wrong, with an excerpt
  * of the offending text.
+ *
+ * @since 0.2.0
  */
 public final class JsonRpcCodec {
 

@@ -9,6 +9,7 @@ import tools.jackson.databind.JsonNode;
  * @param code the error code
  * @param message a short description
  * @param data additional information, or {@code null}
+ * @since 0.2.0
  */
 public record JsonRpcError(int code, String message, JsonNode data) {
 

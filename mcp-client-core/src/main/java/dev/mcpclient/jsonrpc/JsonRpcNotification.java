@@ -8,6 +8,7 @@ import tools.jackson.databind.JsonNode;
  *
  * @param method the method name
  * @param params the parameters, or {@code null}
+ * @since 0.2.0
  */
 public record JsonRpcNotification(String method, JsonNode params) implements JsonRpcMessage {
 

@@ -9,6 +9,7 @@ import tools.jackson.databind.JsonNode;
  * @param id the id, unique among the sender's requests in a session
  * @param method the method name
  * @param params the parameters, or {@code null}
+ * @since 0.2.0
  */
 public record JsonRpcRequest(RequestId id, String method, JsonNode params) implements JsonRpcMessage {
 

@@ -9,6 +9,7 @@ import tools.jackson.databind.JsonNode;
  * @param id the id of the request it answers
  * @param result the result, or {@code null} when this is an error response
  * @param error the error, or {@code null} when this is a result
+ * @since 0.2.0
  */
 public record JsonRpcResponse(RequestId id, JsonNode result, JsonRpcError error) implements JsonRpcMessage {
 

@@ -8,6 +8,8 @@ import tools.jackson.databind.node.JsonNodeFactory;
  * A JSON-RPC request id: a string or an integer, never {@code null}.
  *
  * <p>The integer {@code 1} and the string {@code "1"} are different ids, as in JSON-RPC.
+ *
+ * @since 0.2.0
  */
 public final class RequestId {
 

@@ -10,6 +10,7 @@ import java.util.Map;
  * @param mimeType the MIME type, if known, or {@code null}
  * @param blob the base64-encoded bytes
  * @param meta protocol-reserved metadata ({@code _meta}), or {@code null}
+ * @since 0.2.0
  */
 public record BlobResourceContents(
         String uri, String mimeType, String blob, @JsonProperty("_meta") Map<String, Object> meta)

@@ -9,6 +9,7 @@ import java.util.Map;
  * @param name the tool to call
  * @param arguments the arguments, conforming to the tool's input schema, or {@code null}
  * @param meta protocol-reserved metadata ({@code _meta}), e.g. a {@code progressToken}, or {@code null}
+ * @since 0.2.0
  */
 public record CallToolRequest(
         String name, Map<String, Object> arguments, @JsonProperty("_meta") Map<String, Object> meta) {

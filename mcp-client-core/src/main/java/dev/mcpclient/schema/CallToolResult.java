@@ -16,6 +16,7 @@ import tools.jackson.databind.JsonNode;
  *     {@code outputSchema} if it has one, or {@code null}
  * @param isError whether the tool call ended in an error; never {@code null} ({@code false} when absent)
  * @param meta protocol-reserved metadata ({@code _meta}), or {@code null}
+ * @since 0.2.0
  */
 public record CallToolResult(
         List<Content> content,

@@ -10,6 +10,7 @@ import java.util.Map;
  *     normalised to {@link Long}); {@code null} only for task cancellation, which uses {@code tasks/cancel}
  * @param reason why, for logs or the user, or {@code null}
  * @param meta protocol-reserved metadata ({@code _meta}), or {@code null}
+ * @since 0.2.0
  */
 public record CancelledNotification(Object requestId, String reason, @JsonProperty("_meta") Map<String, Object> meta) {
 

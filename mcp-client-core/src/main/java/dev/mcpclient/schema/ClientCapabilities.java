@@ -11,6 +11,7 @@ import java.util.Map;
  * @param sampling present if the client can sample an LLM for the server, or {@code null}
  * @param elicitation present if the client can ask its user for information, or {@code null}
  * @param tasks task-augmented request support (2025-11-25), kept as raw JSON, or {@code null}
+ * @since 0.2.0
  */
 public record ClientCapabilities(
         Map<String, Object> experimental,

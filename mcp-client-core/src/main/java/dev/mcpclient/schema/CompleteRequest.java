@@ -10,6 +10,7 @@ import java.util.Map;
  * @param argument the argument and its partial value
  * @param context values of other arguments already resolved (2025-06-18), or {@code null}
  * @param meta protocol-reserved metadata ({@code _meta}), or {@code null}
+ * @since 0.2.0
  */
 public record CompleteRequest(
         CompleteReference ref,

@@ -9,6 +9,7 @@ import java.util.Map;
  *
  * @param completion the completion values
  * @param meta protocol-reserved metadata ({@code _meta}), or {@code null}
+ * @since 0.2.0
  */
 public record CompleteResult(Completion completion, @JsonProperty("_meta") Map<String, Object> meta) {
 

@@ -9,6 +9,8 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
  *
  * <p>A block of a type this client does not know (from a newer server) is read as an
  * {@link UnknownContent} holding the raw JSON, so that the rest of the result stays readable.
+ *
+ * @since 0.2.0
  */
 @JsonTypeInfo(
         use = JsonTypeInfo.Id.NAME,

@@ -21,6 +21,7 @@ import tools.jackson.databind.annotation.EnumNaming;
  *     capability), or {@code null}
  * @param toolChoice how the model may use {@code tools} (2025-11-25), or {@code null}
  * @param meta protocol-reserved metadata ({@code _meta}), or {@code null}
+ * @since 0.2.0
  */
 public record CreateMessageRequest(
         List<SamplingMessage> messages,

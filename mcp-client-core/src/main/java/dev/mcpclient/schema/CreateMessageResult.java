@@ -17,6 +17,7 @@ import java.util.Map;
  * @param stopReason why sampling stopped, e.g. {@link #STOP_END_TURN}, or any provider-specific
  *     string, or {@code null}
  * @param meta protocol-reserved metadata ({@code _meta}), or {@code null}
+ * @since 0.2.0
  */
 public record CreateMessageResult(
         Role role,

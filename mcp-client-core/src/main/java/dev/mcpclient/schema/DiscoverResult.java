@@ -14,6 +14,7 @@ import java.util.Map;
  * @param cacheScope {@code "public"} or {@code "private"}, or {@code null}
  * @param meta protocol-reserved metadata ({@code _meta}): the server's identity is under
  *     {@code io.modelcontextprotocol/serverInfo}
+ * @since 0.2.0
  */
 public record DiscoverResult(
         List<String> supportedVersions,

@@ -16,6 +16,7 @@ import tools.jackson.databind.JsonNode;
  * @param url URL mode: the URL the user should navigate to; otherwise {@code null}
  * @param elicitationId URL mode: the opaque id of this elicitation; otherwise {@code null}
  * @param meta protocol-reserved metadata ({@code _meta}), or {@code null}
+ * @since 0.2.0
  */
 public record ElicitRequest(
         String mode,

@@ -12,6 +12,7 @@ import tools.jackson.databind.annotation.EnumNaming;
  * @param content form mode with {@link Action#ACCEPT}: the submitted values (strings, numbers,
  *     booleans or string arrays) matching the requested schema; otherwise {@code null}
  * @param meta protocol-reserved metadata ({@code _meta}), or {@code null}
+ * @since 0.2.0
  */
 public record ElicitResult(Action action, Map<String, Object> content, @JsonProperty("_meta") Map<String, Object> meta) {
 

@@ -9,6 +9,7 @@ import java.util.Map;
  *
  * @param elicitationId the {@code elicitationId} of the {@link ElicitRequest}
  * @param meta protocol-reserved metadata ({@code _meta}), or {@code null}
+ * @since 0.2.0
  */
 public record ElicitationCompleteNotification(String elicitationId, @JsonProperty("_meta") Map<String, Object> meta) {
 }

@@ -8,6 +8,7 @@ import java.util.Map;
  * {@code resources/subscribe} and {@code resources/unsubscribe}.
  *
  * @param meta protocol-reserved metadata ({@code _meta}), or {@code null}
+ * @since 0.2.0
  */
 public record EmptyResult(@JsonProperty("_meta") Map<String, Object> meta) {
 

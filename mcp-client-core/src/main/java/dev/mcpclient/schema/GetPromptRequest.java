@@ -9,6 +9,7 @@ import java.util.Map;
  * @param name the prompt or prompt template
  * @param arguments string values for the template's arguments, or {@code null}
  * @param meta protocol-reserved metadata ({@code _meta}), or {@code null}
+ * @since 0.2.0
  */
 public record GetPromptRequest(
         String name, Map<String, String> arguments, @JsonProperty("_meta") Map<String, Object> meta) {

@@ -9,6 +9,7 @@ import java.util.List;
  * @param mimeType MIME type override such as {@code "image/png"}, or {@code null}
  * @param sizes sizes as {@code "48x48"} or {@code "any"}, or {@code null} for any size
  * @param theme {@code "light"} or {@code "dark"}: the background it is designed for, or {@code null} for any
+ * @since 0.2.0
  */
 public record Icon(String src, String mimeType, List<String> sizes, String theme) {
 

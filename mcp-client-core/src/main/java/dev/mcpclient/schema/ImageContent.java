@@ -11,6 +11,7 @@ import java.util.Map;
  * @param mimeType the MIME type of the image
  * @param annotations hints for the client, or {@code null}
  * @param meta protocol-reserved metadata ({@code _meta}), or {@code null}
+ * @since 0.2.0
  */
 @JsonPropertyOrder({"type"})
 public record ImageContent(

@@ -11,6 +11,7 @@ import java.util.List;
  * @param description what the implementation does (2025-11-25), or {@code null}
  * @param websiteUrl the implementation's website (2025-11-25), or {@code null}
  * @param icons icons to display (2025-11-25), or {@code null}
+ * @since 0.2.0
  */
 public record Implementation(
         String name, String title, String version, String description, String websiteUrl, List<Icon> icons) {

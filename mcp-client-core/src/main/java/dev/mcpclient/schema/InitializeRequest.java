@@ -10,6 +10,7 @@ import java.util.Map;
  * @param capabilities the client's capabilities
  * @param clientInfo the client implementation
  * @param meta protocol-reserved metadata ({@code _meta}), or {@code null}
+ * @since 0.2.0
  */
 public record InitializeRequest(
         String protocolVersion,

@@ -11,6 +11,7 @@ import java.util.Map;
  * @param serverInfo the server implementation
  * @param instructions how to use the server, e.g. as a hint for the system prompt, or {@code null}
  * @param meta protocol-reserved metadata ({@code _meta}), or {@code null}
+ * @since 0.2.0
  */
 public record InitializeResult(
         String protocolVersion,

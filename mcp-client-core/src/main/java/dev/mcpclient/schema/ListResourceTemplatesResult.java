@@ -10,6 +10,7 @@ import java.util.Map;
  * @param resourceTemplates the templates of this page; never {@code null}
  * @param nextCursor the cursor for the next page, or {@code null} if this is the last page
  * @param meta protocol-reserved metadata ({@code _meta}), or {@code null}
+ * @since 0.2.0
  */
 public record ListResourceTemplatesResult(
         List<ResourceTemplate> resourceTemplates,

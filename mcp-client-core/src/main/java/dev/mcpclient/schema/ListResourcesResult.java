@@ -10,6 +10,7 @@ import java.util.Map;
  * @param resources the resources of this page; never {@code null}
  * @param nextCursor the cursor for the next page, or {@code null} if this is the last page
  * @param meta protocol-reserved metadata ({@code _meta}), or {@code null}
+ * @since 0.2.0
  */
 public record ListResourcesResult(
         List<Resource> resources, String nextCursor, @JsonProperty("_meta") Map<String, Object> meta) {

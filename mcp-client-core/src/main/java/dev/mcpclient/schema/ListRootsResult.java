@@ -9,6 +9,7 @@ import java.util.Map;
  *
  * @param roots the roots; never {@code null}
  * @param meta protocol-reserved metadata ({@code _meta}), or {@code null}
+ * @since 0.2.0
  */
 public record ListRootsResult(List<Root> roots, @JsonProperty("_meta") Map<String, Object> meta) {
 

@@ -3,7 +3,11 @@ package dev.mcpclient.schema;
 import tools.jackson.databind.EnumNamingStrategies;
 import tools.jackson.databind.annotation.EnumNaming;
 
-/** The severity of a log message, as the syslog severities of RFC 5424; declared from least to most severe. */
+/**
+ * The severity of a log message, as the syslog severities of RFC 5424; declared from least to most severe.
+ *
+ * @since 0.2.0
+ */
 @EnumNaming(EnumNamingStrategies.LowerCamelCaseStrategy.class)
 public enum LoggingLevel {
     /** {@code "debug"}. */

@@ -11,6 +11,7 @@ import tools.jackson.databind.JsonNode;
  * @param logger the name of the logger, or {@code null}
  * @param data the logged data: any JSON value, such as a string or an object
  * @param meta protocol-reserved metadata ({@code _meta}), or {@code null}
+ * @since 0.2.0
  */
 public record LoggingMessageNotification(
         LoggingLevel level, String logger, JsonNode data, @JsonProperty("_meta") Map<String, Object> meta) {

@@ -11,6 +11,8 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>One immutable {@link JsonMapper}: absent optional fields are omitted when writing, unknown
  * fields are ignored when reading (servers may add fields from newer revisions).
+ *
+ * @since 0.2.0
  */
 public final class McpJson {
 

@@ -1,6 +1,10 @@
 package dev.mcpclient.schema;
 
-/** The JSON-RPC method names of MCP requests and notifications. */
+/**
+ * The JSON-RPC method names of MCP requests and notifications.
+ *
+ * @since 0.2.0
+ */
 public final class McpMethods {
 
     /**

@@ -10,6 +10,7 @@ import java.util.List;
  * @param costPriority how much low cost matters, or {@code null}
  * @param speedPriority how much low latency matters, or {@code null}
  * @param intelligencePriority how much capability matters, or {@code null}
+ * @since 0.2.0
  */
 public record ModelPreferences(
         List<ModelHint> hints, Double costPriority, Double speedPriority, Double intelligencePriority) {

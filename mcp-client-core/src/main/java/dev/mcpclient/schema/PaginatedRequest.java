@@ -9,6 +9,7 @@ import java.util.Map;
  *
  * @param cursor the opaque {@code nextCursor} of the previous page, or {@code null} for the first page
  * @param meta protocol-reserved metadata ({@code _meta}), or {@code null}
+ * @since 0.2.0
  */
 public record PaginatedRequest(String cursor, @JsonProperty("_meta") Map<String, Object> meta) {
 

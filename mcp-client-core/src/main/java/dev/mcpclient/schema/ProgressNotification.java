@@ -13,6 +13,7 @@ import java.util.Map;
  * @param total the total progress required, if known, or {@code null}
  * @param message a description of the current progress, or {@code null}
  * @param meta protocol-reserved metadata ({@code _meta}), or {@code null}
+ * @since 0.2.0
  */
 public record ProgressNotification(
         Object progressToken,

@@ -13,6 +13,7 @@ import java.util.Map;
  * @param arguments the arguments for templating, or {@code null}
  * @param icons icons to display, or {@code null}
  * @param meta protocol-reserved metadata ({@code _meta}), or {@code null}
+ * @since 0.2.0
  */
 public record Prompt(
         String name,

@@ -5,6 +5,7 @@ package dev.mcpclient.schema;
  *
  * @param role who speaks
  * @param content one content block
+ * @since 0.2.0
  */
 public record PromptMessage(Role role, Content content) {
 }

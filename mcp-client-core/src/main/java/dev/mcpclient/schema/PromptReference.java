@@ -8,6 +8,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  *
  * @param name the prompt's name
  * @param title human-readable display name, or {@code null}
+ * @since 0.2.0
  */
 @JsonPropertyOrder({"type"})
 public record PromptReference(String name, String title) implements CompleteReference {

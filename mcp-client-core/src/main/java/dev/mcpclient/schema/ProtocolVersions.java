@@ -6,6 +6,8 @@ import java.util.List;
  * The MCP protocol revisions this client knows: the modern (stateless) revision, carried in every
  * request's {@code _meta}, and the legacy revisions, exchanged in {@code protocolVersion} during
  * the {@code initialize} handshake.
+ *
+ * @since 0.2.0
  */
 public final class ProtocolVersions {
 

@@ -8,6 +8,7 @@ import java.util.Map;
  *
  * @param uri the URI of the resource; the server decides how to interpret it
  * @param meta protocol-reserved metadata ({@code _meta}), or {@code null}
+ * @since 0.2.0
  */
 public record ReadResourceRequest(String uri, @JsonProperty("_meta") Map<String, Object> meta) {
 

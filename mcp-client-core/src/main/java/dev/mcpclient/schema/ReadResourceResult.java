@@ -9,6 +9,7 @@ import java.util.Map;
  *
  * @param contents the contents of the resource and its sub-resources, text or blob; never {@code null}
  * @param meta protocol-reserved metadata ({@code _meta}), or {@code null}
+ * @since 0.2.0
  */
 public record ReadResourceResult(List<ResourceContents> contents, @JsonProperty("_meta") Map<String, Object> meta) {
 

@@ -8,6 +8,8 @@ import java.util.Map;
  * The contents of a resource or sub-resource: {@link TextResourceContents} or
  * {@link BlobResourceContents}, told apart by their {@code text} or {@code blob} field (there is no
  * type field).
+ *
+ * @since 0.2.0
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.DEDUCTION)
 @JsonSubTypes({

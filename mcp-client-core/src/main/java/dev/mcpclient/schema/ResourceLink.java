@@ -18,6 +18,7 @@ import java.util.Map;
  * @param size the raw size in bytes (before base64 encoding), if known, or {@code null}
  * @param icons icons to display, or {@code null}
  * @param meta protocol-reserved metadata ({@code _meta}), or {@code null}
+ * @since 0.2.0
  */
 @JsonPropertyOrder({"type"})
 public record ResourceLink(

@@ -15,6 +15,7 @@ import java.util.Map;
  * @param annotations hints for the client, or {@code null}
  * @param icons icons to display, or {@code null}
  * @param meta protocol-reserved metadata ({@code _meta}), or {@code null}
+ * @since 0.2.0
  */
 public record ResourceTemplate(
         String uriTemplate,

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * {@code ResourceReference} before 2025-06-18).
  *
  * @param uri the URI or URI template
+ * @since 0.2.0
  */
 @JsonPropertyOrder({"type"})
 public record ResourceTemplateReference(String uri) implements CompleteReference {

@@ -9,6 +9,7 @@ import java.util.Map;
  * @param uri the root's URI; must be a {@code file://} URI for now
  * @param name a human-readable name, or {@code null}
  * @param meta protocol-reserved metadata ({@code _meta}), or {@code null}
+ * @since 0.2.0
  */
 public record Root(String uri, String name, @JsonProperty("_meta") Map<String, Object> meta) {
 

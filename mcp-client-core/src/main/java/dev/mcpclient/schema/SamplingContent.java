@@ -9,6 +9,8 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
  *
  * <p>Kept apart from {@link Content} as in the schema: sampling messages carry no resources, and
  * tool uses never appear in tool or prompt results. Unknown types are read as {@link UnknownContent}.
+ *
+ * @since 0.2.0
  */
 @JsonTypeInfo(
         use = JsonTypeInfo.Id.NAME,

@@ -14,6 +14,7 @@ import java.util.Map;
  * @param role who speaks
  * @param content the content blocks; never {@code null}
  * @param meta protocol-reserved metadata ({@code _meta}), or {@code null}
+ * @since 0.2.0
  */
 public record SamplingMessage(
         Role role,

@@ -13,6 +13,7 @@ import java.util.Map;
  * @param resources present if the server offers resources, or {@code null}
  * @param tools present if the server offers tools, or {@code null}
  * @param tasks task-augmented request support (2025-11-25), kept as raw JSON, or {@code null}
+ * @since 0.2.0
  */
 public record ServerCapabilities(
         Map<String, Object> experimental,

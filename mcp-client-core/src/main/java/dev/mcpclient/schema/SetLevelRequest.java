@@ -8,6 +8,7 @@ import java.util.Map;
  *
  * @param level the least severe level the server should send as {@code notifications/message}
  * @param meta protocol-reserved metadata ({@code _meta}), or {@code null}
+ * @since 0.2.0
  */
 public record SetLevelRequest(LoggingLevel level, @JsonProperty("_meta") Map<String, Object> meta) {
 

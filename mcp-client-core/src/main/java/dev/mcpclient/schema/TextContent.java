@@ -10,6 +10,7 @@ import java.util.Map;
  * @param text the text
  * @param annotations hints for the client, or {@code null}
  * @param meta protocol-reserved metadata ({@code _meta}), or {@code null}
+ * @since 0.2.0
  */
 @JsonPropertyOrder({"type"})
 public record TextContent(String text, Annotations annotations, @JsonProperty("_meta") Map<String, Object> meta)

@@ -17,6 +17,7 @@ import tools.jackson.databind.JsonNode;
  * @param execution execution properties (2025-11-25), or {@code null}
  * @param icons icons to display, or {@code null}
  * @param meta protocol-reserved metadata ({@code _meta}), or {@code null}
+ * @since 0.2.0
  */
 public record Tool(
         String name,

@@ -11,6 +11,7 @@ package dev.mcpclient.schema;
  *     (default false), or {@code null}
  * @param openWorldHint whether the tool interacts with an open world of external entities
  *     (default true), or {@code null}
+ * @since 0.2.0
  */
 public record ToolAnnotations(
         String title, Boolean readOnlyHint, Boolean destructiveHint, Boolean idempotentHint, Boolean openWorldHint) {

@@ -7,6 +7,7 @@ import tools.jackson.databind.annotation.EnumNaming;
  * How the model may use the tools offered in a sampling request (2025-11-25).
  *
  * @param mode the mode, or {@code null} (meaning {@link Mode#AUTO})
+ * @since 0.2.0
  */
 public record ToolChoice(Mode mode) {
 

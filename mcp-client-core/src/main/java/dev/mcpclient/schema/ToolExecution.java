@@ -5,6 +5,7 @@ package dev.mcpclient.schema;
  *
  * @param taskSupport {@code "forbidden"} (the default), {@code "optional"} or {@code "required"}:
  *     whether the tool can run as a task, or {@code null}
+ * @since 0.2.0
  */
 public record ToolExecution(String taskSupport) {
 }

@@ -15,6 +15,7 @@ import tools.jackson.databind.JsonNode;
  * @param structuredContent the structured result object, or {@code null}
  * @param isError whether the tool use failed; never {@code null} ({@code false} when absent)
  * @param meta protocol-reserved metadata ({@code _meta}), or {@code null}
+ * @since 0.2.0
  */
 @JsonPropertyOrder({"type"})
 public record ToolResultContent(

@@ -12,6 +12,7 @@ import java.util.Map;
  * @param name the tool to call
  * @param input the arguments, conforming to the tool's input schema
  * @param meta protocol-reserved metadata ({@code _meta}), to be preserved in later requests, or {@code null}
+ * @since 0.2.0
  */
 @JsonPropertyOrder({"type"})
 public record ToolUseContent(

@@ -14,6 +14,7 @@ import tools.jackson.databind.ser.std.StdSerializer;
  * revision; it keeps the raw JSON and writes it back unchanged.
  *
  * @param raw the block as received, including its {@code "type"}
+ * @since 0.2.0
  */
 @JsonSerialize(using = UnknownContent.RawSerializer.class)
 public record UnknownContent(JsonNode raw) implements Content, SamplingContent {

@@ -18,6 +18,8 @@ import tools.jackson.databind.JsonNode;
  * <p>Session-scoped state a transport keeps (an HTTP session id, the negotiated protocol version)
  * is set through {@link #protocolVersionNegotiated}, {@link #sessionOpened} and
  * {@link #sessionExpired}; a transport without sessions ignores them.
+ *
+ * @since 0.2.0
  */
 public interface McpTransport {
 

@@ -6,6 +6,8 @@ import dev.mcpclient.internal.SessionIds;
 /**
  * The server answered a message that carried a session id with "not found" (HTTP 404): it forgot the
  * session and did not process the message. The client starts a new session and sends it again.
+ *
+ * @since 0.2.0
  */
 public class SessionNotFoundException extends McpTransportException {
 

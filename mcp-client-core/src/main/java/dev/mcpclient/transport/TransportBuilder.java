@@ -10,6 +10,7 @@ import java.util.Objects;
  * a transport builder and builds the transport with the client.
  *
  * @param <B> the concrete builder, returned by every option so that calls chain
+ * @since 0.2.0
  */
 public abstract class TransportBuilder<B extends TransportBuilder<B>> {
 

@@ -25,6 +25,8 @@ import reactor.core.publisher.Sinks;
  *
  * <p>Owned by its {@link StreamableHttpTransport}, which opens and closes it; the public methods
  * only observe it (for health checks and metrics).
+ *
+ * @since 0.2.0
  */
 public final class BackgroundStream {
 

@@ -16,6 +16,7 @@ import org.springframework.web.reactive.function.client.WebClient;
  * close timeout of every transport.
  *
  * @param <B> the concrete builder
+ * @since 0.2.0
  */
 public abstract class HttpTransportBuilder<B extends HttpTransportBuilder<B>> extends TransportBuilder<B> {
 

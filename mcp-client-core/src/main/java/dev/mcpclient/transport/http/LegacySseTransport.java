@@ -38,6 +38,8 @@ import reactor.core.publisher.Mono;
  * there. A 404 on a POST means the same.
  *
  * <p>Over this transport the client accepts protocol revision 2024-11-05 besides the later ones.
+ *
+ * @since 0.2.0
  */
 public final class LegacySseTransport implements McpTransport {
 

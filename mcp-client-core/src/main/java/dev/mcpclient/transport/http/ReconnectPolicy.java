@@ -13,6 +13,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * @param maxDelay the largest backoff delay
  * @param maxAttemptsWithoutProgress attempts in a row that bring no new event before a request's
  *     stream is given up (the background stream keeps trying at {@code maxDelay})
+ * @since 0.2.0
  */
 public record ReconnectPolicy(Duration initialDelay, Duration maxDelay, int maxAttemptsWithoutProgress) {
 

@@ -35,6 +35,8 @@ import tools.jackson.databind.JsonNode;
  *
  * <p>It carries both eras: the modern one (2026-07-28, stateless, which never falls back) and the
  * handshake revisions; the client's session picks the era (see {@code McpClientBuilder.protocolVersion}).
+ *
+ * @since 0.2.0
  */
 public final class StreamableHttpTransport implements McpTransport {
 

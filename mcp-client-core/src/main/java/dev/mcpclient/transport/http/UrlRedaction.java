@@ -7,6 +7,8 @@ import java.net.URISyntaxException;
  * How this library shows a server's URL in logs, exceptions and health details: without what may be
  * secret in it. User info and the query are masked ({@code https://******@host/mcp?******}); the
  * scheme, host, port and path stay.
+ *
+ * @since 0.2.0
  */
 public final class UrlRedaction {
 

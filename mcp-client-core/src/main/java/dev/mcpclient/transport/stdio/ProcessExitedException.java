@@ -8,6 +8,8 @@ import java.util.OptionalInt;
  * The server process ended (or closed its standard output), so no response can arrive any more:
  * every call waiting for one fails with this, and so does every later call. Says how it ended and
  * what it last wrote to standard error.
+ *
+ * @since 0.2.0
  */
 public class ProcessExitedException extends McpTransportException {
 

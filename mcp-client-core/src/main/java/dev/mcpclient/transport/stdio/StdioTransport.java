@@ -60,6 +60,8 @@ import tools.jackson.databind.JsonNode;
  * <p>The environment of the process is the inherited one with the configured variables added (or
  * replacing inherited ones of the same name); with {@code inheritEnvironment(false)} it holds only
  * the configured variables. There are no sessions: {@link #sessionId()} is {@code null}.
+ *
+ * @since 0.2.0
  */
 public final class StdioTransport implements McpTransport {
 

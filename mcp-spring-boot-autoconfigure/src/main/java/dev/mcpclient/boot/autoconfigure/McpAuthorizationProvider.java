@@ -8,6 +8,8 @@ import dev.mcpclient.auth.McpAuthorization;
  * {@link org.springframework.core.annotation.Order order} when a server's transport is built; the first
  * answer that is not {@code null} authorizes the server's requests. A provider fails (with an
  * {@link McpClientConfigurationException}) when the settings ask for it but it cannot serve them.
+ *
+ * @since 0.2.0
  */
 @FunctionalInterface
 public interface McpAuthorizationProvider {

@@ -33,6 +33,8 @@ import org.springframework.web.reactive.function.client.WebClient;
  * servers they serve ({@link McpClientHandler}); each server's list changes and resource updates are
  * published as {@link McpListChangedEvent} and {@link McpResourceUpdatedEvent}. Builders are adjusted
  * by {@link McpTransportCustomizer} and {@link McpClientCustomizer} beans.
+ *
+ * @since 0.2.0
  */
 @AutoConfiguration(afterName = "org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration")
 @ConditionalOnClass(McpClient.class)

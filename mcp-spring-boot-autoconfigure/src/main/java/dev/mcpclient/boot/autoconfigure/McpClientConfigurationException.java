@@ -5,6 +5,8 @@ import java.util.List;
 /**
  * The {@code mcp.client} configuration is invalid. Says which properties are wrong, why, and what to
  * do; reported at startup by {@link McpClientConfigurationFailureAnalyzer}.
+ *
+ * @since 0.2.0
  */
 public class McpClientConfigurationException extends RuntimeException {
 

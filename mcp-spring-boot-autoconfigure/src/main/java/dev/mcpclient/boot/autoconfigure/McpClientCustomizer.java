@@ -7,6 +7,8 @@ import dev.mcpclient.McpClientBuilder;
  * Adjusts the builder of a server's client before it is built: interceptors, capabilities,
  * timeouts. Every bean of this type is applied to every server, in {@link org.springframework.core.annotation.Order
  * order}; check {@code server} to act on some servers only.
+ *
+ * @since 0.2.0
  */
 @FunctionalInterface
 public interface McpClientCustomizer {

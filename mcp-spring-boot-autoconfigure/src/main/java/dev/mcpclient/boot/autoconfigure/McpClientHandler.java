@@ -24,6 +24,7 @@ import java.lang.annotation.Target;
  * one without this annotation; two at the same level fail startup. Every listener that applies is
  * added, in bean registration order. Roots providers and listeners are looked up when first used, so
  * they may depend on the MCP clients themselves.
+ * @since 0.2.0
  */
 @Target({ ElementType.TYPE, ElementType.METHOD })
 @Retention(RetentionPolicy.RUNTIME)

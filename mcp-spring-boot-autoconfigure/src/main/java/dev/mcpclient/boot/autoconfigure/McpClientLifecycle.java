@@ -33,6 +33,8 @@ import reactor.util.retry.Retry;
  * <p>Stopping closes every client at once: pending calls fail, each session ends with an HTTP
  * {@code DELETE}. It runs in a late phase, after the web server stopped taking requests, so requests
  * in progress can still use the clients.
+ *
+ * @since 0.2.0
  */
 public class McpClientLifecycle implements SmartLifecycle {
 

@@ -29,6 +29,8 @@ import org.springframework.boot.context.properties.NestedConfigurationProperty;
  *
  * <p>What a server's beans are built from is its {@link McpServerSettings}: these properties with
  * every default resolved.
+ *
+ * @since 0.2.0
  */
 @ConfigurationProperties(prefix = McpClientProperties.PREFIX, ignoreUnknownFields = false)
 public class McpClientProperties {

@@ -35,6 +35,8 @@ import reactor.core.scheduler.Schedulers;
  * {@link McpServerRemovedEvent} follow every change. A server added at run time has no beans; one
  * configured at startup keeps its beans even when a refresh removes or replaces it (they then hold
  * its closed client): code that must follow the changes asks the registry each time.
+ *
+ * @since 0.2.0
  */
 public class McpClientRegistry {
 

@@ -8,6 +8,8 @@ import org.springframework.context.ApplicationEvent;
  * {@code .../resources/list_changed} or {@code .../prompts/list_changed}); the event carries the list
  * fetched again right after, which the client's cache now holds. Published on a thread for blocking
  * work, never an I/O thread.
+ *
+ * @since 0.2.0
  */
 public class McpListChangedEvent extends ApplicationEvent {
 

@@ -6,6 +6,8 @@ import java.time.Duration;
 /**
  * When streams are resumed and the connection retried ({@code mcp.client.servers.<name>.reconnect}).
  * The defaults are those of {@link ReconnectPolicy#DEFAULT}.
+ *
+ * @since 0.2.0
  */
 public class McpReconnectProperties {
 

@@ -5,6 +5,8 @@ import org.springframework.context.ApplicationEvent;
 /**
  * A resource the client subscribed to changed ({@code notifications/resources/updated}). Published on
  * a thread for blocking work, never an I/O thread.
+ *
+ * @since 0.2.0
  */
 public class McpResourceUpdatedEvent extends ApplicationEvent {
 

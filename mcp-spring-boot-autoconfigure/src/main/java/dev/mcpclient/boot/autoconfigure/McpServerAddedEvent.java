@@ -7,6 +7,8 @@ import dev.mcpclient.McpClient;
  * {@link McpClientRegistry#add}, or by a {@link McpClientRegistry#refresh() refresh} that added or
  * replaced it. Published in the thread that made the change, once the registry shows it; not for the
  * servers configured at startup.
+ *
+ * @since 0.2.0
  */
 public class McpServerAddedEvent extends McpServerEvent {
 

@@ -8,6 +8,8 @@ import java.time.Duration;
  * {@code grant-type} and the other properties here, see {@link dev.mcpclient.auth.OAuthAuthorization}),
  * or with the tokens of Spring Security's OAuth2 client ({@code spring-security.*}). Nothing is set by
  * default: requests carry only the configured headers.
+ *
+ * @since 0.2.0
  */
 public class McpServerAuthProperties {
 

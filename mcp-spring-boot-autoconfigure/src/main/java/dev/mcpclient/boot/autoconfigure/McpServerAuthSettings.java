@@ -5,6 +5,7 @@ package dev.mcpclient.boot.autoconfigure;
  *
  * @param springSecurity tokens from Spring Security's OAuth2 client, or {@code null}
  * @param oauth the MCP authorization specification's OAuth client, or {@code null}
+ * @since 0.2.0
  */
 public record McpServerAuthSettings(SpringSecurity springSecurity, OAuth oauth) {
 

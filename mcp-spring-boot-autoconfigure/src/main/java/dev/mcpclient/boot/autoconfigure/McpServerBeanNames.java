@@ -8,6 +8,8 @@ package dev.mcpclient.boot.autoconfigure;
  * <p>The prefix is the server's name in camel case: server {@code my-server} has the beans
  * {@code myServerMcpClient}, {@code myServerReactiveMcpClient}, {@code myServerMcpTransport} and
  * {@code myServerMcpBackgroundStream}.
+ *
+ * @since 0.2.0
  */
 public final class McpServerBeanNames {
 

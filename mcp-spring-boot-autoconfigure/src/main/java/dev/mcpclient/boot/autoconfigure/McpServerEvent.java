@@ -7,6 +7,8 @@ import org.springframework.context.ApplicationEvent;
  * A change of the servers of the {@link McpClientRegistry} while the application runs: a server
  * {@link McpServerAddedEvent added} or {@link McpServerRemovedEvent removed}. Listen to this type to
  * follow both.
+ *
+ * @since 0.2.0
  */
 public abstract class McpServerEvent extends ApplicationEvent {
 

@@ -15,6 +15,8 @@ import org.springframework.util.unit.DataSize;
  * built from is {@link McpServerSettings}, resolved from this and the defaults of
  * {@link McpClientProperties}. The defaults of the transport options are the transport builders'
  * ({@link TransportBuilder#DEFAULT_MAX_MESSAGE_SIZE}, {@link TransportBuilder#DEFAULT_CLOSE_TIMEOUT}).
+ *
+ * @since 0.2.0
  */
 public class McpServerProperties {
 

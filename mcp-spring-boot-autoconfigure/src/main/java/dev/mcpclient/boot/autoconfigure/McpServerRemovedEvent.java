@@ -7,6 +7,8 @@ import dev.mcpclient.McpClient;
  * a {@link McpClientRegistry#refresh() refresh} that removed or replaced it (a replaced server's
  * {@link McpServerAddedEvent} follows). Published in the thread that made the change, once the
  * registry no longer shows that client; the client is being closed.
+ *
+ * @since 0.2.0
  */
 public class McpServerRemovedEvent extends McpServerEvent {
 

@@ -49,6 +49,7 @@ import org.springframework.core.env.PropertyResolver;
  *     {@code regex:} expressions); every tool when empty
  * @param toolsExclude the tools never offered to Spring AI ({@code tools.exclude})
  * @param auth how the server's requests are authorized ({@link McpServerAuthSettings#NONE} for {@code stdio})
+ * @since 0.2.0
  */
 public record McpServerSettings(String name, McpTransportType transport, String url, Duration requestTimeout,
         Duration initializeTimeout, String protocolVersion, Implementation clientInfo, Map<String, String> headers,

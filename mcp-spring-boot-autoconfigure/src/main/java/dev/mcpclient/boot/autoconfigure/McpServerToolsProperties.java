@@ -8,6 +8,8 @@ import java.util.List;
  * entry is a tool's name, a glob ({@code *} any run of characters, {@code ?} one character), or a
  * Java regular expression after {@code regex:}, matched against the whole name the server gives the
  * tool. The server's client itself still lists and calls every tool.
+ *
+ * @since 0.2.0
  */
 public class McpServerToolsProperties {
 

@@ -4,6 +4,8 @@ package dev.mcpclient.boot.autoconfigure;
  * A server marked {@code required} could not be connected: while the application started (reported
  * by {@link McpServerUnavailableFailureAnalyzer}), or when it was added to the {@link McpClientRegistry}
  * while the application runs.
+ *
+ * @since 0.2.0
  */
 public class McpServerUnavailableException extends RuntimeException {
 

@@ -12,6 +12,8 @@ import org.springframework.core.env.PropertyResolver;
  * The {@link McpServerSettings} of every enabled server, by name, in configuration order: the bean
  * {@code mcpServerSettings}, resolved once when the configuration is read. The servers' beans, their
  * lifecycle and their health are built from it.
+ *
+ * @since 0.2.0
  */
 public final class McpServers {
 

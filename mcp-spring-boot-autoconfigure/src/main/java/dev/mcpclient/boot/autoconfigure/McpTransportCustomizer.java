@@ -34,6 +34,7 @@ import dev.mcpclient.transport.TransportBuilder;
  * Boot's {@link org.springframework.boot.util.LambdaSafe}, as for {@code WebServerFactoryCustomizer}).
  *
  * @param <B> the transport builders this customizer adjusts
+ * @since 0.2.0
  */
 @FunctionalInterface
 public interface McpTransportCustomizer<B extends TransportBuilder<?>> {

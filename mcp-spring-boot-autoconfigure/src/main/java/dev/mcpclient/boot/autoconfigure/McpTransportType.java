@@ -2,7 +2,11 @@ package dev.mcpclient.boot.autoconfigure;
 
 import java.util.Locale;
 
-/** The transports a server can be reached by ({@code mcp.client.servers.<name>.transport}). */
+/**
+ * The transports a server can be reached by ({@code mcp.client.servers.<name>.transport}).
+ *
+ * @since 0.2.0
+ */
 public enum McpTransportType {
 
     /**

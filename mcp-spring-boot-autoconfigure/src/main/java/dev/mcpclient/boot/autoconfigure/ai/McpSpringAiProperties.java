@@ -7,6 +7,8 @@ import java.util.List;
 /**
  * How the servers' tools are offered to Spring AI ({@code mcp.client.spring-ai}); which tools of a
  * server are offered is set per server under {@code mcp.client.servers.<name>.tools}.
+ *
+ * @since 0.2.0
  */
 public class McpSpringAiProperties {
 

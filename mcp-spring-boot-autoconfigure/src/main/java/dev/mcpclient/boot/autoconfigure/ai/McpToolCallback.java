@@ -29,6 +29,8 @@ import tools.jackson.databind.JsonNode;
  * (transport failure, timeout, closed client, a JSON-RPC error) throws a
  * {@link org.springframework.ai.tool.execution.ToolExecutionException} whose message names the server and
  * the tool, which Spring AI hands to the model as the tool's answer.
+ *
+ * @since 0.2.0
  */
 public final class McpToolCallback implements ToolCallback {
 

@@ -19,6 +19,8 @@ import org.springframework.context.annotation.Bean;
  * MCP server as {@code ToolCallback}s, named and filtered as {@code mcp.client.spring-ai} and
  * {@code mcp.client.servers.<name>.tools} say, and further by every {@link McpToolFilter} bean.
  * Off with {@code mcp.client.spring-ai.enabled=false}.
+ *
+ * @since 0.2.0
  */
 @AutoConfiguration(after = McpClientAutoConfiguration.class)
 @ConditionalOnClass({ ToolCallbackProvider.class, McpClient.class })

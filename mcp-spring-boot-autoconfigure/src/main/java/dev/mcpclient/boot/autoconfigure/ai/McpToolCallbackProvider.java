@@ -36,6 +36,8 @@ import org.springframework.ai.tool.ToolCallbackProvider;
  * prefixed by its server's ({@code <server>_<tool>}) as {@link McpToolNamePrefix} says; other
  * characters become {@code _}, and a name that is too long or would clash with another ends with a
  * short hash of the server's and the tool's names.
+ *
+ * @since 0.2.0
  */
 public final class McpToolCallbackProvider implements ToolCallbackProvider {
 

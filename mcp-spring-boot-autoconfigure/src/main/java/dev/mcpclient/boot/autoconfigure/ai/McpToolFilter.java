@@ -13,6 +13,7 @@ import dev.mcpclient.schema.Tool;
  *     return (server, tool) -> tool.annotations() != null && Boolean.TRUE.equals(tool.annotations().readOnlyHint());
  * }
  * }</pre>
+ * @since 0.2.0
  */
 @FunctionalInterface
 public interface McpToolFilter {

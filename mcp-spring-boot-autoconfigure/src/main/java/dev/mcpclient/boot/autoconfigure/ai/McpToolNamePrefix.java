@@ -3,6 +3,8 @@ package dev.mcpclient.boot.autoconfigure.ai;
 /**
  * When the name Spring AI sees for a tool starts with its server's name ({@code <server>_<tool>}),
  * so that the names of one {@code ChatClient} stay unique.
+ *
+ * @since 0.2.0
  */
 public enum McpToolNamePrefix {
 

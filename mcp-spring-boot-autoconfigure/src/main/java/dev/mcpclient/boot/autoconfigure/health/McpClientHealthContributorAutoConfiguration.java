@@ -19,6 +19,8 @@ import org.springframework.context.annotation.Bean;
  * {@code mcp}, with one {@link McpClientHealthIndicator} per server ({@code /actuator/health/mcp/weather}),
  * following the {@link McpClientRegistry} as servers are added and removed.
  * Switched off with {@code management.health.mcp.enabled=false}.
+ *
+ * @since 0.2.0
  */
 @AutoConfiguration(after = McpClientAutoConfiguration.class)
 @ConditionalOnClass({ McpClient.class, HealthIndicator.class, ConditionalOnEnabledHealthIndicator.class })

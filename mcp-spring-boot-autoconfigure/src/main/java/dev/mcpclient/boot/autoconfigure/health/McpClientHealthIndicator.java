@@ -17,6 +17,8 @@ import org.springframework.boot.health.contributor.HealthIndicator;
  * the server, the protocol version spoken and its era once known ({@code modern}: 2026-07-28 and
  * later, stateless; {@code legacy}: the revisions of the {@code initialize} handshake), whether a
  * session and the background stream are live, the calls in flight and the last error.
+ *
+ * @since 0.2.0
  */
 public class McpClientHealthIndicator implements HealthIndicator {
 

@@ -3,7 +3,11 @@ package dev.mcpclient.boot.autoconfigure.health;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
-/** Configuration of the MCP servers' health checks. */
+/**
+ * Configuration of the MCP servers' health checks.
+ *
+ * @since 0.2.0
+ */
 @ConfigurationProperties("management.health.mcp")
 public class McpClientHealthProperties {
 

@@ -22,6 +22,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * The calls themselves are timed by their observations ({@code mcp.client.requests}). The meters follow
  * the {@link McpClientRegistry}: a server added while the application runs gets them, a removed one
  * loses them, a replaced one's read its new client.
+ *
+ * @since 0.2.0
  */
 public class McpClientMetrics implements MeterBinder {
 

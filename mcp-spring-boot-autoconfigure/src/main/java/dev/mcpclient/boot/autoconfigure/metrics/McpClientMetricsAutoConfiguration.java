@@ -10,7 +10,11 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 
-/** Meters of the MCP clients ({@link McpClientMetrics}), when the application has a {@link MeterRegistry}. */
+/**
+ * Meters of the MCP clients ({@link McpClientMetrics}), when the application has a {@link MeterRegistry}.
+ *
+ * @since 0.2.0
+ */
 @AutoConfiguration(after = McpClientAutoConfiguration.class, afterName = {
         "org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
         "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration" })

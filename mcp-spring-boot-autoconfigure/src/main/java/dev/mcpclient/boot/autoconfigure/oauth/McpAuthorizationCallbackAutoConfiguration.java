@@ -16,6 +16,8 @@ import org.springframework.context.annotation.Configuration;
  * closed) or answers 400 for an unknown or expired {@code state}. A {@code RouterFunction} of WebFlux in
  * a reactive application, of Spring MVC in a servlet one; only when the application has a
  * {@link WebAuthorizationCodeHandler} bean.
+ *
+ * @since 0.2.0
  */
 @AutoConfiguration(after = McpWebAuthorizationAutoConfiguration.class)
 @ConditionalOnBean(WebAuthorizationCodeHandler.class)

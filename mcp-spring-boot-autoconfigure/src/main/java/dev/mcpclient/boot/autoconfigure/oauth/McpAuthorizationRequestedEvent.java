@@ -16,6 +16,8 @@ import org.springframework.context.ApplicationEvent;
  * <p>Published by {@link WebAuthorizationCodeHandler} in the thread that asked for the token, which may
  * be an event loop: a listener must not block (hand slow work to another thread). The URL holds no
  * secret (its {@code state} and PKCE {@code code_challenge} are meant to travel through the browser).
+ *
+ * @since 0.2.0
  */
 public class McpAuthorizationRequestedEvent extends ApplicationEvent {
 

@@ -6,6 +6,8 @@ import java.time.Duration;
  * How a web application lets its user sign in for the authorization-code grant
  * ({@code mcp.client.oauth}): the path of its callback endpoint, and how long an authorization waits
  * for the user. See {@link WebAuthorizationCodeHandler}.
+ *
+ * @since 0.2.0
  */
 public class McpOAuthProperties {
 

@@ -19,6 +19,8 @@ import org.springframework.context.annotation.Bean;
  * of its own, so that a server configured with {@code auth.grant-type=authorization-code} lets a user
  * sign in through the browser and come back to the application's callback endpoint
  * ({@link McpAuthorizationCallbackAutoConfiguration}). Configured under {@code mcp.client.oauth}.
+ *
+ * @since 0.2.0
  */
 @AutoConfiguration(after = McpClientAutoConfiguration.class)
 @ConditionalOnClass(McpClient.class)

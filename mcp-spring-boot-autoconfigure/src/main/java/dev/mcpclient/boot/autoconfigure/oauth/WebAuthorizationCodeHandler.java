@@ -30,6 +30,8 @@ import reactor.core.publisher.Sinks;
  * gave up still authorizes the calls that follow.
  *
  * <p>Thread-safe; nothing here blocks. The authorization code is never logged.
+ *
+ * @since 0.2.0
  */
 public final class WebAuthorizationCodeHandler implements AuthorizationCodeHandler {
 

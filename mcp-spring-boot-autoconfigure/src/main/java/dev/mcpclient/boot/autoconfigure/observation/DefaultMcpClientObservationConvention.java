@@ -9,6 +9,8 @@ import io.micrometer.common.KeyValues;
  * {@value #UNKNOWN_PROTOCOL_VERSION} before it is known; named as in OpenTelemetry's semantic
  * conventions for MCP), and the tool's name as the high-cardinality key {@code tool}. The contextual
  * (span) name is the method and the tool, e.g. {@code tools/call get_forecast}.
+ *
+ * @since 0.2.0
  */
 public class DefaultMcpClientObservationConvention implements McpClientObservationConvention {
 

@@ -15,6 +15,8 @@ import org.springframework.core.annotation.Order;
  * Observations of MCP calls, when the application has an {@link ObservationRegistry}: every
  * server's client gets an {@link ObservationMcpCallInterceptor}, outermost, that reads the protocol
  * revision from the client it observes.
+ *
+ * @since 0.2.0
  */
 @AutoConfiguration(afterName = "org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration")
 @ConditionalOnClass({ McpClient.class, ObservationRegistry.class })

@@ -6,6 +6,8 @@ import io.micrometer.observation.Observation;
 /**
  * What an observation of one MCP call knows: the server, the call, the protocol revision spoken, and
  * how it ended.
+ *
+ * @since 0.2.0
  */
 public class McpClientObservationContext extends Observation.Context {
 

@@ -23,6 +23,8 @@ import tools.jackson.databind.JsonNode;
  *
  * <p>The observation carries the protocol revision the client speaks, read as the call starts and
  * again as it ends (the first call connects the client, and finds the revision on the way).
+ *
+ * @since 0.2.0
  */
 public class ObservationMcpCallInterceptor implements McpCallInterceptor {
 

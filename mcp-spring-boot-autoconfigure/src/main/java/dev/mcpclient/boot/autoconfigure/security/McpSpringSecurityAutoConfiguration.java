@@ -15,6 +15,8 @@ import org.springframework.security.oauth2.client.registration.ReactiveClientReg
  * With Spring Security's OAuth2 client: servers with
  * {@code mcp.client.servers.<name>.auth.spring-security.registration-id} authorize their requests with the
  * access tokens of that client registration ({@link SpringSecurityMcpAuthorization}).
+ *
+ * @since 0.2.0
  */
 @AutoConfiguration(afterName = {
         "org.springframework.boot.security.oauth2.client.autoconfigure.OAuth2ClientAutoConfiguration",

@@ -29,6 +29,8 @@ import reactor.core.publisher.Mono;
  * an {@code AuthorizedClientServiceReactiveOAuth2AuthorizedClientManager}, not the
  * {@code DefaultReactiveOAuth2AuthorizedClientManager}, which needs the current {@code ServerWebExchange}.
  * Tokens never appear in messages or {@link #toString()}.
+ *
+ * @since 0.2.0
  */
 public final class SpringSecurityMcpAuthorization implements McpAuthorization {
 
