@@ -16,6 +16,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.ImportRuntimeHints;
 import org.springframework.core.env.Environment;
 import org.springframework.web.reactive.function.client.WebClient;
 
@@ -33,12 +34,16 @@ import org.springframework.web.reactive.function.client.WebClient;
  * servers they serve ({@link McpClientHandler}); each server's list changes and resource updates are
  * published as {@link McpListChangedEvent} and {@link McpResourceUpdatedEvent}. Builders are adjusted
  * by {@link McpTransportCustomizer} and {@link McpClientCustomizer} beans.
+ *
+ * <p>Ahead-of-time processing (Spring AOT, GraalVM native images) is supported: the per-server beans are
+ * registered from the configuration of the run, and the protocol types carry their reflection hints.
  */
 @AutoConfiguration(afterName = "org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration")
 @ConditionalOnClass(McpClient.class)
 @ConditionalOnBooleanProperty(name = "mcp.client.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(McpClientProperties.class)
 @Import(McpServerBeanRegistrar.class)
+@ImportRuntimeHints(McpClientRuntimeHints.class)
 public final class McpClientAutoConfiguration {
 
     @Bean
