@@ -16,6 +16,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.ImportRuntimeHints;
 import org.springframework.core.env.Environment;
 import org.springframework.web.reactive.function.client.WebClient;
 
@@ -34,6 +35,9 @@ import org.springframework.web.reactive.function.client.WebClient;
  * published as {@link McpListChangedEvent} and {@link McpResourceUpdatedEvent}. Builders are adjusted
  * by {@link McpTransportCustomizer} and {@link McpClientCustomizer} beans.
  *
+ * <p>Ahead-of-time processing (Spring AOT, GraalVM native images) is supported: the per-server beans are
+ * registered from the configuration of the run, and the protocol types carry their reflection hints.
+ *
  * @since 0.2.0
  */
 @AutoConfiguration(afterName = "org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration")
@@ -41,6 +45,7 @@ import org.springframework.web.reactive.function.client.WebClient;
 @ConditionalOnBooleanProperty(name = "mcp.client.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(McpClientProperties.class)
 @Import(McpServerBeanRegistrar.class)
+@ImportRuntimeHints(McpClientRuntimeHints.class)
 public final class McpClientAutoConfiguration {
 
     @Bean

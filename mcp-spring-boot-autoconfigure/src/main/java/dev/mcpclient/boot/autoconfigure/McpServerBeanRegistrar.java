@@ -28,6 +28,10 @@ import org.springframework.core.type.AnnotationMetadata;
  * <p>The configuration is bound, checked and resolved into {@link McpServerSettings} here, once,
  * before any bean exists, so a wrong one fails startup at once with a message naming the property.
  * Each bean is made by an instance supplier from its server's settings ({@link McpServerComponents}).
+ *
+ * <p>Ahead-of-time processing (Spring AOT, native images) leaves these beans out of the code it
+ * generates; {@link McpServerBeansAot} registers them again, the same way, when such an application
+ * starts, from the configuration of that run.
  */
 class McpServerBeanRegistrar implements ImportBeanDefinitionRegistrar, EnvironmentAware, BeanFactoryAware {
 
@@ -49,33 +53,44 @@ class McpServerBeanRegistrar implements ImportBeanDefinitionRegistrar, Environme
 
     @Override
     public void registerBeanDefinitions(AnnotationMetadata metadata, BeanDefinitionRegistry registry) {
+        registerServers(registry, environment, beanFactory);
+        McpServerBeansAot.registerRuntimeRegistration(registry);
+    }
+
+    /**
+     * Binds, checks and resolves {@code mcp.client}, then registers bean {@value #SERVERS} and the
+     * beans of every enabled server (each marked {@link McpServerBeansAot#REGISTERED_AT_STARTUP}).
+     */
+    static void registerServers(BeanDefinitionRegistry registry, Environment environment, BeanFactory beanFactory) {
         McpClientProperties properties = Binder.get(environment)
                 .bind(McpClientProperties.PREFIX, Bindable.of(McpClientProperties.class))
                 .orElseGet(McpClientProperties::new);
         McpClientPropertiesValidator.validate(properties);
         McpServers servers = McpServers.resolve(properties, environment);
-        registry.registerBeanDefinition(SERVERS, new RootBeanDefinition(McpServers.class, () -> servers));
-        servers.all().forEach(server -> register(registry, server));
+        RootBeanDefinition settings = new RootBeanDefinition(McpServers.class, () -> servers);
+        settings.setAttribute(McpServerBeansAot.REGISTERED_AT_STARTUP, true);
+        registry.registerBeanDefinition(SERVERS, settings);
+        servers.all().forEach(server -> register(registry, beanFactory, server));
     }
 
-    private void register(BeanDefinitionRegistry registry, McpServerSettings server) {
+    private static void register(BeanDefinitionRegistry registry, BeanFactory beanFactory, McpServerSettings server) {
         String name = server.name();
         String transport = McpServerBeanNames.transport(name);
         String client = McpServerBeanNames.client(name);
         boolean ownTransport = register(registry, transport, McpServerComponents.transportType(server), name,
-                () -> components().transport(server));
+                () -> components(beanFactory).transport(server));
         if (ownTransport && server.backgroundStream()) {
             register(registry, McpServerBeanNames.backgroundStream(name), BackgroundStream.class, name,
                     () -> beanFactory.getBean(transport, StreamableHttpTransport.class).backgroundStream().orElse(null),
                     transport);
         }
         register(registry, client, McpClient.class, name,
-                () -> components().client(server, beanFactory.getBean(transport, McpTransport.class)), transport);
+                () -> components(beanFactory).client(server, beanFactory.getBean(transport, McpTransport.class)), transport);
         register(registry, McpServerBeanNames.reactiveClient(name), ReactiveMcpClient.class, name,
                 () -> beanFactory.getBean(client, McpClient.class).reactive(), client);
     }
 
-    private McpServerComponents components() {
+    private static McpServerComponents components(BeanFactory beanFactory) {
         return beanFactory.getBean(McpServerComponents.class);
     }
 
@@ -89,6 +104,7 @@ class McpServerBeanRegistrar implements ImportBeanDefinitionRegistrar, Environme
         definition.setInstanceSupplier(supplier);
         definition.addQualifier(new AutowireCandidateQualifier(Qualifier.class, server));
         definition.setDependsOn(dependsOn);
+        definition.setAttribute(McpServerBeansAot.REGISTERED_AT_STARTUP, true);
         registry.registerBeanDefinition(beanName, definition);
         return true;
     }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -15,6 +16,9 @@ import org.springframework.util.unit.DataSize;
  * built from is {@link McpServerSettings}, resolved from this and the defaults of
  * {@link McpClientProperties}. The defaults of the transport options are the transport builders'
  * ({@link TransportBuilder#DEFAULT_MAX_MESSAGE_SIZE}, {@link TransportBuilder#DEFAULT_CLOSE_TIMEOUT}).
+ *
+ * <p>The nested groups ({@code reconnect}, {@code tools}, {@code auth}) are marked
+ * {@link NestedConfigurationProperty}, so that the binding hints of a native image reach their properties.
  *
  * @since 0.2.0
  */
@@ -116,16 +120,19 @@ public class McpServerProperties {
     /**
      * How streams are resumed and the connection is retried.
      */
+    @NestedConfigurationProperty
     private final McpReconnectProperties reconnect = new McpReconnectProperties();
 
     /**
      * Which of the server's tools are offered to Spring AI.
      */
+    @NestedConfigurationProperty
     private final McpServerToolsProperties tools = new McpServerToolsProperties();
 
     /**
      * How requests to this server are authorized (HTTP transports only).
      */
+    @NestedConfigurationProperty
     private final McpServerAuthProperties auth = new McpServerAuthProperties();
 
     public boolean isEnabled() {

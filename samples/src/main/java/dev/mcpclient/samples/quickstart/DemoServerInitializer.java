@@ -7,6 +7,7 @@ import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.aot.AbstractAotProcessor;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
@@ -17,9 +18,16 @@ import org.springframework.core.env.MapPropertySource;
  */
 public final class DemoServerInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
-    /** Starts the demo server unless {@code mcp.client.servers} names a server. */
+    /**
+     * Starts the demo server unless {@code mcp.client.servers} names a server, or the application is
+     * being processed ahead of time (the build's {@code spring-boot:process-aot}, which starts no bean:
+     * the servers' beans are registered when the processed application runs).
+     */
     @Override
     public void initialize(ConfigurableApplicationContext context) {
+        if (Boolean.getBoolean(AbstractAotProcessor.AOT_PROCESSING)) {
+            return;
+        }
         ConfigurableEnvironment environment = context.getEnvironment();
         boolean configured = Binder.get(environment)
                 .bind("mcp.client.servers", Bindable.mapOf(String.class, Object.class))

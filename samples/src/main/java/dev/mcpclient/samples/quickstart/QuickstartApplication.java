@@ -10,7 +10,11 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
  * <pre>
  * java -jar samples/target/mcp-client-samples.jar
  * java -jar samples/target/mcp-client-samples.jar --mcp.client.servers.mine.url=http://localhost:8080/mcp
+ * java -Dspring.aot.enabled=true -jar samples/target/mcp-client-samples.jar
  * </pre>
+ *
+ * <p>The build processes it ahead of time ({@code spring-boot:process-aot}), so the jar also runs on the
+ * generated bean definitions ({@code -Dspring.aot.enabled=true}), as a native image would.
  */
 @SpringBootApplication
 public class QuickstartApplication {
@@ -20,6 +24,8 @@ public class QuickstartApplication {
         int exitCode;
         try {
             exitCode = run(args);
+        } catch (SpringApplication.AbandonedRunException e) {
+            throw e; // ahead-of-time processing (spring-boot:process-aot) stops the run here on purpose
         } catch (RuntimeException e) {
             // The start failed, and Spring Boot has logged why. Exit all the same: the demo server's SDK
             // transport leaves a thread behind (its session sweeper's scheduler) that would keep the JVM up.
