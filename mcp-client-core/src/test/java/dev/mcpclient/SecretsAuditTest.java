@@ -28,7 +28,7 @@ import reactor.core.publisher.Flux;
  * process that dies, and closing. (The tokens of the authorization flows: {@code OAuthSecretsEndToEndTest}.)
  *
  * <p>One exception, outside this library: Reactor Netty's DEBUG lines show the URL it connects to with
- * its query, so a secret in a URL's query is in them (the user info is not: it is sent as a header).
+ * its query, so a secret in a URL's query is in them (its user info is not).
  */
 class SecretsAuditTest {
 
