@@ -95,10 +95,10 @@ class JsonRpcCodecFuzzTest {
 
     static JsonRpcMessage randomMessage(Random random) {
         return switch (random.nextInt(4)) {
-            case 0 -> new JsonRpcRequest(randomId(random), randomString(random), random.nextBoolean() ? null : randomContainer(random, 0));
-            case 1 -> new JsonRpcNotification(randomString(random), random.nextBoolean() ? null : randomContainer(random, 0));
+            case 0 -> new JsonRpcRequest(randomId(random), Fuzzing.randomText(random), random.nextBoolean() ? null : randomContainer(random, 0));
+            case 1 -> new JsonRpcNotification(Fuzzing.randomText(random), random.nextBoolean() ? null : randomContainer(random, 0));
             case 2 -> JsonRpcResponse.result(randomId(random), randomNode(random, 0));
-            default -> JsonRpcResponse.error(randomId(random), new JsonRpcError(random.nextInt(), randomString(random),
+            default -> JsonRpcResponse.error(randomId(random), new JsonRpcError(random.nextInt(), Fuzzing.randomText(random),
                     random.nextBoolean() ? null : randomNode(random, 0)));
         };
     }
@@ -108,33 +108,17 @@ class JsonRpcCodecFuzzTest {
             case 0 -> RequestId.of(random.nextLong());
             case 1 -> RequestId.of(random.nextBoolean() ? Long.MAX_VALUE : Long.MIN_VALUE);
             case 2 -> RequestId.of(random.nextInt(10));
-            default -> RequestId.of(randomString(random));
+            default -> RequestId.of(Fuzzing.randomText(random));
         };
     }
 
-    /** Text of any UTF-16 code units: ASCII, controls, non-ASCII, pairs and lone surrogates. */
-    static String randomString(Random random) {
-        int length = random.nextInt(4) == 0 ? random.nextInt(300) : random.nextInt(12);
-        StringBuilder text = new StringBuilder(length);
-        for (int i = 0; i < length; i++) {
-            switch (random.nextInt(6)) {
-                case 0 -> text.append((char) random.nextInt(0x20));
-                case 1 -> text.append((char) (0x80 + random.nextInt(0xD800 - 0x80)));
-                case 2 -> text.appendCodePoint(0x10000 + random.nextInt(0x10FFFF - 0x10000));
-                case 3 -> text.append((char) (0xD800 + random.nextInt(0x800)));
-                default -> text.append((char) (0x20 + random.nextInt(0x5F)));
-            }
-        }
-        return text.toString();
-    }
-
     /**
-     * A property name: like {@link #randomString} without lone surrogates. Jackson (3.1) writes a lone
+     * A property name: like {@link Fuzzing#randomText} without lone surrogates. Jackson (3.1) writes a lone
      * surrogate as a {@code \\u} escape, but its reader rejects one in a property name (in a value it
      * accepts it); the codec then reports a {@link McpProtocolException}, which {@link #check} covers.
      */
     private static String randomName(Random random) {
-        String text = randomString(random);
+        String text = Fuzzing.randomText(random);
         StringBuilder name = new StringBuilder(text.length());
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
@@ -178,7 +162,7 @@ class JsonRpcCodecFuzzTest {
             case 3 -> NODES.numberNode((random.nextBoolean() ? 1 : -1) * ((random.nextLong() >>> 2) | (1L << 40)));
             case 4 -> NODES.numberNode(new BigInteger(64 + random.nextInt(100), random).add(BigInteger.valueOf(Long.MAX_VALUE)).add(BigInteger.ONE));
             case 5 -> NODES.numberNode(random.nextDouble() * Math.pow(10, random.nextInt(40) - 20) + 0.5);
-            case 6, 7 -> NODES.stringNode(randomString(random));
+            case 6, 7 -> NODES.stringNode(Fuzzing.randomText(random));
             case 8 -> randomObject(random, depth);
             default -> randomArray(random, depth);
         };

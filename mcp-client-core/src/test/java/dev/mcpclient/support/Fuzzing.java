@@ -194,6 +194,22 @@ public final class Fuzzing {
         }
     }
 
+    /** Text of any UTF-16 code units: ASCII, controls, non-ASCII, pairs and lone surrogates. */
+    public static String randomText(Random random) {
+        int length = random.nextInt(4) == 0 ? random.nextInt(300) : random.nextInt(12);
+        StringBuilder text = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            switch (random.nextInt(6)) {
+                case 0 -> text.append((char) random.nextInt(0x20));
+                case 1 -> text.append((char) (0x80 + random.nextInt(0xD800 - 0x80)));
+                case 2 -> text.appendCodePoint(0x10000 + random.nextInt(0x10FFFF - 0x10000));
+                case 3 -> text.append((char) (0xD800 + random.nextInt(0x800)));
+                default -> text.append((char) (0x20 + random.nextInt(0x5F)));
+            }
+        }
+        return text.toString();
+    }
+
     /** Describes a failing input, and writes it under {@code target/fuzz-failures/<target>/}. */
     private static String describe(String target, long seed, int index, byte[] input) {
         String saved = "";
