@@ -127,6 +127,10 @@ public final class JsonRpcCodec {
             if (code == null || !code.isIntegralNumber()) {
                 throw invalid("error without an integer \"code\"", node);
             }
+            if (!code.canConvertToInt()) {
+                // JSON-RPC error codes are 32-bit integers; Jackson's asInt() would throw its own exception.
+                throw invalid("error \"code\" outside the 32-bit integer range", node);
+            }
             JsonNode message = error.get("message");
             String text = message != null && message.isString() ? message.asString() : "";
             JsonNode data = error.get("data");

@@ -81,4 +81,17 @@ class JsonRpcCodecTest {
         assertThatThrownBy(() -> decode("{\"jsonrpc\":\"2.0\",\"method\":5}")).hasMessageContaining("\"method\" is not a string");
         assertThatThrownBy(() -> decode("")).isInstanceOf(McpProtocolException.class);
     }
+
+    /** Found by JsonRpcCodecFuzzTest: Jackson's asInt() threw its own JsonNodeException past every catch of McpProtocolException. */
+    @Test
+    void anErrorCodeBeyondThirtyTwoBitsIsAProtocolError() {
+        assertThatThrownBy(() -> decode("{\"jsonrpc\":\"2.0\",\"id\":1,\"error\":{\"code\":1099511627776,\"message\":\"m\"}}"))
+                .isInstanceOf(McpProtocolException.class)
+                .hasMessageContaining("\"code\" outside the 32-bit integer range");
+        assertThatThrownBy(() -> decode("{\"jsonrpc\":\"2.0\",\"id\":1,\"error\":{\"code\":-99999999999999999999999}}"))
+                .isInstanceOf(McpProtocolException.class)
+                .hasMessageContaining("\"code\" outside the 32-bit integer range");
+        assertThat(decode("{\"jsonrpc\":\"2.0\",\"id\":1,\"error\":{\"code\":-2147483648,\"message\":\"m\"}}"))
+                .containsExactly(JsonRpcResponse.error(RequestId.of(1), new JsonRpcError(Integer.MIN_VALUE, "m", null)));
+    }
 }

@@ -45,12 +45,38 @@ final class McpHeaders {
      * that force the encoding, and the conformance suite expects it so. The empty string stays plain
      * (an empty header value). A plain value is returned as the same instance.
      *
+     * <p>A lone surrogate (a {@code char} in U+D800-U+DFFF not part of a pair) has no UTF-8 form; it is
+     * encoded as U+FFFD, the replacement character, as WHATWG's UTF-8 encoder (a JavaScript server's
+     * {@code TextEncoder}) does, not as the {@code ?} of {@link String#getBytes}, which would pass for data.
+     *
      * @param value the value as text (an integer in decimal, a boolean as {@code true}/{@code false})
      * @return the header value
      */
     static String encodeValue(String value) {
         return isPlain(value) ? value : BASE64_PREFIX
-                + Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8)) + BASE64_SUFFIX;
+                + Base64.getEncoder().encodeToString(utf8(value)) + BASE64_SUFFIX;
+    }
+
+    /** The UTF-8 bytes of {@code value}, each lone surrogate as U+FFFD. */
+    private static byte[] utf8(String value) {
+        StringBuilder replaced = null;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (!Character.isSurrogate(c)) {
+                continue;
+            }
+            boolean paired = Character.isHighSurrogate(c) && i + 1 < value.length()
+                    && Character.isLowSurrogate(value.charAt(i + 1));
+            if (paired) {
+                i++;
+                continue;
+            }
+            if (replaced == null) {
+                replaced = new StringBuilder(value);
+            }
+            replaced.setCharAt(i, '\uFFFD');
+        }
+        return (replaced == null ? value : replaced.toString()).getBytes(StandardCharsets.UTF_8);
     }
 
     private static boolean isPlain(String value) {

@@ -79,4 +79,16 @@ class McpHeadersTest {
         assertThat(McpHeaders.encodeValue("\uFFFF")).isEqualTo("=?base64?77+/?=");
         assertThat(McpHeaders.encodeValue("\u00FF")).isEqualTo("=?base64?w78=?=");
     }
+
+    /** Found by McpHeadersFuzzTest: String.getBytes wrote a lone surrogate as '?', a value the argument never had. */
+    @Test
+    void aLoneSurrogateIsEncodedAsTheReplacementCharacter() {
+        assertThat(McpHeaders.encodeValue("a\uD800b")).isEqualTo("=?base64?"
+                + Base64.getEncoder().encodeToString("a\uFFFDb".getBytes(StandardCharsets.UTF_8)) + "?=");
+        assertThat(McpHeaders.encodeValue("\uDC00")).isEqualTo("=?base64?77+9?=");
+        assertThat(McpHeaders.encodeValue("\uD83D")).isEqualTo("=?base64?77+9?=");
+        // a pair stays the character it makes
+        assertThat(McpHeaders.encodeValue("\uD83D\uDE00")).isEqualTo("=?base64?8J+YgA==?=");
+        assertThat(McpHeaders.encodeValue("\uDE00\uD83D")).isEqualTo("=?base64?77+977+9?=");
+    }
 }
