@@ -3,6 +3,7 @@ package dev.mcpclient.transport.http;
 import dev.mcpclient.McpException;
 import dev.mcpclient.McpProtocolException;
 import dev.mcpclient.McpTransportException;
+import dev.mcpclient.internal.InboundFlow;
 import dev.mcpclient.internal.eventstream.SseEvent;
 import dev.mcpclient.jsonrpc.JsonRpcMessage;
 import dev.mcpclient.transport.http.ResumableEventStream.Ending;
@@ -132,7 +133,7 @@ final class LegacySseStream {
                     what + " answered " + HttpResponses.contentType(response) + ", not text/event-stream", status, text)));
         }
         return JsonRpcEventReader.read(response.bodyToFlux(DataBuffer.class), settings.maxMessageBytes(), events, inbound,
-                event -> onEvent(event, connection));
+                event -> onEvent(event, connection), InboundFlow.of(inbound));
     }
 
     private void onEvent(SseEvent event, Connection connection) {

@@ -2,6 +2,7 @@ package dev.mcpclient.transport.stdio;
 
 import dev.mcpclient.McpProtocolException;
 import dev.mcpclient.McpTransportException;
+import dev.mcpclient.internal.InboundFlow;
 import dev.mcpclient.jsonrpc.JsonRpcCodec;
 import dev.mcpclient.jsonrpc.JsonRpcMessage;
 import dev.mcpclient.jsonrpc.JsonRpcNotification;
@@ -26,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
@@ -74,6 +76,10 @@ public final class StdioTransport implements McpTransport {
     private final ProcessSupervisor process;
     private final Scheduler writer;
     private volatile Consumer<JsonRpcMessage> inbound = message -> { };
+    /** The pace at which the receiver takes the server's requests and notifications. */
+    private volatile InboundFlow flow = InboundFlow.UNBOUNDED;
+    /** Released when the reader, waiting for room in the session's backlog, may go on (or the transport closed). */
+    private volatile CountDownLatch waitingForRoom;
     private static final String LISTEN_ID_PREFIX = "listen-";
     private final AtomicLong listenIds = new AtomicLong();
     /** The id of the open {@code subscriptions/listen} request, or {@code null}. */
@@ -109,6 +115,7 @@ public final class StdioTransport implements McpTransport {
     @Override
     public void start(Consumer<JsonRpcMessage> inbound, Consumer<Throwable> connectionLost) {
         this.inbound = Objects.requireNonNull(inbound, "inbound");
+        this.flow = InboundFlow.of(inbound);
         this.connectionLost = Objects.requireNonNull(connectionLost, "connectionLost");
     }
 
@@ -225,15 +232,46 @@ public final class StdioTransport implements McpTransport {
                     process.describe(), e.getMessage());
             return;
         }
+        boolean fed = false;
         for (JsonRpcMessage message : messages) {
             if (ownSubscriptionMessage(message)) {
                 continue;
             }
+            fed |= !(message instanceof JsonRpcResponse);
             try {
                 inbound.accept(message);
             } catch (RuntimeException e) {
                 log.error("Failed to handle a message from {}", process.describe(), e);
             }
+        }
+        if (fed) {
+            awaitRoom();
+        }
+    }
+
+    /**
+     * On the output thread, after the server's request or notification: while the session's backlog of
+     * them is full, the next line is not read, so a process that floods its output blocks on the pipe
+     * instead of filling this JVM's memory. Ends when there is room again or the transport closes.
+     */
+    private void awaitRoom() {
+        if (flow.accepting()) {
+            return;
+        }
+        CountDownLatch room = new CountDownLatch(1);
+        waitingForRoom = room;
+        flow.whenAccepting(room::countDown);
+        if (closed) {
+            room.countDown();
+        }
+        try {
+            log.debug("Not reading the output of {} for now: the session has too much of the server's to handle",
+                    process.describe());
+            room.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            waitingForRoom = null;
         }
     }
 
@@ -256,6 +294,10 @@ public final class StdioTransport implements McpTransport {
     public Mono<Void> closeGracefully() {
         return Mono.defer(() -> {
             closed = true;
+            CountDownLatch waiting = waitingForRoom;
+            if (waiting != null) {
+                waiting.countDown(); // the reader goes on to the end of the output
+            }
             // On the writer thread, after the writes already queued; a writer stuck on a full pipe is skipped.
             Mono<Void> closeInput = Mono.<Void>fromRunnable(() -> process.process().ifPresent(p -> {
                         try {
