@@ -162,7 +162,7 @@ final class LegacySseStream {
         } catch (IllegalArgumentException e) {
             throw new McpTransportException("the endpoint event of " + events + " is not a URI: " + data, e);
         }
-        if (!sameOrigin(uri, settings.url())) {
+        if (!Origins.same(uri, settings.url())) {
             throw new McpTransportException("the endpoint event of " + events + " names " + UrlRedaction.redact(uri)
                     + ", which is not on the same origin; refusing to send messages there", (Throwable) null);
         }
@@ -206,19 +206,6 @@ final class LegacySseStream {
             log.warn("{}", error.getMessage());
         }
         next.tryEmitError(cause);
-    }
-
-    private static boolean sameOrigin(URI a, URI b) {
-        return a.getScheme() != null && a.getScheme().equalsIgnoreCase(b.getScheme())
-                && a.getHost() != null && a.getHost().equalsIgnoreCase(b.getHost())
-                && port(a) == port(b);
-    }
-
-    private static int port(URI uri) {
-        if (uri.getPort() != -1) {
-            return uri.getPort();
-        }
-        return "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
     }
 
     /** One {@code GET} of the stream: the endpoint it named (its session), and why it failed. */
