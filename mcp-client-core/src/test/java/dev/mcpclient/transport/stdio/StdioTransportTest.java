@@ -15,7 +15,6 @@ import dev.mcpclient.support.LogCapture;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -32,13 +31,7 @@ class StdioTransportTest {
 
     /** The command line that runs the test server with {@code args}. */
     static List<String> serverCommand(String... args) {
-        List<String> line = new ArrayList<>();
-        line.add(ProcessHandle.current().info().command()
-                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        line.addAll(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto", "-cp",
-                System.getProperty("java.class.path"), StdioTestServer.class.getName()));
-        line.addAll(List.of(args));
-        return line;
+        return StdioTestServer.command(args);
     }
 
     private static McpClient client(StdioTransport.Builder transport) {
