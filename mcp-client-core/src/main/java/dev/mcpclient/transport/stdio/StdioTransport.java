@@ -49,7 +49,9 @@ import tools.jackson.databind.JsonNode;
  * own writer thread: every write happens there, in order, so a slow process never blocks the
  * caller's thread or an event loop. A start that fails (no such command) fails that send; the next
  * send tries again. Standard output is read on a dedicated thread: a line that is not a JSON-RPC
- * message, or is longer than the message size limit, is logged and skipped. Standard error goes, line
+ * message, or is longer than the message size limit, is logged and skipped (the first ten at WARN, the
+ * rest at DEBUG). While the session has too much of the server's requests and notifications to handle,
+ * the next line is not read: the process then blocks on the pipe. Standard error goes, line
  * by line, to the SLF4J logger {@code dev.mcpclient.stdio.<name>} at INFO, and its last lines are kept.
  *
  * <p>When the process exits (or closes its standard output) while the transport is open, every call
@@ -86,6 +88,10 @@ public final class StdioTransport implements McpTransport {
     private volatile RequestId listening;
     private volatile Consumer<Throwable> connectionLost = cause -> { };
     private volatile boolean closed;
+    /** How many lines of the process's output were skipped (not JSON-RPC, or too long). */
+    private final AtomicLong skippedLines = new AtomicLong();
+    /** How many skipped lines are logged at WARN; the rest at DEBUG. */
+    static final int SKIPPED_LINES_WARNED = 10;
 
     private StdioTransport(Builder builder, int maxMessageBytes, Duration closeTimeout) {
         this.command = List.copyOf(builder.command);
@@ -217,7 +223,7 @@ public final class StdioTransport implements McpTransport {
 
     private void onLine(LineReader.Line line) {
         if (line.truncated()) {
-            log.warn("Skipped a line of {} bytes from the MCP server process {}: larger than the limit of {} bytes",
+            skipped("Skipped a line of {} bytes from the MCP server process {}: larger than the limit of {} bytes{}",
                     line.length(), process.describe(), maxMessageBytes);
             return;
         }
@@ -228,7 +234,7 @@ public final class StdioTransport implements McpTransport {
         try {
             messages = JsonRpcCodec.decode(line.bytes());
         } catch (McpProtocolException e) {
-            log.warn("Skipped a line from the MCP server process {} that is not a JSON-RPC message: {}",
+            skipped("Skipped a line from the MCP server process {} that is not a JSON-RPC message: {}{}",
                     process.describe(), e.getMessage());
             return;
         }
@@ -246,6 +252,26 @@ public final class StdioTransport implements McpTransport {
         }
         if (fed) {
             awaitRoom();
+        }
+    }
+
+    /**
+     * Logs a skipped line: at WARN for the first {@link #SKIPPED_LINES_WARNED} of the process, then at
+     * DEBUG (a process printing binary would otherwise write a warning per line feed in it).
+     */
+    private void skipped(String format, Object... arguments) {
+        long skipped = skippedLines.incrementAndGet();
+        Object[] withNote = Arrays.copyOf(arguments, arguments.length + 1);
+        if (skipped < SKIPPED_LINES_WARNED) {
+            withNote[arguments.length] = "";
+            log.warn(format, withNote);
+        } else if (skipped == SKIPPED_LINES_WARNED) {
+            withNote[arguments.length] = " (" + SKIPPED_LINES_WARNED + " lines skipped so far: further ones are logged "
+                    + "at DEBUG)";
+            log.warn(format, withNote);
+        } else {
+            withNote[arguments.length] = "";
+            log.debug(format, withNote);
         }
     }
 
