@@ -450,7 +450,7 @@ public final class ProgrammableMcpServer implements AutoCloseable {
                     channel.pipeline().addBefore(NettyPipeline.ReactiveBridge, ABORT_HANDLER, AbortOnMarker.INSTANCE);
                 }
                 Flux<Object> body = Flux.from(reply.frames)
-                        .<Object>map(frame -> Unpooled.wrappedBuffer(frame.text().getBytes(StandardCharsets.UTF_8)))
+                        .<Object>map(frame -> Unpooled.wrappedBuffer(frame.wire()))
                         .onErrorResume(e -> Flux.just(ABORT).concatWith(Flux.never()));
                 return res.sendHeaders().sendObject(body, o -> true).then();
             case BODY:

@@ -76,6 +76,11 @@ public final class Reply {
                 body == null ? new byte[0] : body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
+    /** Any status and content type (none when {@code null}) with exactly these bytes as the body (invalid UTF-8, say). */
+    public static Reply bytes(int status, String contentType, byte[] body) {
+        return body(status, contentType, body.clone());
+    }
+
     /** 202 Accepted, no body. */
     public static Reply accepted() {
         return body(202, null, new byte[0]);

@@ -1,6 +1,7 @@
 package dev.mcpclient.testserver;
 
 import dev.mcpclient.schema.McpJson;
+import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import tools.jackson.databind.JsonNode;
 
@@ -12,10 +13,14 @@ import tools.jackson.databind.JsonNode;
  */
 public final class SseFrame {
 
-    private final String text;
+    private final byte[] bytes;
 
     private SseFrame(String text) {
-        this.text = Objects.requireNonNull(text, "text");
+        this.bytes = Objects.requireNonNull(text, "text").getBytes(StandardCharsets.UTF_8);
+    }
+
+    private SseFrame(byte[] bytes) {
+        this.bytes = bytes;
     }
 
     /**
@@ -84,13 +89,28 @@ public final class SseFrame {
         return new SseFrame(text);
     }
 
-    /** The characters this frame writes. */
+    /** Exactly these bytes, nothing added: invalid UTF-8, say. */
+    public static SseFrame bytes(byte[] bytes) {
+        return new SseFrame(bytes.clone());
+    }
+
+    /** The characters this frame writes (its bytes read as UTF-8). */
     public String text() {
-        return text;
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    /** The bytes this frame writes. */
+    public byte[] bytes() {
+        return bytes.clone();
+    }
+
+    /** The bytes this frame writes, not copied: for the server, which only writes them. */
+    byte[] wire() {
+        return bytes;
     }
 
     @Override
     public String toString() {
-        return "SseFrame[" + text.replace("\n", "\\n") + "]";
+        return "SseFrame[" + text().replace("\n", "\\n") + "]";
     }
 }

@@ -18,9 +18,12 @@ public final class SseStreams {
      *
      * <p>Every {@link DataBuffer} the body emits is released exactly once: right after it is
      * decoded, or, if it is still queued upstream when the result is cancelled or fails, through the
-     * discard hook. Buffers are requested without bound and decoded as they arrive; only decoded
-     * events wait for a slow consumer. Each subscription uses a fresh decoder; as the standard requires, an incomplete event
-     * at the end of the body is dropped.
+     * discard hook. One buffer is asked for at a time, and the next only once the events of the one
+     * before were taken: a consumer that takes its events slowly (or stops for a while) thus holds back
+     * the body too, and a Reactor Netty body then stops reading its connection. A buffer is decoded as it
+     * arrives, and its events emitted within that same signal while the consumer asks for them. Each
+     * subscription uses a fresh decoder; as the standard requires, an incomplete event at the end of the
+     * body is dropped.
      *
      * @param body the raw body; its errors are propagated unchanged
      * @param maxEventBytes the limit on one line and on one event's data, in bytes; exceeding it
@@ -35,15 +38,16 @@ public final class SseStreams {
         return Flux.defer(() -> {
                     SseDecoder decoder = new SseDecoder(maxEventBytes);
                     // Eager on purpose: each buffer is decoded and released the moment it arrives, and its
-                    // events are emitted within that same signal. A consumer that cancels while handling
-                    // an event (the response it waited for arrived) thus cancels before the HTTP client
-                    // could have finished the exchange and handed the connection to another request;
-                    // a late cancel would close a connection that is no longer ours.
+                    // events are emitted within that same signal (while the consumer asks). A consumer that
+                    // cancels while handling an event (the response it waited for arrived) thus cancels
+                    // before the HTTP client could have finished the exchange and handed the connection to
+                    // another request; a late cancel would close a connection that is no longer ours.
                     // hide(): no fusion, so a cancelled result does not drain and decode the rest of a
-                    // synchronous body while discarding it.
+                    // synchronous body while discarding it. Prefetch 1: one buffer's events at a time, so
+                    // the consumer's pace reaches the body (an unbounded prefetch would read it all).
                     return body.map(buffer -> decodeAndRelease(decoder, buffer))
                             .hide()
-                            .concatMapIterable(events -> events, Integer.MAX_VALUE);
+                            .concatMapIterable(events -> events, 1);
                 })
                 .doOnDiscard(DataBuffer.class, DataBufferUtils::release);
     }

@@ -14,7 +14,9 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -29,9 +31,11 @@ import tools.jackson.databind.JsonNode;
  * Handles what the server sends on its own initiative: requests (answered through the session) and
  * notifications (one handler per method, and the progress of each call).
  *
- * <p>{@code ping} is answered at once. Other request handlers and all notification handlers are user
- * code that may block, so they run on a scheduler for blocking work, never on an I/O thread.
- * Notification handlers and progress listeners run one at a time, in arrival order.
+ * <p>Request handlers and notification handlers are user code that may block, so they run on a
+ * scheduler for blocking work, never on an I/O thread. Notification handlers and progress listeners
+ * run one at a time, in arrival order; the work waiting for them is counted in the session's
+ * {@link InboundBacklog}, which makes the transport stop reading while too much waits, and past whose
+ * hard limit notifications are dropped (logged once).
  */
 public final class InboundDispatcher {
 
@@ -45,6 +49,10 @@ public final class InboundDispatcher {
     /** What runs in arrival order, one task at a time: notification handlers, progress listeners, deliveries after them. */
     private final Queue<Runnable> inOrder = new ConcurrentLinkedQueue<>();
     private final AtomicInteger inOrderWip = new AtomicInteger();
+    /** What waits to be handled: notification work here, the server's requests in the session's answering. */
+    private final InboundBacklog backlog = new InboundBacklog();
+    private final AtomicBoolean droppingLogged = new AtomicBoolean();
+    private final LongAdder dropped = new LongAdder();
     private volatile boolean disposed;
 
     /** A dispatcher that runs handlers on Reactor's bounded elastic scheduler. */
@@ -94,6 +102,7 @@ public final class InboundDispatcher {
      * its progress). It runs even once the dispatcher is disposed.
      */
     public void afterNotifications(Runnable task) {
+        backlog.notifications.force();
         inOrder(task, "A task after the notifications");
     }
 
@@ -102,6 +111,12 @@ public final class InboundDispatcher {
      * is skipped once the dispatcher is disposed (the client closed).
      */
     public void runListener(Runnable listener, String what) {
+        backlog.notifications.force();
+        listen(listener, what);
+    }
+
+    /** Like {@link #runListener}, for work already counted in the backlog. */
+    private void listen(Runnable listener, String what) {
         inOrder(() -> {
             if (!disposed) {
                 listener.run();
@@ -109,12 +124,9 @@ public final class InboundDispatcher {
         }, what);
     }
 
-    void onRequest(JsonRpcRequest request, Consumer<JsonRpcResponse> reply) {
-        if (McpMethods.PING.equals(request.method())) {
-            reply.accept(JsonRpcResponse.result(request.id(), McpJson.mapper().createObjectNode()));
-            return;
-        }
-        answer(request).subscribe(reply);
+    /** The session's count of what waits to be handled; its flow tells the transport when to stop reading. */
+    InboundBacklog backlog() {
+        return backlog;
     }
 
     /** Whether a handler answers the server's requests for {@code method}. */
@@ -153,10 +165,33 @@ public final class InboundDispatcher {
         }
         Consumer<JsonRpcNotification> handler = handlers.get(notification.method());
         if (handler != null) {
-            runListener(() -> handler.accept(notification), "The handler of " + notification.method());
+            if (room(notification)) {
+                listen(() -> handler.accept(notification), "The handler of " + notification.method());
+            }
         } else if (!routeProgress(notification) && hook == null) {
             log.debug("No handler for the server's notification {}", notification.method());
         }
+    }
+
+    /** Counts the work of {@code notification} in the backlog; false (dropped, logged once) past its hard limit. */
+    private boolean room(JsonRpcNotification notification) {
+        if (backlog.notifications.add()) {
+            return true;
+        }
+        dropped.increment();
+        if (droppingLogged.compareAndSet(false, true)) {
+            log.warn("Dropping the server's notifications (first: {}): {} wait to be handled already, as the server "
+                    + "sends them faster than their handlers take them and its transport does not stop reading; "
+                    + "this is logged once", notification.method(), InboundBacklog.NOTIFICATIONS_HARD_LIMIT);
+        } else {
+            log.debug("Dropped the server's notification {}: too many wait to be handled", notification.method());
+        }
+        return false;
+    }
+
+    /** How many of the server's notifications were dropped because too many waited to be handled. */
+    long droppedNotifications() {
+        return dropped.sum();
     }
 
     /** Hands a progress notification to the listener of its token's call; whether there was one. */
@@ -179,7 +214,9 @@ public final class InboundDispatcher {
         if (route.onArrival() != null) {
             route.onArrival().run();
         }
-        runListener(() -> route.listener().accept(progress), "A progress listener");
+        if (room(notification)) {
+            listen(() -> route.listener().accept(progress), "A progress listener");
+        }
         return true;
     }
 
@@ -210,6 +247,7 @@ public final class InboundDispatcher {
         do {
             for (Runnable task = inOrder.poll(); task != null; task = inOrder.poll()) {
                 task.run();
+                backlog.notifications.remove();
             }
             missed = inOrderWip.addAndGet(-missed);
         } while (missed != 0);

@@ -7,6 +7,7 @@ import dev.mcpclient.jsonrpc.JsonRpcMessage;
 import dev.mcpclient.jsonrpc.JsonRpcNotification;
 import dev.mcpclient.jsonrpc.JsonRpcRequest;
 import dev.mcpclient.jsonrpc.JsonRpcResponse;
+import dev.mcpclient.internal.InboundFlow;
 import dev.mcpclient.schema.InitializeResult;
 import dev.mcpclient.transport.McpTransport;
 import java.time.Duration;
@@ -28,7 +29,8 @@ import tools.jackson.databind.JsonNode;
  * stream), its send failing, its timeout, the caller's cancellation, or the session closing. The
  * response winning cancels what remains of that request's send and nothing else; a send that
  * completes normally settles nothing. Inbound, responses go to their calls by id ({@link OpenCalls}),
- * the server's requests and notifications to the {@link InboundDispatcher}.
+ * the server's requests to {@link ServerRequestAnswers} (a few answers sent at a time), its notifications to
+ * the {@link InboundDispatcher}.
  *
  * <p>Built with its era's {@link SessionLifecycle}, which it hands the {@link SessionLifecycle.Handshake}
  * (this session's lifecycle requests) when a session must start.
@@ -41,6 +43,8 @@ public final class McpSession {
     private final InboundDispatcher dispatcher;
     private final Duration defaultTimeout;
     private final OpenCalls calls = new OpenCalls();
+    /** Answers the server's requests, a few sends at a time. */
+    private final ServerRequestAnswers answers;
     /** The context of ordinary calls (gated by the lifecycle) and of the lifecycle's own. */
     private final CallContext context;
     private volatile boolean closed;
@@ -58,11 +62,15 @@ public final class McpSession {
         this.defaultTimeout = Objects.requireNonNull(defaultTimeout, "defaultTimeout");
         this.context = new CallContext(Objects.requireNonNull(lifecycle, "lifecycle"), new Handshake(), calls,
                 dispatcher, transport);
+        this.answers = new ServerRequestAnswers(transport, dispatcher, defaultTimeout, this::isClosed);
     }
 
-    /** Starts receiving: from now on the transport hands every inbound message to this session. Called once. */
+    /**
+     * Starts receiving: from now on the transport hands every inbound message to this session, at the
+     * pace of its {@link InboundFlow} (the dispatcher's backlog). Called once.
+     */
     public void start() {
-        transport.start(this::receive, this::connectionLost);
+        transport.start(InboundFlow.attach(this::receive, dispatcher.backlog()), this::connectionLost);
     }
 
     /** The timeout of a request that names none. */
@@ -129,7 +137,7 @@ public final class McpSession {
                     log.debug("Not answering the server's {} request: the client is closed", request.method());
                     return;
                 }
-                dispatcher.onRequest(request, this::respond);
+                answers.received(request);
             } else if (message instanceof JsonRpcNotification notification) {
                 dispatcher.onNotification(notification);
             }
@@ -145,17 +153,6 @@ public final class McpSession {
     private void connectionLost(Throwable cause) {
         int failed = calls.failSent(cause);
         log.debug("Connection lost; failed {} pending request(s): {}", failed, cause.toString());
-    }
-
-    private void respond(JsonRpcResponse response) {
-        transport.send(response).subscribe(null, e -> {
-            if (closed) {
-                log.debug("Could not send the response to the server's request {} as the client closed: {}",
-                        response.id(), e.toString());
-            } else {
-                log.warn("Could not send the response to the server's request {}: {}", response.id(), e.toString());
-            }
-        });
     }
 
     /** Fails every call that has not settled with a closed-client error; later calls fail the same way. */

@@ -103,7 +103,7 @@ public final class BackgroundStream {
                     open = true;
                     answered.tryEmitEmpty();
                     return JsonRpcEventReader.read(response.bodyToFlux(DataBuffer.class), transport.maxMessageBytes(),
-                            events, transport.inbound(), null).thenReturn(Ending.ENDED);
+                            events, transport.inbound(), null, transport.flow()).thenReturn(Ending.ENDED);
                 }, false, NAME)
                 .onErrorResume(e -> {
                     events.failed(e);

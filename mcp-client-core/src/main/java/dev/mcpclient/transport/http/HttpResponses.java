@@ -4,6 +4,10 @@ import dev.mcpclient.McpException;
 import dev.mcpclient.McpTransportException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.security.cert.CertPathBuilderException;
+import java.security.cert.CertPathValidatorException;
+import java.security.cert.CertificateException;
+import javax.net.ssl.SSLException;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.MediaType;
@@ -64,6 +68,21 @@ final class HttpResponses {
         if (e instanceof McpException) {
             return e;
         }
-        return new McpTransportException(what + " failed: " + UrlRedaction.redactIn(e.getMessage(), url.toString()), e);
+        return new McpTransportException(what + " failed: " + tls(e)
+                + UrlRedaction.redactIn(e.getMessage(), url.toString()), e);
+    }
+
+    /** What a TLS failure in {@code e}'s causes means, as the start of a message; "" when there is none. */
+    private static String tls(Throwable e) {
+        boolean tls = false;
+        for (Throwable cause = e; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
+            if (cause instanceof CertificateException || cause instanceof CertPathValidatorException
+                    || cause instanceof CertPathBuilderException) {
+                return "the TLS handshake failed, as the server's certificate is not trusted (by the trust store of "
+                        + "this JVM or of the WebClient's SSL settings): ";
+            }
+            tls |= cause instanceof SSLException;
+        }
+        return tls ? "the TLS handshake failed: " : "";
     }
 }

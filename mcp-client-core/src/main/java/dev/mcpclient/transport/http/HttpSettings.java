@@ -45,6 +45,8 @@ record HttpSettings(URI url, String shownUrl, Consumer<HttpHeaders> headers, int
             builder = WebClient.builder().clientConnector(new ReactorClientHttpConnector(HttpClient.create(owned)));
         }
         String shownUrl = UrlRedaction.redact(url);
+        // Outermost of the transport's filters: a redirect it follows is authorized anew, for where it goes.
+        builder.filter(new RedirectFilter());
         AuthorizationFilter filter = authorization == null ? null : new AuthorizationFilter(authorization, shownUrl);
         if (filter != null) {
             builder.filter(filter);

@@ -3,6 +3,7 @@ package dev.mcpclient.transport.http;
 import dev.mcpclient.McpException;
 import dev.mcpclient.McpProtocolException;
 import dev.mcpclient.McpTransportException;
+import dev.mcpclient.internal.InboundFlow;
 import dev.mcpclient.internal.eventstream.SseEvent;
 import dev.mcpclient.jsonrpc.JsonRpcMessage;
 import dev.mcpclient.transport.http.ResumableEventStream.Ending;
@@ -132,7 +133,7 @@ final class LegacySseStream {
                     what + " answered " + HttpResponses.contentType(response) + ", not text/event-stream", status, text)));
         }
         return JsonRpcEventReader.read(response.bodyToFlux(DataBuffer.class), settings.maxMessageBytes(), events, inbound,
-                event -> onEvent(event, connection));
+                event -> onEvent(event, connection), InboundFlow.of(inbound));
     }
 
     private void onEvent(SseEvent event, Connection connection) {
@@ -161,7 +162,7 @@ final class LegacySseStream {
         } catch (IllegalArgumentException e) {
             throw new McpTransportException("the endpoint event of " + events + " is not a URI: " + data, e);
         }
-        if (!sameOrigin(uri, settings.url())) {
+        if (!Origins.same(uri, settings.url())) {
             throw new McpTransportException("the endpoint event of " + events + " names " + UrlRedaction.redact(uri)
                     + ", which is not on the same origin; refusing to send messages there", (Throwable) null);
         }
@@ -205,19 +206,6 @@ final class LegacySseStream {
             log.warn("{}", error.getMessage());
         }
         next.tryEmitError(cause);
-    }
-
-    private static boolean sameOrigin(URI a, URI b) {
-        return a.getScheme() != null && a.getScheme().equalsIgnoreCase(b.getScheme())
-                && a.getHost() != null && a.getHost().equalsIgnoreCase(b.getHost())
-                && port(a) == port(b);
-    }
-
-    private static int port(URI uri) {
-        if (uri.getPort() != -1) {
-            return uri.getPort();
-        }
-        return "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
     }
 
     /** One {@code GET} of the stream: the endpoint it named (its session), and why it failed. */

@@ -97,7 +97,7 @@ final class ListenStream {
                         }
                         open = true;
                         return JsonRpcEventReader.read(response.bodyToFlux(DataBuffer.class), transport.maxMessageBytes(),
-                                events, message -> deliver(id, message), null).thenReturn(Ending.ENDED);
+                                events, message -> deliver(id, message), null, transport.flow()).thenReturn(Ending.ENDED);
                     }, false, NAME)
                     .onErrorResume(e -> {
                         events.failed(e);

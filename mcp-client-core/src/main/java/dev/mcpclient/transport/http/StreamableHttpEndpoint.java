@@ -1,6 +1,7 @@
 package dev.mcpclient.transport.http;
 
 import dev.mcpclient.McpTransportException;
+import dev.mcpclient.internal.InboundFlow;
 import dev.mcpclient.internal.SessionIds;
 import dev.mcpclient.jsonrpc.JsonRpcCodec;
 import dev.mcpclient.jsonrpc.JsonRpcMessage;
@@ -66,6 +67,8 @@ final class StreamableHttpEndpoint implements McpTransport {
     private final BackgroundStream background;
     private final LongAdder resumptions = new LongAdder();
     private volatile Consumer<JsonRpcMessage> inbound = message -> { };
+    /** The pace at which the receiver takes the server's requests and notifications. */
+    private volatile InboundFlow flow = InboundFlow.UNBOUNDED;
     private volatile String sessionId;
     private volatile String protocolVersion;
     /** Whether the protocol version is a modern one: no session, no resumption, the revision's request headers. */
@@ -89,6 +92,7 @@ final class StreamableHttpEndpoint implements McpTransport {
     @Override
     public void start(Consumer<JsonRpcMessage> inbound, Consumer<Throwable> connectionLost) {
         this.inbound = Objects.requireNonNull(inbound, "inbound");
+        this.flow = InboundFlow.of(inbound);
     }
 
     @Override
@@ -170,7 +174,7 @@ final class StreamableHttpEndpoint implements McpTransport {
     /** Reads a request's event stream to its end; a stream that breaks ends (to be resumed), bad input fails the send. */
     private Mono<Void> read(ClientResponse response, RequestStream stream) {
         return JsonRpcEventReader.read(response.bodyToFlux(DataBuffer.class), maxMessageBytes, stream.events,
-                        stream::deliver, null)
+                        stream::deliver, null, flow)
                 .onErrorResume(HttpResponses::isRetryable, e -> {
                     stream.events.failed(e);
                     log.debug("{} broke: {}", stream, e.toString());
@@ -323,6 +327,11 @@ final class StreamableHttpEndpoint implements McpTransport {
 
     Consumer<JsonRpcMessage> inbound() {
         return inbound;
+    }
+
+    /** The pace at which the receiver takes the server's requests and notifications. */
+    InboundFlow flow() {
+        return flow;
     }
 
     /** The exchanges of this endpoint (the background stream's included). */

@@ -2,6 +2,7 @@ package dev.mcpclient.transport.stdio;
 
 import dev.mcpclient.McpProtocolException;
 import dev.mcpclient.McpTransportException;
+import dev.mcpclient.internal.InboundFlow;
 import dev.mcpclient.jsonrpc.JsonRpcCodec;
 import dev.mcpclient.jsonrpc.JsonRpcMessage;
 import dev.mcpclient.jsonrpc.JsonRpcNotification;
@@ -26,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
@@ -47,7 +49,9 @@ import tools.jackson.databind.JsonNode;
  * own writer thread: every write happens there, in order, so a slow process never blocks the
  * caller's thread or an event loop. A start that fails (no such command) fails that send; the next
  * send tries again. Standard output is read on a dedicated thread: a line that is not a JSON-RPC
- * message, or is longer than the message size limit, is logged and skipped. Standard error goes, line
+ * message, or is longer than the message size limit, is logged and skipped (the first ten at WARN, the
+ * rest at DEBUG). While the session has too much of the server's requests and notifications to handle,
+ * the next line is not read: the process then blocks on the pipe. Standard error goes, line
  * by line, to the SLF4J logger {@code dev.mcpclient.stdio.<name>} at INFO, and its last lines are kept.
  *
  * <p>When the process exits (or closes its standard output) while the transport is open, every call
@@ -76,12 +80,20 @@ public final class StdioTransport implements McpTransport {
     private final ProcessSupervisor process;
     private final Scheduler writer;
     private volatile Consumer<JsonRpcMessage> inbound = message -> { };
+    /** The pace at which the receiver takes the server's requests and notifications. */
+    private volatile InboundFlow flow = InboundFlow.UNBOUNDED;
+    /** Released when the reader, waiting for room in the session's backlog, may go on (or the transport closed). */
+    private volatile CountDownLatch waitingForRoom;
     private static final String LISTEN_ID_PREFIX = "listen-";
     private final AtomicLong listenIds = new AtomicLong();
     /** The id of the open {@code subscriptions/listen} request, or {@code null}. */
     private volatile RequestId listening;
     private volatile Consumer<Throwable> connectionLost = cause -> { };
     private volatile boolean closed;
+    /** How many lines of the process's output were skipped (not JSON-RPC, or too long). */
+    private final AtomicLong skippedLines = new AtomicLong();
+    /** How many skipped lines are logged at WARN; the rest at DEBUG. */
+    static final int SKIPPED_LINES_WARNED = 10;
 
     private StdioTransport(Builder builder, int maxMessageBytes, Duration closeTimeout) {
         this.command = List.copyOf(builder.command);
@@ -111,6 +123,7 @@ public final class StdioTransport implements McpTransport {
     @Override
     public void start(Consumer<JsonRpcMessage> inbound, Consumer<Throwable> connectionLost) {
         this.inbound = Objects.requireNonNull(inbound, "inbound");
+        this.flow = InboundFlow.of(inbound);
         this.connectionLost = Objects.requireNonNull(connectionLost, "connectionLost");
     }
 
@@ -212,7 +225,7 @@ public final class StdioTransport implements McpTransport {
 
     private void onLine(LineReader.Line line) {
         if (line.truncated()) {
-            log.warn("Skipped a line of {} bytes from the MCP server process {}: larger than the limit of {} bytes",
+            skipped("Skipped a line of {} bytes from the MCP server process {}: larger than the limit of {} bytes{}",
                     line.length(), process.describe(), maxMessageBytes);
             return;
         }
@@ -223,19 +236,70 @@ public final class StdioTransport implements McpTransport {
         try {
             messages = JsonRpcCodec.decode(line.bytes());
         } catch (McpProtocolException e) {
-            log.warn("Skipped a line from the MCP server process {} that is not a JSON-RPC message: {}",
+            skipped("Skipped a line from the MCP server process {} that is not a JSON-RPC message: {}{}",
                     process.describe(), e.getMessage());
             return;
         }
+        boolean fed = false;
         for (JsonRpcMessage message : messages) {
             if (ownSubscriptionMessage(message)) {
                 continue;
             }
+            fed |= !(message instanceof JsonRpcResponse);
             try {
                 inbound.accept(message);
             } catch (RuntimeException e) {
                 log.error("Failed to handle a message from {}", process.describe(), e);
             }
+        }
+        if (fed) {
+            awaitRoom();
+        }
+    }
+
+    /**
+     * Logs a skipped line: at WARN for the first {@link #SKIPPED_LINES_WARNED} of the process, then at
+     * DEBUG (a process printing binary would otherwise write a warning per line feed in it).
+     */
+    private void skipped(String format, Object... arguments) {
+        long skipped = skippedLines.incrementAndGet();
+        Object[] withNote = Arrays.copyOf(arguments, arguments.length + 1);
+        if (skipped < SKIPPED_LINES_WARNED) {
+            withNote[arguments.length] = "";
+            log.warn(format, withNote);
+        } else if (skipped == SKIPPED_LINES_WARNED) {
+            withNote[arguments.length] = " (" + SKIPPED_LINES_WARNED + " lines skipped so far: further ones are logged "
+                    + "at DEBUG)";
+            log.warn(format, withNote);
+        } else {
+            withNote[arguments.length] = "";
+            log.debug(format, withNote);
+        }
+    }
+
+    /**
+     * On the output thread, after the server's request or notification: while the session's backlog of
+     * them is full, the next line is not read, so a process that floods its output blocks on the pipe
+     * instead of filling this JVM's memory. Ends when there is room again or the transport closes.
+     */
+    private void awaitRoom() {
+        if (flow.accepting()) {
+            return;
+        }
+        CountDownLatch room = new CountDownLatch(1);
+        waitingForRoom = room;
+        flow.whenAccepting(room::countDown);
+        if (closed) {
+            room.countDown();
+        }
+        try {
+            log.debug("Not reading the output of {} for now: the session has too much of the server's to handle",
+                    process.describe());
+            room.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            waitingForRoom = null;
         }
     }
 
@@ -258,6 +322,10 @@ public final class StdioTransport implements McpTransport {
     public Mono<Void> closeGracefully() {
         return Mono.defer(() -> {
             closed = true;
+            CountDownLatch waiting = waitingForRoom;
+            if (waiting != null) {
+                waiting.countDown(); // the reader goes on to the end of the output
+            }
             // On the writer thread, after the writes already queued; a writer stuck on a full pipe is skipped.
             Mono<Void> closeInput = Mono.<Void>fromRunnable(() -> process.process().ifPresent(p -> {
                         try {

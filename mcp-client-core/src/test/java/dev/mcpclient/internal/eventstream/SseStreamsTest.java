@@ -76,6 +76,26 @@ class SseStreamsTest {
     }
 
     @Test
+    void aConsumerThatTakesItsEventsSlowlyHoldsBackTheBody() {
+        List<Long> requested = new ArrayList<>();
+        Flux<DataBuffer> body = Flux.range(0, 100).map(i -> buffer("data: " + i + "\n\ndata: " + i + "b\n\n"))
+                .doOnRequest(requested::add);
+
+        StepVerifier.create(SseStreams.decode(body, 1024), 0)
+                .thenRequest(3)
+                .expectNext(new SseEvent(null, "message", "0", null), new SseEvent(null, "message", "0b", null),
+                        new SseEvent(null, "message", "1", null))
+                .thenCancel()
+                .verify();
+
+        // Two buffers brought the three events; at most one more was asked for ahead (a Reactor Netty body
+        // stops reading its connection once what was asked for arrived), never the whole body.
+        assertThat(requested).allMatch(n -> n == 1);
+        assertThat(requested.size()).isBetween(2, 3);
+        assertAllReleased();
+    }
+
+    @Test
     void limitViolationFailsTheFluxAndReleasesEveryBuffer() {
         Sinks.Many<DataBuffer> sink = Sinks.many().unicast().onBackpressureBuffer();
         sink.tryEmitNext(buffer("data: ok\n\n")).orThrow();

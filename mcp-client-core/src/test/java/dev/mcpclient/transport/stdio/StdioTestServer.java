@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.CountDownLatch;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -16,11 +17,15 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * A tiny MCP server over stdio for the tests, run as a child JVM. Tools: {@code echo(text)},
  * {@code env(name)}, {@code cwd}, {@code pid}, {@code hang} (sends progress when asked for, then never
- * answers), {@code noise} (writes bad lines before its answer) and {@code exit(code)} (writes lines to
- * standard error and exits without answering).
+ * answers), {@code noise} (writes bad lines before its answer), {@code flood(count)} (writes {@code count}
+ * {@code notifications/message} before its answer) and {@code exit(code)} (writes lines to standard error
+ * and exits without answering).
  *
  * <p>{@code --on-eof=exit} (default) exits 0 when standard input ends; {@code linger} keeps running;
  * {@code stubborn} keeps running and ignores SIGTERM (a shutdown hook that never returns).
+ * {@code --stderr-flood=<lines>} writes that many lines to standard error, then one of a megabyte, then
+ * {@code stderr flood done}, before it reads anything; {@code --stdout-garbage=<bytes>} writes that many
+ * random bytes (seeded; line feeds among them) to standard output before it reads anything.
  */
 public final class StdioTestServer {
 
@@ -31,7 +36,7 @@ public final class StdioTestServer {
     private StdioTestServer() {
     }
 
-    /** The command line that runs this server in a JVM of its own with {@code args}. */
+    /** The command line that runs this server in a JVM of its own, with {@code args}. */
     public static List<String> command(String... args) {
         List<String> line = new ArrayList<>();
         line.add(ProcessHandle.current().info().command()
@@ -54,6 +59,18 @@ public final class StdioTestServer {
             if (arg.equals("--era=silent-legacy")) {
                 era = "silent-legacy";
             }
+            if (arg.startsWith("--stderr-flood=")) {
+                floodStderr(Integer.parseInt(arg.substring("--stderr-flood=".length())));
+            }
+            if (arg.startsWith("--stdout-garbage=")) {
+                byte[] garbage = new byte[Integer.parseInt(arg.substring("--stdout-garbage=".length()))];
+                new Random(20261208L).nextBytes(garbage);
+                synchronized (StdioTestServer.class) {
+                    OUT.write(garbage, 0, garbage.length);
+                    OUT.print('\n');
+                    OUT.flush();
+                }
+            }
         }
         System.err.println("test server starting");
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
@@ -69,6 +86,18 @@ public final class StdioTestServer {
             Runtime.getRuntime().addShutdownHook(new Thread(StdioTestServer::forever));
         }
         forever();
+    }
+
+    private static void floodStderr(int lines) {
+        PrintStream err = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), false,
+                StandardCharsets.UTF_8);
+        for (int i = 0; i < lines; i++) {
+            err.print("stderr flood line ");
+            err.println(i);
+        }
+        err.println("y".repeat(1024 * 1024));
+        err.println("stderr flood done");
+        err.flush();
     }
 
     private static void forever() {
@@ -128,7 +157,7 @@ public final class StdioTestServer {
             case "tools/list" -> {
                 ObjectNode result = JSON.createObjectNode();
                 ArrayNode tools = result.putArray("tools");
-                for (String name : new String[] {"echo", "env", "cwd", "pid", "hang", "noise", "exit"}) {
+                for (String name : new String[] {"echo", "env", "cwd", "pid", "hang", "noise", "flood", "exit"}) {
                     ObjectNode tool = tools.addObject().put("name", name);
                     tool.putObject("inputSchema").put("type", "object");
                 }
@@ -174,6 +203,14 @@ public final class StdioTestServer {
                 send("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/message\",\"params\":{\"level\":\"info\",\"data\":\""
                         + "x".repeat(5000) + "\"}}");
                 text(id, "after the noise");
+            }
+            case "flood" -> {
+                int count = args.path("count").asInt();
+                for (int i = 0; i < count; i++) {
+                    send("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/message\",\"params\":{\"level\":\"debug\","
+                            + "\"data\":\"flood " + i + "\"}}");
+                }
+                text(id, "flooded");
             }
             case "exit" -> {
                 for (int i = 1; i <= 30; i++) {
