@@ -30,7 +30,7 @@ import reactor.core.publisher.Sinks;
  *
  * <p>Heap is read ({@link Runtime}: the tests run in the module, which does not read
  * {@code java.management}) as the least of several readings, each right after {@code System.gc()}, before and
- * after; the bounds are about four times what was measured (docs/reliability-fuzzing-memory.md), so
+ * after; the bounds are about four times what was measured (docs/reliability.md), so
  * that only a real regression (a buffer, a pool or a thread per client) fails them. Threads are
  * counted too: a client must not start threads of its own.
  */

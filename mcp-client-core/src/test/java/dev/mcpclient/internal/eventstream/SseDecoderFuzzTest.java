@@ -23,7 +23,7 @@ import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
  * the same as decoding it whole; no other exception escapes; no event is larger than the limit.
  *
  * <p>{@link #seededMutations} runs in every build; {@link #jazzer} only under {@code JAZZER_FUZZ=1}
- * (see docs/reliability-fuzzing-memory.md).
+ * (see docs/reliability.md).
  */
 class SseDecoderFuzzTest {
 
