@@ -83,6 +83,7 @@ final class Ledger {
     private final Map<String, LongAdder> byOutcome = new ConcurrentHashMap<>();
     private final Map<Fault, Map<String, LongAdder>> byFault = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> byEra = new ConcurrentHashMap<>();
+    private final Map<String, LongAdder> excusedBy = new ConcurrentHashMap<>();
     /** The first findings, with their details. */
     final List<String> findings = new CopyOnWriteArrayList<>();
     private final AtomicLong findingCount = new AtomicLong();
@@ -114,11 +115,13 @@ final class Ledger {
         count(byFault.computeIfAbsent(call.plan.fault(), f -> new ConcurrentHashMap<>()), outcome);
         count(byEra, (call.server.modern ? "2026-07-28 " : "2025-11-25 ") + (error == null ? "result" : "error"));
 
+        TroubleSchedule.Kind trouble;
         if (error == null ? call.plan.fault().succeeds() && outcome.equals("result")
                 : call.plan.fault().expects(error, call.server.modern, call.plan.n())) {
             expected.increment();
-        } else if (error != null && excusable(error) && metTrouble(call, end)) {
+        } else if (error != null && excusable(error) && (trouble = metTrouble(call, end)) != null) {
             excused.increment();
+            count(excusedBy, trouble + ": " + outcome);
         } else {
             unexplained.increment();
             finding("unexplained outcome of " + call + " after " + millis + " ms: " + outcome
@@ -139,8 +142,10 @@ final class Ledger {
         return EXCUSABLE.stream().anyMatch(type -> type.isInstance(error));
     }
 
-    private static boolean metTrouble(Call call, long end) {
-        return call.server.troubles.met(call.startNanos, end) || call.client.closedBefore(end);
+    /** The trouble the call met: its client closed under it, or one of its server's; {@code null} if none. */
+    private static TroubleSchedule.Kind metTrouble(Call call, long end) {
+        return call.client.closedBefore(end) ? TroubleSchedule.Kind.REPLACE_CLIENT
+                : call.server.troubles.met(call.startNanos, end);
     }
 
     /** Marks the calls in flight longer than their timeout and the grace as hung; returns how many are in flight. */
@@ -177,6 +182,11 @@ final class Ledger {
 
     Map<String, Long> byOutcome() {
         return snapshot(byOutcome);
+    }
+
+    /** The excused failures by the trouble met and the outcome. */
+    Map<String, Long> excusedBy() {
+        return snapshot(excusedBy);
     }
 
     Map<String, Long> byEra() {

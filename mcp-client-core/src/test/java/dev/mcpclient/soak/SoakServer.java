@@ -148,7 +148,7 @@ final class SoakServer implements AutoCloseable {
 
     /** Closes the server (cutting every connection), keeps it down for {@code downtime}, starts it again on its port. */
     void restart(Duration downtime) throws InterruptedException {
-        long[] span = troubles.begin();
+        Troubles.Span span = troubles.begin(TroubleSchedule.Kind.RESTART);
         ProgrammableMcpServer old = current;
         current = null;
         try {
@@ -163,7 +163,7 @@ final class SoakServer implements AutoCloseable {
 
     /** Forgets every session (2025-11-25): the next request of each client gets 404. */
     void expireSessions() {
-        troubles.instant();
+        troubles.instant(TroubleSchedule.Kind.EXPIRE_SESSIONS);
         ProgrammableMcpServer server = current;
         if (server != null) {
             server.expireSessions();
@@ -173,7 +173,7 @@ final class SoakServer implements AutoCloseable {
 
     /** Answers every request it can with a 503 HTML page for {@code window}. */
     void breakFor(Duration window) throws InterruptedException {
-        long[] span = troubles.begin();
+        Troubles.Span span = troubles.begin(TroubleSchedule.Kind.BROKEN_PHASE);
         try {
             brokenUntil = System.nanoTime() + window.toNanos();
             brokenPhases.incrementAndGet();

@@ -97,6 +97,7 @@ class SoakTest {
                 .append(l.settledTwice.get()).append(", hung ").append(l.hung.get()).append('\n');
         out.append("  as their fault implies ").append(l.expected.sum()).append(", failed by a trouble they met ")
                 .append(l.excused.sum()).append(", unexplained ").append(l.unexplained.sum()).append('\n');
+        out.append("  failed by a trouble, by trouble: ").append(largestFirst(l.excusedBy())).append('\n');
         out.append("  by outcome: ").append(largestFirst(l.byOutcome())).append('\n');
         out.append("  by era: ").append(largestFirst(l.byEra())).append('\n');
         out.append("  by fault:\n");

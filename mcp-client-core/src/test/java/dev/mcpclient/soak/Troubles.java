@@ -14,34 +14,44 @@ final class Troubles {
 
     private static final long AFTERMATH = SoakConfig.TROUBLE_AFTERMATH.toNanos();
 
-    /** [start, end] in nanos; end {@code Long.MAX_VALUE} while the trouble lasts. Guarded by this. */
-    private final List<long[]> spans = new ArrayList<>();
+    /** One trouble: what and when, in nanos; {@code end} is {@code Long.MAX_VALUE} while it lasts. */
+    static final class Span {
+        final TroubleSchedule.Kind kind;
+        final long start = System.nanoTime();
+        volatile long end = Long.MAX_VALUE;
+
+        Span(TroubleSchedule.Kind kind) {
+            this.kind = kind;
+        }
+    }
+
+    /** Guarded by this. */
+    private final List<Span> spans = new ArrayList<>();
 
     /** A trouble starts now; the returned span is passed to {@link #end}. */
-    synchronized long[] begin() {
-        long[] span = {System.nanoTime(), Long.MAX_VALUE};
+    synchronized Span begin(TroubleSchedule.Kind kind) {
+        Span span = new Span(kind);
         spans.add(span);
         return span;
     }
 
-    synchronized void end(long[] span) {
-        span[1] = System.nanoTime();
+    synchronized void end(Span span) {
+        span.end = System.nanoTime();
     }
 
     /** A trouble of no length (sessions expired): felt for the aftermath. */
-    synchronized void instant() {
-        long now = System.nanoTime();
-        spans.add(new long[] {now, now});
+    synchronized void instant(TroubleSchedule.Kind kind) {
+        end(begin(kind));
     }
 
-    /** Whether a call running from {@code start} to {@code end} (nanos) met a trouble. */
-    synchronized boolean met(long start, long end) {
-        for (long[] span : spans) {
-            long until = span[1] == Long.MAX_VALUE ? Long.MAX_VALUE : span[1] + AFTERMATH;
-            if (span[0] <= end && until >= start) {
-                return true;
+    /** The trouble a call running from {@code start} to {@code end} (nanos) met, or {@code null}. */
+    synchronized TroubleSchedule.Kind met(long start, long end) {
+        for (Span span : spans) {
+            long until = span.end == Long.MAX_VALUE ? Long.MAX_VALUE : span.end + AFTERMATH;
+            if (span.start <= end && until >= start) {
+                return span.kind;
             }
         }
-        return false;
+        return null;
     }
 }
