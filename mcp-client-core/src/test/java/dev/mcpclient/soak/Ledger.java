@@ -84,6 +84,8 @@ final class Ledger {
     private final Map<Fault, Map<String, LongAdder>> byFault = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> byEra = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> excusedBy = new ConcurrentHashMap<>();
+    /** Calls a trouble made wait for their whole timeout (excused, but worth a look), with their details. */
+    final List<String> notes = new CopyOnWriteArrayList<>();
     /** The first findings, with their details. */
     final List<String> findings = new CopyOnWriteArrayList<>();
     private final AtomicLong findingCount = new AtomicLong();
@@ -122,9 +124,14 @@ final class Ledger {
         } else if (error != null && excusable(error) && (trouble = metTrouble(call, end)) != null) {
             excused.increment();
             count(excusedBy, trouble + ": " + outcome);
+            if (error instanceof McpTimeoutException && call.plan.fault() != Fault.TIMEOUT && notes.size() < KEPT_FINDINGS) {
+                notes.add(call + " timed out after " + millis + " ms; troubles met, relative to its start: "
+                        + call.server.troubles.describe(call.startNanos, end) + "; " + error);
+            }
         } else {
             unexplained.increment();
-            finding("unexplained outcome of " + call + " after " + millis + " ms: " + outcome
+            finding("unexplained outcome of " + call + " after " + millis + " ms (trouble met: " + metTrouble(call, end)
+                    + "): " + outcome
                     + (error != null ? ": " + error : "") + (error != null && error.getCause() != null
                             ? " (cause: " + error.getCause() + ")" : ""));
         }

@@ -44,6 +44,20 @@ final class Troubles {
         end(begin(kind));
     }
 
+    /** The troubles a call running from {@code start} to {@code end} (nanos) met, relative to its start, for a report. */
+    synchronized String describe(long start, long end) {
+        StringBuilder text = new StringBuilder();
+        for (Span span : spans) {
+            long until = span.end == Long.MAX_VALUE ? Long.MAX_VALUE : span.end + AFTERMATH;
+            if (span.start <= end && until >= start) {
+                text.append(text.length() == 0 ? "" : ", ").append(span.kind).append(" from ")
+                        .append((span.start - start) / 1_000_000).append(" ms to ")
+                        .append(span.end == Long.MAX_VALUE ? "(going on)" : (span.end - start) / 1_000_000 + " ms");
+            }
+        }
+        return text.length() == 0 ? "none" : text.toString();
+    }
+
     /** The trouble a call running from {@code start} to {@code end} (nanos) met, or {@code null}. */
     synchronized TroubleSchedule.Kind met(long start, long end) {
         for (Span span : spans) {

@@ -156,11 +156,22 @@ public final class ProgrammableMcpServer implements AutoCloseable {
         return channels.size();
     }
 
-    /** Closes every connection (streams are cut) and the listening socket. */
+    /**
+     * Closes the listening socket and then every connection (streams are cut), as a server process that
+     * dies: no client is left with a connection nobody answers or closes.
+     */
     @Override
     public void close() {
-        channels.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
         server.disposeNow(Duration.ofSeconds(5));
+        // A connection accepted just before may still be registering on its event loop, and only joins
+        // the group then: a task queued behind its registration tells when it has (closing the group
+        // first left such connections open, and their clients waiting for their timeout).
+        for (io.netty.util.concurrent.EventExecutor loop : loops.onServer(true)) {
+            if (!loop.isShuttingDown()) { // closed before
+                loop.submit(() -> { }).awaitUninterruptibly(5, TimeUnit.SECONDS);
+            }
+        }
+        channels.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
         loops.disposeLater(Duration.ZERO, Duration.ofSeconds(5)).block(Duration.ofSeconds(10));
     }
 

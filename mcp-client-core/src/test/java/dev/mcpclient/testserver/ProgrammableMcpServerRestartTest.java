@@ -3,12 +3,18 @@ package dev.mcpclient.testserver;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mcpclient.support.Watchdog;
+import java.io.IOException;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.IntPredicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -55,6 +61,51 @@ class ProgrammableMcpServerRestartTest {
             two.close();
             awaitConnections(server, n -> n == 0);
         }
+    }
+
+    /**
+     * Connections made while the server closes are closed too, whatever moment they came in: none is left
+     * open for a client to wait on until its timeout (as one accepted just before the listening socket
+     * closed was, when the accepted connections were closed first). Bounded: 20 closes under a stream of
+     * connections, each connection then read with a 5 s limit.
+     */
+    @Test
+    void noConnectionMadeWhileTheServerClosesIsLeftOpen() throws Exception {
+        List<String> leftOpen = new ArrayList<>();
+        for (int round = 0; round < 20; round++) {
+            ProgrammableMcpServer server = ProgrammableMcpServer.start();
+            List<Socket> sockets = new CopyOnWriteArrayList<>();
+            AtomicBoolean closing = new AtomicBoolean();
+            Thread connector = new Thread(() -> {
+                while (!closing.get() || sockets.size() < 4) {
+                    try {
+                        sockets.add(new Socket("127.0.0.1", server.port()));
+                    } catch (IOException refused) {
+                        return; // the listening socket is closed
+                    }
+                }
+            });
+            connector.start();
+            while (sockets.size() < 4) {
+                Thread.onSpinWait();
+            }
+            closing.set(true);
+            server.close();
+            connector.join(WAIT.toMillis());
+            for (Socket socket : sockets) {
+                try (socket) {
+                    socket.setSoTimeout(5000);
+                    if (socket.getInputStream().read() != -1) {
+                        leftOpen.add("round " + round + ": " + socket + " got data");
+                    }
+                } catch (SocketTimeoutException stillOpen) {
+                    leftOpen.add("round " + round + ": " + socket + " still open 5 s after the server closed");
+                } catch (IOException reset) {
+                    // closed with a reset: fine
+                }
+            }
+        }
+        assertThat(leftOpen).isEmpty();
     }
 
     private static void awaitConnections(ProgrammableMcpServer server, IntPredicate expected) throws InterruptedException {
