@@ -3,7 +3,6 @@ package dev.mcpclient.soak;
 import dev.mcpclient.McpClientClosedException;
 import dev.mcpclient.McpException;
 import dev.mcpclient.McpSessionExpiredException;
-import dev.mcpclient.McpTimeoutException;
 import dev.mcpclient.McpTransportException;
 import dev.mcpclient.schema.CallToolResult;
 import dev.mcpclient.schema.TextContent;
@@ -35,9 +34,13 @@ import java.util.concurrent.atomic.LongAdder;
  */
 final class Ledger {
 
-    /** What a call that met a trouble may fail with: the connection, the session, the clock, the client closing. */
+    /**
+     * What a call that met a trouble may fail with: the connection, the session, the client closing. Not
+     * its timeout: a restart, an expiry or a broken phase fails a call at once or not at all, so a call
+     * waiting for its whole timeout is a finding (a connection nobody answers or closes, a hang).
+     */
     static final List<Class<? extends McpException>> EXCUSABLE = List.of(McpTransportException.class,
-            McpSessionExpiredException.class, McpTimeoutException.class, McpClientClosedException.class);
+            McpSessionExpiredException.class, McpClientClosedException.class);
 
     private static final int KEPT_FINDINGS = 40;
 
@@ -84,8 +87,6 @@ final class Ledger {
     private final Map<Fault, Map<String, LongAdder>> byFault = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> byEra = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> excusedBy = new ConcurrentHashMap<>();
-    /** Calls a trouble made wait for their whole timeout (excused, but worth a look), with their details. */
-    final List<String> notes = new CopyOnWriteArrayList<>();
     /** The first findings, with their details. */
     final List<String> findings = new CopyOnWriteArrayList<>();
     private final AtomicLong findingCount = new AtomicLong();
@@ -121,17 +122,14 @@ final class Ledger {
         if (error == null ? call.plan.fault().succeeds() && outcome.equals("result")
                 : call.plan.fault().expects(error, call.server.modern, call.plan.n())) {
             expected.increment();
-        } else if (error != null && excusable(error) && (trouble = metTrouble(call, end)) != null) {
+        } else if (error != null && (trouble = excusingTrouble(call, error, end)) != null) {
             excused.increment();
             count(excusedBy, trouble + ": " + outcome);
-            if (error instanceof McpTimeoutException && call.plan.fault() != Fault.TIMEOUT && notes.size() < KEPT_FINDINGS) {
-                notes.add(call + " timed out after " + millis + " ms; troubles met, relative to its start: "
-                        + call.server.troubles.describe(call.startNanos, end) + "; " + error);
-            }
         } else {
             unexplained.increment();
-            finding("unexplained outcome of " + call + " after " + millis + " ms (trouble met: " + metTrouble(call, end)
-                    + "): " + outcome
+            finding("unexplained outcome of " + call + " after " + millis + " ms (troubles met, from its start: "
+                    + call.server.troubles.describe(call.startNanos, end)
+                    + (call.client.closedBefore(end) ? ", its client closed" : "") + "): " + outcome
                     + (error != null ? ": " + error : "") + (error != null && error.getCause() != null
                             ? " (cause: " + error.getCause() + ")" : ""));
         }
@@ -145,14 +143,31 @@ final class Ledger {
         return call.plan.resultText().equals(text) ? "result" : "wrong result: " + text;
     }
 
-    private static boolean excusable(Throwable error) {
-        return EXCUSABLE.stream().anyMatch(type -> type.isInstance(error));
-    }
-
-    /** The trouble the call met: its client closed under it, or one of its server's; {@code null} if none. */
-    private static TroubleSchedule.Kind metTrouble(Call call, long end) {
-        return call.client.closedBefore(end) ? TroubleSchedule.Kind.REPLACE_CLIENT
-                : call.server.troubles.met(call.startNanos, end);
+    /**
+     * The trouble that explains {@code error}, or {@code null}: its client closed under it, its server
+     * restarting or broken while it ran. An expiry of the sessions is felt by no call but one resuming
+     * its stream ({@link Fault#DROP_RECOVERED}), whose resumption names the session forgotten: the
+     * session is renewed under every other call.
+     */
+    private static TroubleSchedule.Kind excusingTrouble(Call call, Throwable error, long end) {
+        if (EXCUSABLE.stream().noneMatch(type -> type.isInstance(error))) {
+            return null;
+        }
+        if (call.client.closedBefore(end)) {
+            return TroubleSchedule.Kind.REPLACE_CLIENT;
+        }
+        Set<TroubleSchedule.Kind> met = call.server.troubles.met(call.startNanos, end);
+        if (met.contains(TroubleSchedule.Kind.RESTART)) {
+            return TroubleSchedule.Kind.RESTART;
+        }
+        if (met.contains(TroubleSchedule.Kind.BROKEN_PHASE)) {
+            return TroubleSchedule.Kind.BROKEN_PHASE;
+        }
+        if (met.contains(TroubleSchedule.Kind.EXPIRE_SESSIONS) && call.plan.fault() == Fault.DROP_RECOVERED
+                && !call.server.modern) {
+            return TroubleSchedule.Kind.EXPIRE_SESSIONS;
+        }
+        return null;
     }
 
     /** Marks the calls in flight longer than their timeout and the grace as hung; returns how many are in flight. */

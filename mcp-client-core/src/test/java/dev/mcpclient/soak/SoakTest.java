@@ -121,10 +121,6 @@ class SoakTest {
         out.append("log: leak reports ").append(log.leaks.size()).append(", errors dropped by Reactor ")
                 .append(log.droppedCount.sum()).append(", lines at WARN and above:\n");
         log.warnings().forEach((key, text) -> out.append("    ").append(key).append(": ").append(text).append('\n'));
-        if (!l.notes.isEmpty()) {
-            out.append("calls a trouble made wait for their whole timeout:")
-                    .append(l.notes.stream().collect(Collectors.joining("\n    ", "\n    ", "\n")));
-        }
         List<String> problems = new ArrayList<>(run.problems);
         problems.addAll(l.findings);
         out.append("problems: ").append(problems.isEmpty() ? "none" : problems.stream()

@@ -1,7 +1,9 @@
 package dev.mcpclient.soak;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * When one server was in trouble (restarting, expiring sessions, answering 503), so that a call's
@@ -58,14 +60,15 @@ final class Troubles {
         return text.length() == 0 ? "none" : text.toString();
     }
 
-    /** The trouble a call running from {@code start} to {@code end} (nanos) met, or {@code null}. */
-    synchronized TroubleSchedule.Kind met(long start, long end) {
+    /** The kinds of trouble a call running from {@code start} to {@code end} (nanos) met. */
+    synchronized Set<TroubleSchedule.Kind> met(long start, long end) {
+        Set<TroubleSchedule.Kind> met = EnumSet.noneOf(TroubleSchedule.Kind.class);
         for (Span span : spans) {
             long until = span.end == Long.MAX_VALUE ? Long.MAX_VALUE : span.end + AFTERMATH;
             if (span.start <= end && until >= start) {
-                return span.kind;
+                met.add(span.kind);
             }
         }
-        return null;
+        return met;
     }
 }
