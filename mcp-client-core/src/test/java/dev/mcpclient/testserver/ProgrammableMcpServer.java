@@ -117,11 +117,11 @@ public final class ProgrammableMcpServer implements AutoCloseable {
     private final reactor.netty.resources.LoopResources loops =
             reactor.netty.resources.LoopResources.create("mcp-test-server", 1, 2, true);
 
-    private ProgrammableMcpServer() {
+    private ProgrammableMcpServer(int port) {
         this.server = HttpServer.create()
                 .runOn(loops)
                 .host("127.0.0.1")
-                .port(0)
+                .port(port)
                 .option(ChannelOption.SO_BACKLOG, 4096)
                 .doOnChannelInit((observer, channel, address) -> channels.add(channel))
                 .handle(this::serve)
@@ -130,7 +130,15 @@ public final class ProgrammableMcpServer implements AutoCloseable {
 
     /** Starts a server on 127.0.0.1 and an ephemeral port. */
     public static ProgrammableMcpServer start() {
-        return new ProgrammableMcpServer();
+        return new ProgrammableMcpServer(0);
+    }
+
+    /**
+     * Starts a server on 127.0.0.1 and {@code port}, e.g. that of a server just {@link #close() closed}:
+     * the same server restarted, without its sessions and handlers.
+     */
+    public static ProgrammableMcpServer start(int port) {
+        return new ProgrammableMcpServer(port);
     }
 
     /** {@code http://127.0.0.1:<port>/mcp}. */
@@ -143,11 +151,27 @@ public final class ProgrammableMcpServer implements AutoCloseable {
         return server.port();
     }
 
-    /** Closes every connection (streams are cut) and the listening socket. */
+    /** How many connections to this server are open now (accepted, not closed yet by either side). */
+    public int openConnections() {
+        return channels.size();
+    }
+
+    /**
+     * Closes the listening socket and then every connection (streams are cut), as a server process that
+     * dies: no client is left with a connection nobody answers or closes.
+     */
     @Override
     public void close() {
-        channels.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
         server.disposeNow(Duration.ofSeconds(5));
+        // A connection accepted just before may still be registering on its event loop, and only joins
+        // the group then: a task queued behind its registration tells when it has (closing the group
+        // first left such connections open, and their clients waiting for their timeout).
+        for (io.netty.util.concurrent.EventExecutor loop : loops.onServer(true)) {
+            if (!loop.isShuttingDown()) { // closed before
+                loop.submit(() -> { }).awaitUninterruptibly(5, TimeUnit.SECONDS);
+            }
+        }
+        channels.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
         loops.disposeLater(Duration.ZERO, Duration.ofSeconds(5)).block(Duration.ofSeconds(10));
     }
 

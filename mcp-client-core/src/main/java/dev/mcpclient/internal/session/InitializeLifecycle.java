@@ -108,12 +108,14 @@ public final class InitializeLifecycle implements SessionLifecycle {
 
     /**
      * Starts one new session for every request rejected with {@code expiredSessionId}. A caller whose
-     * rejected session was already replaced joins the current session instead.
+     * rejected session was already replaced joins the current session instead, and so does one whose
+     * message the transport did not send because the session was being renewed ({@code null}): the
+     * lock makes it wait until that renewal has reset the session, so it joins the new one.
      */
     private Mono<Void> renew(String expiredSessionId, Handshake handshake) {
         return Mono.defer(() -> {
             synchronized (session) {
-                if (Objects.equals(transport.sessionId(), expiredSessionId)) {
+                if (expiredSessionId != null && Objects.equals(transport.sessionId(), expiredSessionId)) {
                     log.info("The server forgot session {}; starting a new one", SessionIds.shown(expiredSessionId));
                     transport.sessionExpired(expiredSessionId);
                     session.reset();

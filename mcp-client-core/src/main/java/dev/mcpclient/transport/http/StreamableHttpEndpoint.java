@@ -69,11 +69,24 @@ final class StreamableHttpEndpoint implements McpTransport {
     private volatile Consumer<JsonRpcMessage> inbound = message -> { };
     /** The pace at which the receiver takes the server's requests and notifications. */
     private volatile InboundFlow flow = InboundFlow.UNBOUNDED;
-    private volatile String sessionId;
+    private volatile Session session = Session.NONE;
     private volatile String protocolVersion;
     /** Whether the protocol version is a modern one: no session, no resumption, the revision's request headers. */
     private volatile boolean modern;
     private final ListenStream listen;
+
+    /**
+     * The session messages go with: its id ({@code null}: none), and whether the server forgot the one
+     * before and the next is not usable yet (no protocol version negotiated since). One read gives both:
+     * a request that found the session ready may reach its send only after another request's 404 had the
+     * session renewed, and must not go out without a session then (the server would refuse it with 400).
+     *
+     * @param id the session id, or {@code null}
+     * @param renewing whether a session was forgotten and its successor is not usable yet
+     */
+    private record Session(String id, boolean renewing) {
+        static final Session NONE = new Session(null, false);
+    }
 
     StreamableHttpEndpoint(HttpSettings settings, boolean backgroundStream) {
         this.settings = settings;
@@ -104,7 +117,12 @@ final class StreamableHttpEndpoint implements McpTransport {
     public Mono<Void> send(JsonRpcMessage message, Map<String, String> parameterHeaders) {
         return Mono.defer(() -> {
             RequestStream stream = new RequestStream(message, inbound, reconnect, resumptions);
-            String sid = sessionId;
+            Session current = session;
+            if (current.renewing() && !stream.initialize) {
+                // Not sent: the lifecycle waits for the new session (SessionNotFoundException) and sends it again.
+                return Mono.error(new SessionNotFoundException(null, "not sent while the session is renewed"));
+            }
+            String sid = current.id();
             boolean stateless = modern;
             WebClient.RequestHeadersSpec<?> post = webClient.post().uri(endpoint)
                     .headers(h -> {
@@ -137,7 +155,8 @@ final class StreamableHttpEndpoint implements McpTransport {
     private Mono<Void> onPostResponse(ClientResponse response, RequestStream stream, String sid) {
         if (stream.initialize) {
             // Stored before the body is read, so the initialize result can never overtake it.
-            response.headers().header(McpHeaders.SESSION_ID).stream().findFirst().ifPresent(id -> sessionId = id);
+            response.headers().header(McpHeaders.SESSION_ID).stream().findFirst()
+                    .ifPresent(id -> session = new Session(id, session.renewing()));
         }
         int status = response.statusCode().value();
         if (status == 404 && sid != null) {
@@ -184,7 +203,7 @@ final class StreamableHttpEndpoint implements McpTransport {
 
     /** One resumption of a request's stream: {@code GET} with {@code Last-Event-ID}, read to its end. */
     private Mono<Ending> resume(RequestStream stream, String lastEventId) {
-        String sid = sessionId;
+        String sid = session.id();
         String what = "the resumption of " + stream.describe();
         return exchanges.exchange(openGet(sid, lastEventId), response -> {
                     int status = response.statusCode().value();
@@ -253,6 +272,10 @@ final class StreamableHttpEndpoint implements McpTransport {
     @Override
     public void protocolVersionNegotiated(String version) {
         this.protocolVersion = version;
+        Session current = session;
+        if (version != null && current.renewing()) {
+            session = new Session(current.id(), false); // the new session is usable: its version is known
+        }
         this.modern = ProtocolVersions.isModern(version);
         if (!modern) {
             listen.stop();
@@ -280,13 +303,14 @@ final class StreamableHttpEndpoint implements McpTransport {
 
     @Override
     public Mono<Void> sessionOpened() {
-        return background == null ? Mono.empty() : background.start(sessionId);
+        return background == null ? Mono.empty() : background.start(session.id());
     }
 
     @Override
     public void sessionExpired(String expiredSessionId) {
-        if (Objects.equals(sessionId, expiredSessionId)) {
-            sessionId = null;
+        if (Objects.equals(session.id(), expiredSessionId)) {
+            // Until the next session's version is negotiated, nothing but initialize goes out (see Session).
+            session = expiredSessionId == null ? Session.NONE : new Session(null, true);
             protocolVersion = null;
             if (background != null) {
                 background.stop();
@@ -296,7 +320,7 @@ final class StreamableHttpEndpoint implements McpTransport {
 
     @Override
     public String sessionId() {
-        return sessionId;
+        return session.id();
     }
 
     @Override
@@ -350,8 +374,8 @@ final class StreamableHttpEndpoint implements McpTransport {
     @Override
     public Mono<Void> closeGracefully() {
         return Mono.defer(() -> {
-            String sid = sessionId;
-            sessionId = null;
+            String sid = session.id();
+            session = Session.NONE;
             Mono<Void> delete = sid == null ? Mono.empty() : webClient.delete().uri(endpoint)
                     .headers(h -> applyHeaders(h, sid))
                     .exchangeToMono(response -> {
