@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
  * <p>Not part of the build's test run (tag {@code soak}, excluded by default). Run it with
  * <pre>./mvnw -B -o -pl mcp-client-core -am test -Dsoak</pre>
  * and {@code -Dsoak.duration=PT10M}, {@code -Dsoak.seed=...} and the other settings of
- * {@link SoakConfig}. See docs/reliability-soak.md.
+ * {@link SoakConfig}. See docs/reliability.md (Soak).
  *
  * <p>Fails on: a call settled twice, hung beyond its timeout, or ended in a way neither its fault
  * nor a trouble it met explains; a pending entry left; an exchange left open on a server; a
