@@ -13,6 +13,7 @@ import dev.mcpclient.schema.CallToolResult;
 import dev.mcpclient.support.KnownUpstreamIssues;
 import dev.mcpclient.support.McpFixture;
 import dev.mcpclient.support.Watchdog;
+import dev.mcpclient.testserver.FrameSink;
 import dev.mcpclient.testserver.ProgrammableMcpServer;
 import dev.mcpclient.testserver.Reply;
 import dev.mcpclient.testserver.SseFrame;
@@ -34,7 +35,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.publisher.Flux;
-import reactor.core.publisher.Sinks;
 
 /**
  * Hostile servers: each one is bounded by a size or a time limit and ends with a clear error, while the
@@ -262,15 +262,15 @@ class HostileServersTest {
 
     @Test
     void aServerThatAnswersEveryAnswerWithAnotherRequestEndsAtTheCallsTimeout() {
-        Sinks.Many<SseFrame> stream = Sinks.many().unicast().onBackpressureBuffer();
+        FrameSink stream = new FrameSink();
         AtomicInteger asked = new AtomicInteger();
         server.onPost("tools/call", (req, ex) -> {
-            stream.tryEmitNext(SseFrame.message(null, ping("again-0")));
-            return Reply.sse(stream.asFlux());
+            stream.next(SseFrame.message(null, ping("again-0")));
+            return Reply.sse(stream.flux());
         });
         // Each answer of the client brings the next request, never the response.
         server.onClientResponse((req, ex) -> {
-            stream.tryEmitNext(SseFrame.message(null, ping("again-" + asked.incrementAndGet())));
+            stream.next(SseFrame.message(null, ping("again-" + asked.incrementAndGet())));
             return Reply.accepted();
         });
         McpClient impatient = impatient();

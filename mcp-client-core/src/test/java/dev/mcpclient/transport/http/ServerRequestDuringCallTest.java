@@ -14,6 +14,7 @@ import dev.mcpclient.schema.Role;
 import dev.mcpclient.schema.TextContent;
 import dev.mcpclient.support.McpFixture;
 import dev.mcpclient.support.Watchdog;
+import dev.mcpclient.testserver.FrameSink;
 import dev.mcpclient.testserver.ProgrammableMcpServer;
 import dev.mcpclient.testserver.RecordedRequest;
 import dev.mcpclient.testserver.Reply;
@@ -25,7 +26,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import reactor.core.publisher.Sinks;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -82,14 +82,14 @@ class ServerRequestDuringCallTest {
 
     @Test
     void theResponseAfterTheClientsAnswerEndsTheStreamAndSettlesTheCall() throws Exception {
-        Sinks.Many<SseFrame> stream = Sinks.many().unicast().onBackpressureBuffer();
+        FrameSink stream = new FrameSink();
         server.onPost("tools/call", (req, ex) -> {
             onAnswer("s-1", () -> {
-                stream.tryEmitNext(SseFrame.message("e-2", toolResult(req.id(), "after the answer")));
-                stream.tryEmitComplete();
+                stream.next(SseFrame.message("e-2", toolResult(req.id(), "after the answer")));
+                stream.complete();
             });
-            stream.tryEmitNext(sampling("s-1"));
-            return Reply.sse(stream.asFlux());
+            stream.next(sampling("s-1"));
+            return Reply.sse(stream.flux());
         });
 
         assertThat(text(await(blockingCall()))).isEqualTo("after the answer");
@@ -103,18 +103,18 @@ class ServerRequestDuringCallTest {
      */
     @Test
     void theResponseSettlesTheCallWhileTheServerKeepsTheStreamOpen() throws Exception {
-        Sinks.Many<SseFrame> stream = Sinks.many().unicast().onBackpressureBuffer();
+        FrameSink stream = new FrameSink();
         server.onPost("tools/call", (req, ex) -> {
-            onAnswer("s-1", () -> stream.tryEmitNext(SseFrame.message("e-2", toolResult(req.id(), "stream still open"))));
-            stream.tryEmitNext(sampling("s-1"));
-            return Reply.sse(stream.asFlux());
+            onAnswer("s-1", () -> stream.next(SseFrame.message("e-2", toolResult(req.id(), "stream still open"))));
+            stream.next(sampling("s-1"));
+            return Reply.sse(stream.flux());
         });
 
         CompletableFuture<CallToolResult> call = blockingCall();
         RecordedRequest post = server.awaitPost("tools/call", WAIT);
 
         assertThat(text(await(call))).isEqualTo("stream still open"); // the server has not ended the stream
-        stream.tryEmitComplete();
+        stream.complete();
         post.awaitClosed(WAIT);
     }
 
@@ -124,16 +124,16 @@ class ServerRequestDuringCallTest {
      */
     @Test
     void aResponseFollowedByARequestOnTheSameStreamSettlesTheCallWhileTheStreamIsOpen() throws Exception {
-        Sinks.Many<SseFrame> stream = Sinks.many().unicast().onBackpressureBuffer();
+        FrameSink stream = new FrameSink();
         server.onPost("tools/call", (req, ex) -> {
-            stream.tryEmitNext(SseFrame.raw(SseFrame.message("e-1", toolResult(req.id(), "before the request")).text()
+            stream.next(SseFrame.raw(SseFrame.message("e-1", toolResult(req.id(), "before the request")).text()
                     + sampling("s-1").text()));
-            return Reply.sse(stream.asFlux());
+            return Reply.sse(stream.flux());
         });
 
         assertThat(text(await(blockingCall()))).isEqualTo("before the request"); // the server has not ended the stream
         server.awaitClientResponse(RequestId.of("s-1"), WAIT);
-        stream.tryEmitComplete();
+        stream.complete();
         server.awaitPost("tools/call", WAIT).awaitClosed(WAIT);
         assertThat(sampled).hasValue(1);
     }
@@ -141,19 +141,19 @@ class ServerRequestDuringCallTest {
     /** Two requests of the server on the call's stream, each answered before the next is sent. */
     @Test
     void twoRequestsInTurnOnTheCallsStream() throws Exception {
-        Sinks.Many<SseFrame> stream = Sinks.many().unicast().onBackpressureBuffer();
+        FrameSink stream = new FrameSink();
         server.onPost("tools/call", (req, ex) -> {
             server.onClientResponse((answer, ex2) -> {
                 if (RequestId.of("s-1").equals(answer.id())) {
-                    stream.tryEmitNext(sampling("s-2"));
+                    stream.next(sampling("s-2"));
                 } else if (RequestId.of("s-2").equals(answer.id())) {
-                    stream.tryEmitNext(SseFrame.message("e-3", toolResult(req.id(), "after two answers")));
-                    stream.tryEmitComplete();
+                    stream.next(SseFrame.message("e-3", toolResult(req.id(), "after two answers")));
+                    stream.complete();
                 }
                 return Reply.accepted();
             });
-            stream.tryEmitNext(sampling("s-1"));
-            return Reply.sse(stream.asFlux());
+            stream.next(sampling("s-1"));
+            return Reply.sse(stream.flux());
         });
 
         assertThat(text(await(blockingCall()))).isEqualTo("after two answers");
@@ -167,15 +167,15 @@ class ServerRequestDuringCallTest {
      */
     @Test
     void aRequestOnTheBackgroundStreamWhileTheCallsStreamWaits() throws Exception {
-        Sinks.Many<SseFrame> stream = Sinks.many().unicast().onBackpressureBuffer();
+        FrameSink stream = new FrameSink();
         server.onPost("tools/call", (req, ex) -> {
-            onAnswer("s-1", () -> stream.tryEmitNext(SseFrame.message("e-1", toolResult(req.id(), "after a background request"))));
+            onAnswer("s-1", () -> stream.next(SseFrame.message("e-1", toolResult(req.id(), "after a background request"))));
             ex.background().sendFrame(sampling("s-1"));
-            return Reply.sse(stream.asFlux());
+            return Reply.sse(stream.flux());
         });
 
         assertThat(text(await(blockingCall()))).isEqualTo("after a background request");
-        stream.tryEmitComplete();
+        stream.complete();
         server.awaitPost("tools/call", WAIT).awaitClosed(WAIT);
     }
 }
