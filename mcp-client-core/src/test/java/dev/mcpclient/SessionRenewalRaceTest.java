@@ -6,6 +6,7 @@ import dev.mcpclient.jsonrpc.JsonRpcMessage;
 import dev.mcpclient.jsonrpc.JsonRpcRequest;
 import dev.mcpclient.schema.CallToolResult;
 import dev.mcpclient.support.Calls;
+import dev.mcpclient.support.ForwardingTransport;
 import dev.mcpclient.support.Watchdog;
 import dev.mcpclient.testserver.ProgrammableMcpServer;
 import dev.mcpclient.testserver.RecordedRequest;
@@ -18,7 +19,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -89,13 +90,12 @@ class SessionRenewalRaceTest {
     }
 
     /** A transport that sends one message (the call whose {@code who} argument is given) only once {@code gate} completes. */
-    private static final class DelayingOneSend implements McpTransport {
-        private final McpTransport delegate;
+    private static final class DelayingOneSend extends ForwardingTransport {
         private final String who;
         private final Mono<Void> gate;
 
         DelayingOneSend(McpTransport delegate, String who, Mono<Void> gate) {
-            this.delegate = delegate;
+            super(delegate);
             this.who = who;
             this.gate = gate;
         }
@@ -107,11 +107,6 @@ class SessionRenewalRaceTest {
         }
 
         @Override
-        public void start(Consumer<JsonRpcMessage> inbound, Consumer<Throwable> connectionLost) {
-            delegate.start(inbound, connectionLost);
-        }
-
-        @Override
         public Mono<Void> send(JsonRpcMessage message) {
             return delayed(message) ? gate.then(Mono.defer(() -> delegate.send(message))) : delegate.send(message);
         }
@@ -120,41 +115,6 @@ class SessionRenewalRaceTest {
         public Mono<Void> send(JsonRpcMessage message, Map<String, String> parameterHeaders) {
             return delayed(message) ? gate.then(Mono.defer(() -> delegate.send(message, parameterHeaders)))
                     : delegate.send(message, parameterHeaders);
-        }
-
-        @Override
-        public String serverKey() {
-            return delegate.serverKey();
-        }
-
-        @Override
-        public List<String> protocolVersions() {
-            return delegate.protocolVersions();
-        }
-
-        @Override
-        public void protocolVersionNegotiated(String protocolVersion) {
-            delegate.protocolVersionNegotiated(protocolVersion);
-        }
-
-        @Override
-        public Mono<Void> sessionOpened() {
-            return delegate.sessionOpened();
-        }
-
-        @Override
-        public void sessionExpired(String sessionId) {
-            delegate.sessionExpired(sessionId);
-        }
-
-        @Override
-        public String sessionId() {
-            return delegate.sessionId();
-        }
-
-        @Override
-        public Mono<Void> closeGracefully() {
-            return delegate.closeGracefully();
         }
     }
 }

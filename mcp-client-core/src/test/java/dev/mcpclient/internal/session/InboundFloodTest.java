@@ -12,6 +12,7 @@ import dev.mcpclient.schema.ClientCapabilities;
 import dev.mcpclient.schema.Implementation;
 import dev.mcpclient.schema.McpJson;
 import dev.mcpclient.support.Calls;
+import dev.mcpclient.support.ForwardingTransport;
 import dev.mcpclient.support.McpFixture;
 import dev.mcpclient.support.Watchdog;
 import dev.mcpclient.testserver.ProgrammableMcpServer;
@@ -197,12 +198,11 @@ class InboundFloodTest {
     }
 
     /** A transport whose inbound flow tells the test when a stream paused (asked to be resumed later). */
-    private static final class PauseWatching implements McpTransport {
-        private final McpTransport delegate;
+    private static final class PauseWatching extends ForwardingTransport {
         private final CountDownLatch paused;
 
         PauseWatching(McpTransport delegate, CountDownLatch paused) {
-            this.delegate = delegate;
+            super(delegate);
             this.paused = paused;
         }
 
@@ -221,41 +221,6 @@ class InboundFloodTest {
                     flow.whenAccepting(resume);
                 }
             }), connectionLost);
-        }
-
-        @Override
-        public Mono<Void> send(JsonRpcMessage message) {
-            return delegate.send(message);
-        }
-
-        @Override
-        public void protocolVersionNegotiated(String protocolVersion) {
-            delegate.protocolVersionNegotiated(protocolVersion);
-        }
-
-        @Override
-        public List<String> protocolVersions() {
-            return delegate.protocolVersions();
-        }
-
-        @Override
-        public Mono<Void> sessionOpened() {
-            return delegate.sessionOpened();
-        }
-
-        @Override
-        public void sessionExpired(String sessionId) {
-            delegate.sessionExpired(sessionId);
-        }
-
-        @Override
-        public String sessionId() {
-            return delegate.sessionId();
-        }
-
-        @Override
-        public Mono<Void> closeGracefully() {
-            return delegate.closeGracefully();
         }
     }
 }
