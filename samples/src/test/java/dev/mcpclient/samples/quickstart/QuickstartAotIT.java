@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.jar.JarFile;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -92,7 +93,7 @@ class QuickstartAotIT {
         command.addAll(List.of(args));
         try {
             Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-            CompletableFuture<String> output = CompletableFuture.supplyAsync(() -> readAll(process));
+            CompletableFuture<String> output = CompletableFuture.supplyAsync(() -> readAll(process), QuickstartAotIT::reader);
             if (!process.waitFor(120, TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
                 throw new AssertionError("The sample did not end within 120 s: " + output.getNow("(no output)"));
@@ -101,6 +102,13 @@ class QuickstartAotIT {
         } catch (Exception e) {
             throw new IllegalStateException("Could not run " + command, e);
         }
+    }
+
+    /** Runs a blocking read of a process's output on a thread of its own (not on the common pool). */
+    private static void reader(Runnable read) {
+        Thread thread = new Thread(read, "process-output");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     private static String readAll(Process process) {
@@ -140,8 +148,8 @@ class QuickstartAotIT {
             builder.environment().put("PORT", "0");
             Process process = builder.start();
             // Its first lines, until it says where it listens (or ends); the rest is drained and dropped.
+            StringBuffer seen = new StringBuffer();
             CompletableFuture<String> port = CompletableFuture.supplyAsync(() -> {
-                StringBuilder seen = new StringBuilder();
                 try (BufferedReader lines = new BufferedReader(
                         new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                     String found = null;
@@ -161,9 +169,14 @@ class QuickstartAotIT {
                     throw new UncheckedIOException(e);
                 }
                 throw new IllegalStateException("The modern server ended before it listened: " + seen);
-            });
+            }, QuickstartAotIT::reader);
             try {
                 return new ModernServer(process, "http://127.0.0.1:" + port.get(60, TimeUnit.SECONDS) + "/mcp");
+            } catch (TimeoutException e) {
+                boolean alive = process.isAlive();
+                process.destroyForcibly();
+                throw new AssertionError("The modern server did not say where it listens within 60 s (still running: "
+                        + alive + "); it printed: " + seen, e);
             } catch (Exception e) {
                 process.destroyForcibly();
                 throw e;
