@@ -3,8 +3,7 @@ package dev.mcpclient.soak;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mcpclient.internal.session.ServerEras;
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.PooledByteBufAllocator;
+import dev.mcpclient.support.NettyLeaks;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -53,7 +52,7 @@ class SoakTest {
                 int threadsBefore = threads();
                 run = new SoakRun(config, TroubleSchedule.draw(config.seed(), config.duration(), config.servers()));
                 run.run();
-                provokeLeakReports();
+                NettyLeaks.provokeReports();
                 heapAfter = heapAfterGc();
                 report = report(config, run, log, heapBefore, heapAfter, threadsBefore, threads());
             } finally {
@@ -146,17 +145,6 @@ class SoakTest {
 
     private static int threads() {
         return Thread.getAllStackTraces().size();
-    }
-
-    /** Leaked buffers are reported when they are collected and a later allocation checks the queue. */
-    private static void provokeLeakReports() {
-        for (int round = 0; round < 3; round++) {
-            System.gc();
-            for (int i = 0; i < 200; i++) {
-                ByteBuf buffer = PooledByteBufAllocator.DEFAULT.buffer(64);
-                buffer.release();
-            }
-        }
     }
 
     private static String mib(long bytes) {

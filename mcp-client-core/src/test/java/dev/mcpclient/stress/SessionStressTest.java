@@ -12,14 +12,13 @@ import dev.mcpclient.McpTransportException;
 import dev.mcpclient.jsonrpc.RequestId;
 import dev.mcpclient.schema.CallToolResult;
 import dev.mcpclient.schema.TextContent;
+import dev.mcpclient.support.NettyLeaks;
 import dev.mcpclient.support.Watchdog;
 import dev.mcpclient.transport.http.ExchangeProbe;
 import dev.mcpclient.testserver.ProgrammableMcpServer;
 import dev.mcpclient.testserver.RecordedRequest;
 import dev.mcpclient.testserver.Reply;
 import dev.mcpclient.testserver.SseFrame;
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.PooledByteBufAllocator;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -130,7 +129,7 @@ class SessionStressTest {
             } finally {
                 client.close();
             }
-            provokeLeakReports(); // for the watchdog to see
+            NettyLeaks.provokeReports(); // for the watchdog to see
         }
     }
 
@@ -280,16 +279,5 @@ class SessionStressTest {
                     return Reply.status(400, "text/plain", "unexpected resumption of " + s);
             }
         });
-    }
-
-    /** Leaked buffers are reported when they are collected and a later allocation checks the queue. */
-    private static void provokeLeakReports() {
-        for (int round = 0; round < 3; round++) {
-            System.gc();
-            for (int i = 0; i < 200; i++) {
-                ByteBuf buffer = PooledByteBufAllocator.DEFAULT.buffer(64);
-                buffer.release();
-            }
-        }
     }
 }
